@@ -1,0 +1,1 @@
+//! Grading: one pure function per question kind.

@@ -1,0 +1,32 @@
+//! citequiz: reading-comprehension quizzes whose every answer is explained by
+//! a quote of the source that really is in the source.
+//!
+//! The crate is a pure, deterministic core and two thin shells:
+//!
+//! - [`article`]: the article, its paragraphs and sentences, the normalized
+//!   text used for matching, and quote anchoring (W3C TextQuoteSelectors).
+//! - [`bank`]: the bank file format, its validation and diagnostics.
+//! - [`grade`]: one grader per question kind.
+//! - [`session`]: one attempt at a bank, its snapshot and restore.
+//! - [`diag`]: diagnostics that say where and what to do.
+//!
+//! The core never touches the DOM, the clock or storage: time comes in as
+//! `now_ms` arguments. The native CLI lives in `src/bin`, the browser shell
+//! (wasm-bindgen API and web-sys view) in `web`, compiled for wasm32 only.
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+
+pub mod article;
+pub mod bank;
+pub mod diag;
+pub mod grade;
+pub mod session;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;
+
+pub use article::{Article, Normalizer};
+
+pub use diag::{Diagnostic, Severity};

@@ -1,0 +1,1 @@
+//! A session: one attempt at a bank.
