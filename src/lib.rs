@@ -29,4 +29,5 @@ pub mod web;
 
 pub use article::{Article, Normalizer};
 
+pub use bank::{Bank, Question};
 pub use diag::{Diagnostic, Severity};

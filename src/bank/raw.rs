@@ -16,7 +16,7 @@ pub const BANK_FORMAT: &str = "citequiz-bank/1";
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-pub struct RawBank {
+pub struct RawBank<Q = RawQuestion> {
     /// Always "citequiz-bank/1".
     pub format: String,
     /// A stable id for the bank; saved progress is keyed on it.
@@ -48,7 +48,7 @@ pub struct RawBank {
     #[serde(default = "default_true")]
     pub shuffle_options: bool,
     /// The questions, in the author's order.
-    pub questions: Vec<RawQuestion>,
+    pub questions: Vec<Q>,
 }
 
 fn default_pass_percent() -> f64 {
@@ -67,12 +67,17 @@ fn default_points() -> f64 {
     1.0
 }
 
-/// A question: the fields every kind shares, then the kind's own fields.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A question. One flat object: the fields every kind shares, `kind`, and
+/// the fields of that kind (see `KIND_FIELDS`). Flat rather than a serde
+/// enum so that every type error keeps its exact JSON path and position.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct RawQuestion {
     /// Unique within the bank and stable across edits: progress and reports key on it.
     pub id: String,
+    /// The kind of question.
+    pub kind: Kind,
     /// What the learner is asked.
     pub prompt: String,
     /// Why the answer is right, in the author's words. Shown after checking.
@@ -91,9 +96,184 @@ pub struct RawQuestion {
     /// Tries for this question, overriding the bank's `tries`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tries: Option<u32>,
-    /// The kind and its answer fields.
-    #[serde(flatten)]
-    pub body: RawBody,
+
+    /// single_choice, multiple_choice: the options, in the author's order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub options: Option<Vec<ChoiceOption>>,
+    /// single_choice: the right option's id; true_false: true or false;
+    /// numeric: the right number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer: Option<Answer>,
+    /// multiple_choice: the ids of every right option.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answers: Option<Vec<String>>,
+    /// true_false: feedback for each answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feedback: Option<TrueFalseFeedback>,
+    /// fill_blank: the sentence; each `{}` in it is a gap.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// fill_blank: one entry per `{}`, in order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gaps: Option<Vec<Gap>>,
+    /// numeric: how far from `answer` still counts as right (default 0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tolerance: Option<f64>,
+    /// numeric: the unit shown beside the input, such as "percent".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// ordering: the items in the right order (shown shuffled).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<Vec<Item>>,
+    /// matching: the items to match.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub left: Option<Vec<Item>>,
+    /// matching: what they match to; items no pair names are distractors.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub right: Option<Vec<Item>>,
+    /// matching: every left item's right match.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pairs: Option<Vec<Pair>>,
+    /// two_part: Part A, a choice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_a: Option<PartA>,
+    /// two_part: Part B, the quote that supports Part A's answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_b: Option<PartB>,
+}
+
+/// The kinds of question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// One right option (`options`, `answer`).
+    #[default]
+    SingleChoice,
+    /// Several right options (`options`, `answers`); each right pick earns,
+    /// each wrong pick costs, floored at 0.
+    MultipleChoice,
+    /// A statement that is true or false (`answer`, optional `feedback`).
+    TrueFalse,
+    /// A sentence with gaps (`text` with `{}` gaps, `gaps`).
+    FillBlank,
+    /// A number within a tolerance (`answer`, `tolerance`, `unit`).
+    Numeric,
+    /// Put `items` in order; they are listed in the right order.
+    Ordering,
+    /// Match `left` items to `right` items (`pairs`).
+    Matching,
+    /// Select the article's sentences that support a claim; the right ones
+    /// are those the `cite` spans cover.
+    Evidence,
+    /// Part A a choice, Part B the quote that supports it (`part_a`, `part_b`).
+    TwoPart,
+}
+
+impl Kind {
+    /// Every kind, in documentation order.
+    pub const ALL: [Kind; 9] = [
+        Kind::SingleChoice,
+        Kind::MultipleChoice,
+        Kind::TrueFalse,
+        Kind::FillBlank,
+        Kind::Numeric,
+        Kind::Ordering,
+        Kind::Matching,
+        Kind::Evidence,
+        Kind::TwoPart,
+    ];
+
+    /// The kind's name as written in `"kind"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::SingleChoice => "single_choice",
+            Kind::MultipleChoice => "multiple_choice",
+            Kind::TrueFalse => "true_false",
+            Kind::FillBlank => "fill_blank",
+            Kind::Numeric => "numeric",
+            Kind::Ordering => "ordering",
+            Kind::Matching => "matching",
+            Kind::Evidence => "evidence",
+            Kind::TwoPart => "two_part",
+        }
+    }
+
+    /// The kind's own fields: (required, optional).
+    pub fn fields(self) -> (&'static [&'static str], &'static [&'static str]) {
+        match self {
+            Kind::SingleChoice => (&["options", "answer"], &[]),
+            Kind::MultipleChoice => (&["options", "answers"], &[]),
+            Kind::TrueFalse => (&["answer"], &["feedback"]),
+            Kind::FillBlank => (&["text", "gaps"], &[]),
+            Kind::Numeric => (&["answer"], &["tolerance", "unit"]),
+            Kind::Ordering => (&["items"], &[]),
+            Kind::Matching => (&["left", "right", "pairs"], &[]),
+            Kind::Evidence => (&[], &[]),
+            Kind::TwoPart => (&["part_a", "part_b"], &[]),
+        }
+    }
+}
+
+/// Every kind-specific field name, for "this field does not belong to that kind".
+pub const KIND_FIELDS: [&str; 14] = [
+    "options", "answer", "answers", "feedback", "text", "gaps", "tolerance", "unit", "items",
+    "left", "right", "pairs", "part_a", "part_b",
+];
+
+/// The value of `answer`: an option id, true or false, or a number, by kind.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(untagged)]
+pub enum Answer {
+    /// true_false.
+    Bool(bool),
+    /// numeric.
+    Number(f64),
+    /// single_choice: an option id.
+    Id(String),
+}
+
+impl Answer {
+    /// What the value is, for messages.
+    pub fn describe(&self) -> &'static str {
+        match self {
+            Answer::Bool(_) => "a boolean",
+            Answer::Number(_) => "a number",
+            Answer::Id(_) => "a string",
+        }
+    }
+}
+
+// A hand-written visitor rather than `#[serde(untagged)]`: untagged enums
+// answer a wrong type with "data did not match any variant", which tells an
+// author nothing.
+impl<'de> Deserialize<'de> for Answer {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Answer;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an option id (string), true or false, or a number")
+            }
+            fn visit_bool<E>(self, v: bool) -> Result<Answer, E> {
+                Ok(Answer::Bool(v))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Answer, E> {
+                Ok(Answer::Number(v as f64))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Answer, E> {
+                Ok(Answer::Number(v as f64))
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Answer, E> {
+                Ok(Answer::Number(v))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Answer, E> {
+                Ok(Answer::Id(v.to_string()))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 /// A hint and what it costs.
@@ -204,92 +384,4 @@ pub struct PartB {
     pub options: Vec<QuoteOption>,
     /// The id of the quote that supports Part A's answer.
     pub answer: String,
-}
-
-/// The kinds of question and each kind's answer fields.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
-pub enum RawBody {
-    /// One right option.
-    SingleChoice {
-        /// The options, in the author's order.
-        options: Vec<ChoiceOption>,
-        /// The id of the right option.
-        answer: String,
-    },
-    /// One or more right options; each right pick earns, each wrong pick costs.
-    MultipleChoice {
-        /// The options, in the author's order.
-        options: Vec<ChoiceOption>,
-        /// The ids of every right option.
-        answers: Vec<String>,
-    },
-    /// A statement that is true or false.
-    TrueFalse {
-        /// Whether the statement in the prompt is true.
-        answer: bool,
-        /// Feedback for each answer.
-        #[serde(default)]
-        feedback: TrueFalseFeedback,
-    },
-    /// A sentence with gaps, written `{}` in `text`.
-    FillBlank {
-        /// The sentence; each `{}` is a gap.
-        text: String,
-        /// One entry per `{}`, in order.
-        gaps: Vec<Gap>,
-    },
-    /// A number, right within a tolerance.
-    Numeric {
-        /// The right value.
-        answer: f64,
-        /// How far from `answer` still counts as right (0 or more).
-        #[serde(default)]
-        tolerance: f64,
-        /// The unit shown beside the input, such as "percent".
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        unit: Option<String>,
-    },
-    /// Put items in order; `items` lists them in the right order.
-    Ordering {
-        /// The items in the right order (shown shuffled).
-        items: Vec<Item>,
-    },
-    /// Match each left item to a right item; unmatched right items are distractors.
-    Matching {
-        /// The items to match.
-        left: Vec<Item>,
-        /// What they match to, distractors included.
-        right: Vec<Item>,
-        /// Every left item's right match.
-        pairs: Vec<Pair>,
-    },
-    /// Select the sentences of the article that support a claim; the right
-    /// sentences are those the `cite` spans cover.
-    Evidence {},
-    /// Part A, a choice; Part B, the quote that supports it.
-    TwoPart {
-        /// The choice.
-        part_a: PartA,
-        /// The supporting quote.
-        part_b: PartB,
-    },
-}
-
-impl RawBody {
-    /// The kind's name as written in `"kind"`.
-    pub fn kind_name(&self) -> &'static str {
-        match self {
-            RawBody::SingleChoice { .. } => "single_choice",
-            RawBody::MultipleChoice { .. } => "multiple_choice",
-            RawBody::TrueFalse { .. } => "true_false",
-            RawBody::FillBlank { .. } => "fill_blank",
-            RawBody::Numeric { .. } => "numeric",
-            RawBody::Ordering { .. } => "ordering",
-            RawBody::Matching { .. } => "matching",
-            RawBody::Evidence { .. } => "evidence",
-            RawBody::TwoPart { .. } => "two_part",
-        }
-    }
 }

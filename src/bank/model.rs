@@ -1,0 +1,254 @@
+//! The checked bank: what `Bank::load` builds once every rule holds.
+//!
+//! Invariants, held by construction (private fields, one constructor):
+//! question ids are unique and non-empty; every answer names an existing
+//! option, item or quote; matching pairs cover each left item once; every
+//! citation (and every Part B quote) anchors in the article; points are
+//! positive and finite; penalties lie in 0..=1.
+
+use super::raw::{ChoiceOption, Gap, Hint, Item, Kind, PartA, PartB, TrueFalseFeedback};
+use crate::article::{Article, Selector, Span};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// A citation resolved in the article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Citation {
+    /// The selector as the bank wrote it.
+    pub selector: Selector,
+    /// Where it anchored in the article's body.
+    pub span: Span,
+    /// The article's own text of that span.
+    pub text: String,
+    /// 1.0 for an exact match, less for an approximate one.
+    pub score: f64,
+    /// Whether the quote matched exactly (after normalization).
+    pub exact: bool,
+    /// The ids of the sentences the span touches.
+    pub sentences: Vec<String>,
+    /// The ids of the paragraphs the span touches.
+    pub paragraphs: Vec<String>,
+}
+
+/// A question's kind and its checked answer data.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Body {
+    /// One right option.
+    SingleChoice {
+        /// The options in the author's order.
+        options: Vec<ChoiceOption>,
+        /// The right option's id.
+        answer: String,
+    },
+    /// Several right options.
+    MultipleChoice {
+        /// The options in the author's order.
+        options: Vec<ChoiceOption>,
+        /// The right options' ids.
+        answers: Vec<String>,
+    },
+    /// True or false.
+    TrueFalse {
+        /// Whether the statement is true.
+        answer: bool,
+        /// Feedback per answer.
+        feedback: TrueFalseFeedback,
+    },
+    /// A sentence with gaps.
+    FillBlank {
+        /// The text around the gaps: one more segment than there are gaps.
+        segments: Vec<String>,
+        /// The accepted answers of each gap.
+        gaps: Vec<Gap>,
+    },
+    /// A number within a tolerance.
+    Numeric {
+        /// The right value.
+        answer: f64,
+        /// The accepted distance from it.
+        tolerance: f64,
+        /// The unit, if any.
+        unit: Option<String>,
+    },
+    /// Items to put in order; listed here in the right order.
+    Ordering {
+        /// The items in the right order.
+        items: Vec<Item>,
+    },
+    /// Left items to match with right items.
+    Matching {
+        /// The items to match.
+        left: Vec<Item>,
+        /// The candidates, distractors included.
+        right: Vec<Item>,
+        /// For each left item (same order as `left`), the id of its right match.
+        answer: Vec<String>,
+    },
+    /// Select the supporting sentences.
+    Evidence {
+        /// The ids of the sentences the citations cover, in article order.
+        target: Vec<String>,
+    },
+    /// A choice, then the quote that supports it.
+    TwoPart {
+        /// Part A.
+        part_a: PartA,
+        /// Part B.
+        part_b: PartB,
+        /// Part B's quotes anchored, in the order of `part_b.options`.
+        quotes: Vec<Citation>,
+    },
+}
+
+impl Body {
+    /// The kind.
+    pub fn kind(&self) -> Kind {
+        match self {
+            Body::SingleChoice { .. } => Kind::SingleChoice,
+            Body::MultipleChoice { .. } => Kind::MultipleChoice,
+            Body::TrueFalse { .. } => Kind::TrueFalse,
+            Body::FillBlank { .. } => Kind::FillBlank,
+            Body::Numeric { .. } => Kind::Numeric,
+            Body::Ordering { .. } => Kind::Ordering,
+            Body::Matching { .. } => Kind::Matching,
+            Body::Evidence { .. } => Kind::Evidence,
+            Body::TwoPart { .. } => Kind::TwoPart,
+        }
+    }
+}
+
+/// A checked question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Question {
+    pub(super) id: String,
+    pub(super) prompt: String,
+    pub(super) explanation: String,
+    pub(super) cite: Vec<Citation>,
+    pub(super) points: f64,
+    pub(super) tags: Vec<String>,
+    pub(super) hints: Vec<Hint>,
+    pub(super) tries: u32,
+    pub(super) body: Body,
+    pub(super) content_hash: u64,
+}
+
+impl Question {
+    /// The question's id, unique in its bank.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+    /// What the learner is asked.
+    pub fn prompt(&self) -> &str {
+        &self.prompt
+    }
+    /// Why the answer is right.
+    pub fn explanation(&self) -> &str {
+        &self.explanation
+    }
+    /// The resolved citations, at least one.
+    pub fn citations(&self) -> &[Citation] {
+        &self.cite
+    }
+    /// Points for a fully right answer.
+    pub fn points(&self) -> f64 {
+        self.points
+    }
+    /// Tags, for the per-tag breakdown.
+    pub fn tags(&self) -> &[String] {
+        &self.tags
+    }
+    /// Hints in the order they are given.
+    pub fn hints(&self) -> &[Hint] {
+        &self.hints
+    }
+    /// How many tries the learner gets (at least 1).
+    pub fn tries(&self) -> u32 {
+        self.tries
+    }
+    /// The kind and its answer data.
+    pub fn body(&self) -> &Body {
+        &self.body
+    }
+    /// The kind.
+    pub fn kind(&self) -> Kind {
+        self.body.kind()
+    }
+    /// A hash of what the answer depends on (kind, prompt, options, answer
+    /// fields, points), not of explanations, hints or tags: a saved answer
+    /// stays valid while this is unchanged.
+    pub fn content_hash(&self) -> u64 {
+        self.content_hash
+    }
+}
+
+/// A checked bank and the article it is drawn from.
+#[derive(Debug, Clone)]
+pub struct Bank {
+    pub(super) id: String,
+    pub(super) title: String,
+    pub(super) description: Option<String>,
+    pub(super) language: Option<String>,
+    pub(super) pass_percent: f64,
+    pub(super) try_penalty: f64,
+    pub(super) shuffle_questions: bool,
+    pub(super) shuffle_options: bool,
+    pub(super) questions: Vec<Question>,
+    pub(super) by_id: HashMap<String, usize>,
+    pub(super) article: Article,
+}
+
+impl Bank {
+    /// The bank's id.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+    /// Its title.
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+    /// Its description, if any.
+    pub fn description(&self) -> Option<&str> {
+        self.description.as_deref()
+    }
+    /// Its language tag, if given.
+    pub fn language(&self) -> Option<&str> {
+        self.language.as_deref()
+    }
+    /// The percentage of the total points needed to pass.
+    pub fn pass_percent(&self) -> f64 {
+        self.pass_percent
+    }
+    /// What each extra try costs, as a fraction of the question's points.
+    pub fn try_penalty(&self) -> f64 {
+        self.try_penalty
+    }
+    /// Whether sessions shuffle the questions.
+    pub fn shuffle_questions(&self) -> bool {
+        self.shuffle_questions
+    }
+    /// Whether sessions shuffle options and items.
+    pub fn shuffle_options(&self) -> bool {
+        self.shuffle_options
+    }
+    /// The questions in the author's order.
+    pub fn questions(&self) -> &[Question] {
+        &self.questions
+    }
+    /// A question by id.
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.by_id.get(id).and_then(|&i| self.questions.get(i))
+    }
+    /// A question's index in the author's order.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+    /// The article.
+    pub fn article(&self) -> &Article {
+        &self.article
+    }
+    /// The total of every question's points.
+    pub fn total_points(&self) -> f64 {
+        self.questions.iter().map(|q| q.points).sum()
+    }
+}
