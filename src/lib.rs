@@ -21,8 +21,12 @@
 pub mod article;
 pub mod bank;
 pub mod diag;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod files;
 pub mod grade;
 pub mod session;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod synth;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -5,11 +5,21 @@
 //! wrong on the way is a `Diagnostic` with its JSON path and, given the
 //! source text, its line and column.
 
+mod locate;
 mod model;
 pub mod raw;
+#[cfg(not(target_arch = "wasm32"))]
+mod schema;
+mod validate;
 
 pub use model::{Bank, Body, Citation, Question};
-pub use raw::{Kind, RawBank, RawQuestion, BANK_FORMAT};
+#[cfg(not(target_arch = "wasm32"))]
+pub use schema::bank_schema;
+pub use raw::{BANK_FORMAT, Kind, RawBank, RawQuestion};
+pub use validate::{
+    MAX_BANK_BYTES, MAX_CITATIONS, MAX_ID_CHARS, MAX_OPTIONS, MAX_QUESTIONS, MAX_TEXT_CHARS,
+    article_path,
+};
 
 use crate::article::Article;
 use crate::diag::Diagnostic;
@@ -27,7 +37,6 @@ impl Bank {
         file: Option<&str>,
         article: Article,
     ) -> Result<(Bank, Vec<Diagnostic>), Vec<Diagnostic>> {
-        let _ = (source, file, article);
-        Err(Vec::new())
+        validate::load(source, file, article)
     }
 }

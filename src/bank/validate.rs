@@ -1,0 +1,821 @@
+//! From bank text to a checked `Bank`, collecting every problem on the way.
+//!
+//! Parsing is two-level so one bad question doesn't hide the others: the
+//! bank's own fields are read first with each question kept as raw JSON
+//! text, then each question is read on its own. Every diagnostic carries a
+//! JSON path; positions are found only for the diagnostics there are.
+
+use super::locate::{self, Step};
+use super::model::{Bank, Body, Citation, Question};
+use super::raw::{Answer, BANK_FORMAT, ChoiceOption, Item, Kind, KIND_FIELDS, RawBank, RawQuestion};
+use crate::article::{AnchorResult, Anchored, Article, Selector};
+use crate::diag::{Diagnostic, did_you_mean, has_errors};
+use serde_json::value::RawValue;
+use std::collections::{HashMap, HashSet};
+
+/// The most questions a bank may hold.
+pub const MAX_QUESTIONS: usize = 10_000;
+/// The largest bank file, in bytes.
+pub const MAX_BANK_BYTES: usize = 16 * 1024 * 1024;
+/// The longest text field (prompt, option, explanation…), in chars.
+pub const MAX_TEXT_CHARS: usize = 200_000;
+/// The most options, items or quotes in one question.
+pub const MAX_OPTIONS: usize = 50;
+/// The most citations of one question.
+pub const MAX_CITATIONS: usize = 10;
+/// The longest question id.
+pub const MAX_ID_CHARS: usize = 128;
+
+/// The bank's fields, each question still raw JSON text.
+type Head<'a> = RawBank<&'a RawValue>;
+
+/// A question's source slice and where it starts in the file.
+struct Src<'a> {
+    text: &'a str,
+    offset: usize,
+}
+
+/// Reads the bank's `article` path without checking anything else, so a
+/// caller can load the article before the bank.
+///
+/// # Errors
+/// The bank is not JSON, or has no string `article` field.
+pub fn article_path(source: &str) -> Result<String, Vec<Diagnostic>> {
+    #[derive(serde::Deserialize)]
+    struct OnlyArticle {
+        article: String,
+    }
+    let de = &mut serde_json::Deserializer::from_str(source);
+    serde_path_to_error::deserialize::<_, OnlyArticle>(de)
+        .map(|a| a.article)
+        .map_err(|e| vec![serde_diagnostic(source, 0, "", &e)])
+}
+
+pub(super) fn load(
+    source: &str,
+    file: Option<&str>,
+    article: Article,
+) -> Result<(Bank, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let mut diags = Vec::new();
+    let outcome = check(source, article, &mut diags);
+    for d in &mut diags {
+        d.file = file.map(str::to_string);
+    }
+    match outcome {
+        Some(bank) if !has_errors(&diags) => Ok((bank, diags)),
+        _ => Err(diags),
+    }
+}
+
+fn check(source: &str, article: Article, diags: &mut Vec<Diagnostic>) -> Option<Bank> {
+    if source.len() > MAX_BANK_BYTES {
+        diags.push(
+            Diagnostic::error(
+                "too-large",
+                "",
+                format!(
+                    "the bank is {} bytes; the largest accepted is {MAX_BANK_BYTES}",
+                    source.len()
+                ),
+            )
+            .with_help("split it into several banks"),
+        );
+        return None;
+    }
+    let de = &mut serde_json::Deserializer::from_str(source);
+    let head: Head = match serde_path_to_error::deserialize(de) {
+        Ok(head) => head,
+        Err(e) => {
+            diags.push(serde_diagnostic(source, 0, "", &e));
+            // Still read the questions, so their problems show in the same run.
+            if let Ok(qs) = serde_json::from_str::<QuestionsOnly>(source) {
+                for (i, raw) in qs.questions.iter().enumerate() {
+                    let _ = parse_question(source, raw, i, diags);
+                }
+            }
+            return None;
+        }
+    };
+    check_head(&head, diags);
+    if head.questions.len() > MAX_QUESTIONS {
+        diags.push(
+            Diagnostic::error(
+                "too-many-questions",
+                "questions",
+                format!(
+                    "the bank has {} questions; the most accepted is {MAX_QUESTIONS}",
+                    head.questions.len()
+                ),
+            )
+            .with_help("split it into several banks"),
+        );
+        position(source, diags);
+        return None;
+    }
+    let mut questions = Vec::with_capacity(head.questions.len());
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut by_id = HashMap::new();
+    for (i, raw) in head.questions.iter().enumerate() {
+        let src = Src { text: raw.get(), offset: offset_in(source, raw.get()) };
+        let first = diags.len();
+        let Some(q) = parse_question(source, raw, i, diags) else { continue };
+        if let Some(&prev) = seen.get(&q.id) {
+            diags.push(
+                Diagnostic::error(
+                    "duplicate-id",
+                    format!("questions[{i}].id"),
+                    format!("the id \"{}\" is already used by questions[{prev}]", q.id),
+                )
+                .with_help("give every question its own id; progress and reports key on it"),
+            );
+        } else {
+            seen.insert(q.id.clone(), i);
+        }
+        let checked = check_question(q, i, head.tries, &article, diags);
+        for d in diags.iter_mut().skip(first) {
+            position_in(source, &src, d);
+        }
+        if let Some(q) = checked {
+            by_id.entry(q.id.clone()).or_insert(questions.len());
+            questions.push(q);
+        }
+    }
+    if head.questions.is_empty() {
+        diags.push(
+            Diagnostic::error("no-questions", "questions", "the bank has no questions")
+                .with_help("add at least one question"),
+        );
+    }
+    position(source, diags);
+    if has_errors(diags) {
+        return None;
+    }
+    Some(Bank {
+        id: head.id,
+        title: head.title,
+        description: head.description,
+        language: head.language,
+        pass_percent: head.pass_percent,
+        try_penalty: head.try_penalty,
+        shuffle_questions: head.shuffle_questions,
+        shuffle_options: head.shuffle_options,
+        questions,
+        by_id,
+        article,
+    })
+}
+
+#[derive(serde::Deserialize)]
+struct QuestionsOnly<'a> {
+    #[serde(default, borrow)]
+    questions: Vec<&'a RawValue>,
+}
+
+fn check_head(head: &Head, diags: &mut Vec<Diagnostic>) {
+    if head.format != BANK_FORMAT {
+        diags.push(
+            Diagnostic::error(
+                "unknown-format",
+                "format",
+                format!("the format is \"{}\"; this version reads \"{BANK_FORMAT}\"", head.format),
+            )
+            .with_help(format!("set \"format\": \"{BANK_FORMAT}\"")),
+        );
+    }
+    non_empty(&head.id, "id", "the bank's id", diags);
+    non_empty(&head.title, "title", "the title", diags);
+    check_id(&head.id, "id", diags);
+    if !(0.0..=100.0).contains(&head.pass_percent) {
+        diags.push(range_error("pass_percent", head.pass_percent, "0 to 100"));
+    }
+    if !(0.0..=1.0).contains(&head.try_penalty) {
+        diags.push(range_error("try_penalty", head.try_penalty, "0 to 1"));
+    }
+    if head.tries == 0 {
+        diags.push(
+            Diagnostic::error("out-of-range", "tries", "`tries` is 0")
+                .with_help("give at least 1 try"),
+        );
+    }
+}
+
+fn parse_question(
+    source: &str,
+    raw: &RawValue,
+    i: usize,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<RawQuestion> {
+    let text = raw.get();
+    let de = &mut serde_json::Deserializer::from_str(text);
+    match serde_path_to_error::deserialize::<_, RawQuestion>(de) {
+        Ok(q) => Some(q),
+        Err(e) => {
+            let base = format!("questions[{i}]");
+            let mut d = serde_diagnostic(source, offset_in(source, text), &base, &e);
+            if let Some(id) = peek_id(text) {
+                d = d.for_question(id);
+            }
+            diags.push(d);
+            None
+        }
+    }
+}
+
+/// The question's id, when a question that failed to parse has one.
+fn peek_id(text: &str) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct OnlyId {
+        id: String,
+    }
+    serde_json::from_str::<OnlyId>(text).ok().map(|o| o.id)
+}
+
+/// Turns a serde error into a diagnostic: its path under `base`, its
+/// position in the whole file, and for an unknown field, "did you mean".
+fn serde_diagnostic(
+    source: &str,
+    offset: usize,
+    base: &str,
+    e: &serde_path_to_error::Error<serde_json::Error>,
+) -> Diagnostic {
+    let inner = e.inner();
+    let full = inner.to_string();
+    let message = full.rsplit_once(" at line ").map_or(full.as_str(), |(m, _)| m).to_string();
+    let sub = e.path().to_string();
+    let path = match (base.is_empty(), sub.as_str()) {
+        (_, ".") | (_, "") => base.to_string(),
+        (true, s) => s.to_string(),
+        (false, s) => format!("{base}.{s}"),
+    };
+    let path = path.replace(".[", "[");
+    let (code, mut d) = match inner.classify() {
+        serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
+            ("json-syntax", Diagnostic::error("json-syntax", "", format!("malformed JSON: {message}")))
+        }
+        _ => ("json-type", Diagnostic::error("json-type", path.clone(), message.clone())),
+    };
+    if let Some((field, expected)) = unknown_field(&message) {
+        d.code = "unknown-field";
+        d.path = if path.is_empty() { field.clone() } else { format!("{path}.{field}") };
+        d.message = format!("unknown field `{field}`");
+        d.help = Some(match did_you_mean(&field, expected.iter().map(String::as_str)) {
+            Some(best) => format!("did you mean `{best}`?"),
+            None if expected.is_empty() => "remove it: this object takes no fields".to_string(),
+            None => format!("remove it, or use one of: {}", expected.join(", ")),
+        });
+        // Point at the unknown key itself.
+        let sub_src = source.get(offset..).unwrap_or("");
+        let at = offset + locate::locate(sub_src, &sub_steps(&d.path, base));
+        set_pos(&mut d, source, at);
+        return d;
+    }
+    if code == "json-type" {
+        if message.starts_with("missing field") {
+            d.code = "missing-field";
+            d.help = Some("add it; see the format in README.md or the JSON Schema in quiz-data/".into());
+        } else if message.starts_with("unknown variant") {
+            d.code = "unknown-kind";
+        }
+    }
+    // serde reports where it noticed the problem, which for a value is just
+    // after it: the path's own position is better when it can be followed.
+    let sub_src = source.get(offset..).unwrap_or("");
+    let at = if code == "json-syntax" || d.path.is_empty() || message.starts_with("missing field") {
+        offset + locate::offset_of(sub_src, inner.line(), inner.column()).saturating_sub(usize::from(code == "json-syntax" && inner.column() > 0))
+    } else {
+        offset + locate::locate(sub_src, &sub_steps(&d.path, base))
+    };
+    set_pos(&mut d, source, at);
+    d
+}
+
+/// The steps of `path` below `base` (the question's own path).
+fn sub_steps(path: &str, base: &str) -> Vec<Step> {
+    let rest = path.strip_prefix(base).unwrap_or(path).trim_start_matches('.');
+    locate::parse_path(rest)
+}
+
+fn set_pos(d: &mut Diagnostic, source: &str, at: usize) {
+    let (line, col) = locate::line_col(source, at);
+    d.line = Some(line);
+    d.column = Some(col);
+}
+
+/// `unknown field `x`, expected one of `a`, `b`` → ("x", ["a", "b"]).
+fn unknown_field(message: &str) -> Option<(String, Vec<String>)> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (field, rest) = rest.split_once('`')?;
+    let expected = rest.split('`').skip(1).step_by(2).map(str::to_string).collect();
+    Some((field.to_string(), expected))
+}
+
+/// The byte offset of `part` within `whole` (a sub-slice of it).
+fn offset_in(whole: &str, part: &str) -> usize {
+    (part.as_ptr() as usize).saturating_sub(whole.as_ptr() as usize).min(whole.len())
+}
+
+/// Gives each diagnostic without a position the position of its path.
+fn position(source: &str, diags: &mut [Diagnostic]) {
+    for d in diags.iter_mut().filter(|d| d.line.is_none()) {
+        let at = locate::locate(source, &locate::parse_path(&d.path));
+        set_pos(d, source, at);
+    }
+}
+
+/// Finds a diagnostic's position by searching only its question's slice,
+/// which keeps a huge bank with many problems fast.
+fn position_in(source: &str, src: &Src, d: &mut Diagnostic) {
+    if d.line.is_some() {
+        return;
+    }
+    let Some(rest) = d.path.split_once(']').map(|(_, r)| r.trim_start_matches('.')) else {
+        return;
+    };
+    let at = src.offset + locate::locate(src.text, &locate::parse_path(rest));
+    set_pos(d, source, at);
+}
+
+fn range_error(path: &str, value: f64, range: &str) -> Diagnostic {
+    Diagnostic::error("out-of-range", path, format!("`{path}` is {value}; it must be {range}"))
+        .with_help(format!("use a value from {range}"))
+}
+
+fn non_empty(text: &str, path: &str, what: &str, diags: &mut Vec<Diagnostic>) -> bool {
+    if text.trim().is_empty() {
+        diags.push(
+            Diagnostic::error("empty", path, format!("{what} is empty"))
+                .with_help(format!("write {what}")),
+        );
+        return false;
+    }
+    if text.chars().count() > MAX_TEXT_CHARS {
+        diags.push(
+            Diagnostic::error(
+                "too-long",
+                path,
+                format!("{what} is {} chars; the most accepted is {MAX_TEXT_CHARS}", text.chars().count()),
+            )
+            .with_help("shorten it"),
+        );
+        return false;
+    }
+    true
+}
+
+fn check_id(id: &str, path: &str, diags: &mut Vec<Diagnostic>) {
+    if id.chars().count() > MAX_ID_CHARS {
+        diags.push(
+            Diagnostic::error("bad-id", path, format!("the id is longer than {MAX_ID_CHARS} chars"))
+                .with_help("use a short, stable id such as \"valdai-reply\""),
+        );
+    } else if id.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        diags.push(
+            Diagnostic::error("bad-id", path, format!("the id \"{id}\" contains whitespace"))
+                .with_help("use letters, digits, '-', '_', '.' or ':'"),
+        );
+    }
+}
+
+/// Checks a list of options or items: its size, unique non-empty ids,
+/// non-empty texts. Returns the set of ids.
+fn check_list<'a, T>(
+    list: &'a [T],
+    path: &str,
+    min: usize,
+    id_text: impl Fn(&'a T) -> (&'a str, Option<&'a str>),
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<&'a str> {
+    if list.len() < min {
+        diags.push(
+            Diagnostic::error(
+                "too-few",
+                path,
+                format!("`{}` has {} entries; it needs at least {min}", last_key(path), list.len()),
+            )
+            .with_help(format!("add entries until there are at least {min}")),
+        );
+    }
+    if list.len() > MAX_OPTIONS {
+        diags.push(
+            Diagnostic::error(
+                "too-many",
+                path,
+                format!("`{}` has {} entries; the most accepted is {MAX_OPTIONS}", last_key(path), list.len()),
+            )
+            .with_help("split the question"),
+        );
+    }
+    let mut ids: Vec<&str> = Vec::new();
+    for (j, entry) in list.iter().enumerate() {
+        let (id, text) = id_text(entry);
+        let here = format!("{path}[{j}]");
+        if id.trim().is_empty() {
+            diags.push(Diagnostic::error("empty", format!("{here}.id"), "the id is empty").with_help("give it an id such as \"a\""));
+        } else if ids.contains(&id) {
+            diags.push(
+                Diagnostic::error("duplicate-id", format!("{here}.id"), format!("the id \"{id}\" is used twice in `{}`", last_key(path)))
+                    .with_help("give each entry its own id"),
+            );
+        }
+        if let Some(text) = text {
+            non_empty(text, &format!("{here}.text"), "the text", diags);
+        }
+        ids.push(id);
+    }
+    ids
+}
+
+fn last_key(path: &str) -> &str {
+    path.rsplit('.').next().unwrap_or(path)
+}
+
+/// An id that must be among `ids`, with "did you mean" when it is not.
+fn check_ref(id: &str, ids: &[&str], path: &str, what: &str, diags: &mut Vec<Diagnostic>) {
+    if !ids.contains(&id) {
+        let help = match did_you_mean(id, ids.iter().copied()) {
+            Some(best) => format!("did you mean \"{best}\"?"),
+            None => format!("use one of: {}", ids.join(", ")),
+        };
+        diags.push(
+            Diagnostic::error("unknown-ref", path, format!("\"{id}\" is not the id of any {what}"))
+                .with_help(help),
+        );
+    }
+}
+
+fn check_question(
+    q: RawQuestion,
+    i: usize,
+    bank_tries: u32,
+    article: &Article,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Question> {
+    let first = diags.len();
+    let p = format!("questions[{i}]");
+    if non_empty(&q.id, &format!("{p}.id"), "the question's id", diags) {
+        check_id(&q.id, &format!("{p}.id"), diags);
+    }
+    non_empty(&q.prompt, &format!("{p}.prompt"), "the prompt", diags);
+    non_empty(&q.explanation, &format!("{p}.explanation"), "the explanation", diags);
+    if !(q.points.is_finite() && q.points > 0.0) {
+        diags.push(range_error(&format!("{p}.points"), q.points, "a number above 0"));
+    }
+    for (j, tag) in q.tags.iter().enumerate() {
+        non_empty(tag, &format!("{p}.tags[{j}]"), "the tag", diags);
+    }
+    let mut hint_total = 0.0;
+    for (j, h) in q.hints.iter().enumerate() {
+        non_empty(&h.text, &format!("{p}.hints[{j}].text"), "the hint", diags);
+        if !(0.0..=1.0).contains(&h.penalty) {
+            diags.push(range_error(&format!("{p}.hints[{j}].penalty"), h.penalty, "0 to 1"));
+        }
+        hint_total += h.penalty;
+    }
+    if hint_total > 1.0 {
+        diags.push(
+            Diagnostic::warning(
+                "hint-penalties",
+                format!("{p}.hints"),
+                format!("the hints' penalties add up to {hint_total}, more than the whole question"),
+            )
+            .with_help("lower the penalties so that taking every hint still leaves something to earn"),
+        );
+    }
+    if q.tries == Some(0) {
+        diags.push(Diagnostic::error("out-of-range", format!("{p}.tries"), "`tries` is 0").with_help("give at least 1 try"));
+    }
+    check_foreign_fields(&q, &p, diags);
+
+    if q.cite.is_empty() {
+        diags.push(
+            Diagnostic::error("no-citation", format!("{p}.cite"), "the question cites nothing")
+                .with_help("add the passage of the article that supports the answer: {\"exact\": \"…\"}"),
+        );
+    }
+    if q.cite.len() > MAX_CITATIONS {
+        diags.push(Diagnostic::error("too-many", format!("{p}.cite"), format!("more than {MAX_CITATIONS} citations")).with_help("cite the few passages that matter"));
+    }
+    let cites: Vec<Citation> = q
+        .cite
+        .iter()
+        .enumerate()
+        .filter_map(|(j, sel)| resolve(article, sel, &format!("{p}.cite[{j}]"), diags))
+        .collect();
+
+    let body = check_body(&q, &p, &cites, article, diags);
+    let failed = diags.iter().skip(first).any(Diagnostic::is_error);
+    for d in diags.iter_mut().skip(first) {
+        if d.question.is_none() && !q.id.is_empty() {
+            d.question = Some(q.id.clone());
+        }
+    }
+    if failed {
+        return None;
+    }
+    let content_hash = content_hash(&q);
+    Some(Question {
+        tries: q.tries.unwrap_or(bank_tries).max(1),
+        id: q.id,
+        prompt: q.prompt,
+        explanation: q.explanation,
+        cite: cites,
+        points: q.points,
+        tags: q.tags,
+        hints: q.hints,
+        body: body?,
+        content_hash,
+    })
+}
+
+/// Fields that belong to another kind are errors: they would be ignored,
+/// and an author who wrote them meant something.
+fn check_foreign_fields(q: &RawQuestion, p: &str, diags: &mut Vec<Diagnostic>) {
+    let present = [
+        q.options.is_some(),
+        q.answer.is_some(),
+        q.answers.is_some(),
+        q.feedback.is_some(),
+        q.text.is_some(),
+        q.gaps.is_some(),
+        q.tolerance.is_some(),
+        q.unit.is_some(),
+        q.items.is_some(),
+        q.left.is_some(),
+        q.right.is_some(),
+        q.pairs.is_some(),
+        q.part_a.is_some(),
+        q.part_b.is_some(),
+    ];
+    let (required, optional) = q.kind.fields();
+    let own = |f: &str| required.contains(&f) || optional.contains(&f);
+    for (field, &here) in KIND_FIELDS.iter().zip(present.iter()) {
+        if here && !own(field) {
+            let takes = if required.is_empty() && optional.is_empty() {
+                "no fields of its own".to_string()
+            } else {
+                required.iter().chain(optional).map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", ")
+            };
+            diags.push(
+                Diagnostic::error(
+                    "wrong-kind-field",
+                    format!("{p}.{field}"),
+                    format!("`{field}` does not belong to a {} question", q.kind.name()),
+                )
+                .with_help(format!("a {} question takes {takes}; remove `{field}` or change `kind`", q.kind.name())),
+            );
+        }
+        if !here && required.contains(field) {
+            diags.push(
+                Diagnostic::error(
+                    "missing-field",
+                    p.to_string(),
+                    format!("a {} question needs `{field}`", q.kind.name()),
+                )
+                .with_help(format!("add `{field}`")),
+            );
+        }
+    }
+}
+
+/// Anchors a selector; an error with the nearest passage when it does not
+/// resolve, a warning with the matched text when it resolves only
+/// approximately.
+fn resolve(article: &Article, sel: &Selector, path: &str, diags: &mut Vec<Diagnostic>) -> Option<Citation> {
+    if !non_empty(&sel.exact, &format!("{path}.exact"), "the quote", diags) {
+        return None;
+    }
+    match article.anchor(sel) {
+        AnchorResult::Found(a) => {
+            if !a.exact {
+                diags.push(
+                    Diagnostic::warning(
+                        "cite-approximate",
+                        format!("{path}.exact"),
+                        format!("the quote matches the article only approximately (score {:.2}): \"{}\"", a.score, a.text),
+                    )
+                    .with_help("copy the article's exact words so the citation cannot drift"),
+                );
+            }
+            Some(citation(article, sel, a))
+        }
+        AnchorResult::NotFound { nearest } => {
+            let d = Diagnostic::error(
+                "cite-not-found",
+                format!("{path}.exact"),
+                format!("the quote \"{}\" is not in the article", clip(&sel.exact, 80)),
+            );
+            diags.push(match nearest {
+                Some(n) => d.with_help(format!(
+                    "the nearest passage (score {:.2}) is \"{}\"; copy the article's exact words",
+                    n.score,
+                    clip(&n.text, 160)
+                )),
+                None => d.with_help("nothing in the article is close; check that the bank names the right article"),
+            });
+            None
+        }
+    }
+}
+
+fn citation(article: &Article, sel: &Selector, a: Anchored) -> Citation {
+    Citation {
+        selector: sel.clone(),
+        sentences: article.sentences_in(&a.span).map(|s| s.id.clone()).collect(),
+        paragraphs: article.paragraphs_in(&a.span).map(|p| p.id.clone()).collect(),
+        span: a.span,
+        text: a.text,
+        score: a.score,
+        exact: a.exact,
+    }
+}
+
+fn clip(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let mut out: String = s.chars().take(max).collect();
+        out.push('…');
+        out
+    }
+}
+
+fn choice_ids<'a>(options: &'a [ChoiceOption], path: &str, diags: &mut Vec<Diagnostic>) -> Vec<&'a str> {
+    check_list(options, path, 2, |o| (o.id.as_str(), Some(o.text.as_str())), diags)
+}
+
+fn item_ids<'a>(items: &'a [Item], path: &str, min: usize, diags: &mut Vec<Diagnostic>) -> Vec<&'a str> {
+    check_list(items, path, min, |o| (o.id.as_str(), Some(o.text.as_str())), diags)
+}
+
+fn check_body(
+    q: &RawQuestion,
+    p: &str,
+    cites: &[Citation],
+    article: &Article,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Body> {
+    let answer_as = |want: &str, diags: &mut Vec<Diagnostic>| {
+        if let Some(a) = &q.answer {
+            diags.push(
+                Diagnostic::error(
+                    "json-type",
+                    format!("{p}.answer"),
+                    format!("a {} question's `answer` is {want}, not {}", q.kind.name(), a.describe()),
+                )
+                .with_help(format!("write `answer` as {want}")),
+            );
+        }
+    };
+    match q.kind {
+        Kind::SingleChoice => {
+            let options = q.options.as_ref()?;
+            let ids = choice_ids(options, &format!("{p}.options"), diags);
+            let Some(Answer::Id(answer)) = &q.answer else {
+                answer_as("an option id (a string)", diags);
+                return None;
+            };
+            check_ref(answer, &ids, &format!("{p}.answer"), "option", diags);
+            Some(Body::SingleChoice { options: options.clone(), answer: answer.clone() })
+        }
+        Kind::MultipleChoice => {
+            let options = q.options.as_ref()?;
+            let answers = q.answers.as_ref()?;
+            let ids = choice_ids(options, &format!("{p}.options"), diags);
+            if answers.is_empty() {
+                diags.push(Diagnostic::error("too-few", format!("{p}.answers"), "`answers` is empty").with_help("list the id of every right option"));
+            }
+            let mut seen = HashSet::new();
+            for (j, a) in answers.iter().enumerate() {
+                check_ref(a, &ids, &format!("{p}.answers[{j}]"), "option", diags);
+                if !seen.insert(a) {
+                    diags.push(Diagnostic::error("duplicate-id", format!("{p}.answers[{j}]"), format!("\"{a}\" is listed twice")).with_help("list each right option once"));
+                }
+            }
+            Some(Body::MultipleChoice { options: options.clone(), answers: answers.clone() })
+        }
+        Kind::TrueFalse => {
+            let Some(Answer::Bool(answer)) = q.answer else {
+                answer_as("true or false", diags);
+                return None;
+            };
+            Some(Body::TrueFalse { answer, feedback: q.feedback.clone().unwrap_or_default() })
+        }
+        Kind::FillBlank => {
+            let text = q.text.as_ref()?;
+            let gaps = q.gaps.as_ref()?;
+            let segments: Vec<String> = text.split("{}").map(str::to_string).collect();
+            let holes = segments.len() - 1;
+            if holes == 0 {
+                diags.push(Diagnostic::error("no-gaps", format!("{p}.text"), "the text has no gap").with_help("write {} where each gap goes"));
+            } else if holes != gaps.len() {
+                diags.push(
+                    Diagnostic::error(
+                        "gap-count",
+                        format!("{p}.gaps"),
+                        format!("the text has {holes} gap(s) but `gaps` has {} entries", gaps.len()),
+                    )
+                    .with_help("give one entry in `gaps` for each {} in `text`, in order"),
+                );
+            }
+            for (j, g) in gaps.iter().enumerate() {
+                if g.accept.is_empty() {
+                    diags.push(Diagnostic::error("too-few", format!("{p}.gaps[{j}].accept"), "the gap accepts nothing").with_help("list every answer to accept"));
+                }
+                for (k, a) in g.accept.iter().enumerate() {
+                    non_empty(a, &format!("{p}.gaps[{j}].accept[{k}]"), "the accepted answer", diags);
+                }
+            }
+            Some(Body::FillBlank { segments, gaps: gaps.clone() })
+        }
+        Kind::Numeric => {
+            let Some(Answer::Number(answer)) = q.answer else {
+                answer_as("a number", diags);
+                return None;
+            };
+            let tolerance = q.tolerance.unwrap_or(0.0);
+            if !answer.is_finite() {
+                diags.push(range_error(&format!("{p}.answer"), answer, "a finite number"));
+            }
+            if !(tolerance.is_finite() && tolerance >= 0.0) {
+                diags.push(range_error(&format!("{p}.tolerance"), tolerance, "0 or more"));
+            }
+            Some(Body::Numeric { answer, tolerance, unit: q.unit.clone() })
+        }
+        Kind::Ordering => {
+            let items = q.items.as_ref()?;
+            item_ids(items, &format!("{p}.items"), 2, diags);
+            Some(Body::Ordering { items: items.clone() })
+        }
+        Kind::Matching => {
+            let (left, right, pairs) = (q.left.as_ref()?, q.right.as_ref()?, q.pairs.as_ref()?);
+            let lids = item_ids(left, &format!("{p}.left"), 2, diags);
+            let rids = item_ids(right, &format!("{p}.right"), 2, diags);
+            let mut answer: Vec<Option<String>> = vec![None; left.len()];
+            for (j, pair) in pairs.iter().enumerate() {
+                let here = format!("{p}.pairs[{j}]");
+                check_ref(&pair.left, &lids, &format!("{here}.left"), "left item", diags);
+                check_ref(&pair.right, &rids, &format!("{here}.right"), "right item", diags);
+                if let Some(slot) = lids.iter().position(|l| *l == pair.left).and_then(|k| answer.get_mut(k)) {
+                    if slot.is_some() {
+                        diags.push(
+                            Diagnostic::error("duplicate-pair", format!("{here}.left"), format!("\"{}\" is paired twice", pair.left))
+                                .with_help("pair each left item exactly once"),
+                        );
+                    }
+                    *slot = Some(pair.right.clone());
+                }
+            }
+            for (k, slot) in answer.iter().enumerate() {
+                if slot.is_none() {
+                    let id = lids.get(k).copied().unwrap_or("");
+                    diags.push(
+                        Diagnostic::error("unpaired", format!("{p}.pairs"), format!("the left item \"{id}\" has no pair"))
+                            .with_help(format!("add {{\"left\": \"{id}\", \"right\": …}} to `pairs`")),
+                    );
+                }
+            }
+            let answer = answer.into_iter().map(Option::unwrap_or_default).collect();
+            Some(Body::Matching { left: left.clone(), right: right.clone(), answer })
+        }
+        Kind::Evidence => {
+            let mut target: Vec<String> = Vec::new();
+            for s in article.sentences() {
+                if cites.iter().any(|c| c.sentences.contains(&s.id)) {
+                    target.push(s.id.clone());
+                }
+            }
+            if target.is_empty() && !cites.is_empty() {
+                diags.push(Diagnostic::error("no-target", format!("{p}.cite"), "the citations cover no sentence").with_help("cite the sentences the learner should select"));
+            }
+            Some(Body::Evidence { target })
+        }
+        Kind::TwoPart => {
+            let (a, b) = (q.part_a.as_ref()?, q.part_b.as_ref()?);
+            non_empty(&a.prompt, &format!("{p}.part_a.prompt"), "Part A's prompt", diags);
+            non_empty(&b.prompt, &format!("{p}.part_b.prompt"), "Part B's prompt", diags);
+            let aids = choice_ids(&a.options, &format!("{p}.part_a.options"), diags);
+            check_ref(&a.answer, &aids, &format!("{p}.part_a.answer"), "Part A option", diags);
+            let bids = check_list(&b.options, &format!("{p}.part_b.options"), 2, |o| (o.id.as_str(), None), diags);
+            check_ref(&b.answer, &bids, &format!("{p}.part_b.answer"), "Part B option", diags);
+            let quotes: Vec<Citation> = b
+                .options
+                .iter()
+                .enumerate()
+                .filter_map(|(j, o)| resolve(article, &o.quote, &format!("{p}.part_b.options[{j}].quote"), diags))
+                .collect();
+            Some(Body::TwoPart { part_a: a.clone(), part_b: b.clone(), quotes })
+        }
+    }
+}
+
+/// FNV-1a over what a saved answer depends on: the question without its
+/// explanation, hints, tags and citations.
+fn content_hash(q: &RawQuestion) -> u64 {
+    let mut key = q.clone();
+    key.explanation.clear();
+    key.hints.clear();
+    key.tags.clear();
+    key.cite.clear();
+    let text = serde_json::to_string(&key).unwrap_or_default();
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
