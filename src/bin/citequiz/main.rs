@@ -13,6 +13,8 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod serve;
+
 const USAGE: &str = "\
 citequiz: reading-comprehension quizzes whose every answer cites its source
 
@@ -28,6 +30,9 @@ USAGE:
         \"score\"} in char offsets, or null and exit 1.
     citequiz schema
         Print the JSON Schema of the bank format.
+    citequiz serve [--port N] [--www DIR] [--data DIR]
+        Serve the widget (default www/) at / and the banks (default
+        quiz-data/) at /quiz-data/ on 127.0.0.1 (port 8000, or $PORT).
 ";
 
 fn main() -> ExitCode {
@@ -113,6 +118,19 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 suffix: a.flags.get("suffix").cloned(),
             };
             anchor_cmd(file, &sel)
+        }
+        "serve" => {
+            let a = parse_args(rest, &["port", "www", "data"])?;
+            let port = match a.flags.get("port").cloned().or_else(|| std::env::var("PORT").ok()) {
+                Some(p) => p.parse().map_err(|_| format!("the port must be a number, not {p:?}"))?,
+                None => 8000,
+            };
+            let roots = serve::Roots {
+                www: PathBuf::from(a.flags.get("www").map_or("www", String::as_str)),
+                data: PathBuf::from(a.flags.get("data").map_or("quiz-data", String::as_str)),
+            };
+            serve::serve(port, roots).map_err(|e| format!("cannot serve on 127.0.0.1:{port}: {e}"))?;
+            Ok(ExitCode::SUCCESS)
         }
         "schema" => {
             print!("{}", citequiz::bank::bank_schema());
