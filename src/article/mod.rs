@@ -8,8 +8,12 @@
 mod anchor;
 mod normalize;
 mod selector;
+mod sentences;
 
-pub use anchor::{AnchorResult, Anchored, anchor};
+pub use anchor::{
+    AnchorResult, Anchored, MIN_APPROX_SCORE, POSITION_WEIGHT, PREFIX_WEIGHT, QUOTE_WEIGHT,
+    SUFFIX_WEIGHT, anchor,
+};
 pub use normalize::{Decompose, NormText, Normalizer};
 pub use selector::Selector;
 
@@ -132,8 +136,19 @@ impl Article {
     /// # Errors
     /// Every problem found, with JSON paths (and line:column for malformed JSON).
     pub fn parse(json: &str, normalizer: Normalizer) -> Result<Article, Vec<Diagnostic>> {
-        let _ = (json, normalizer);
-        Err(Vec::new())
+        let mut de = serde_json::Deserializer::from_str(json);
+        let raw: RawArticle = match serde_path_to_error::deserialize(&mut de) {
+            Ok(raw) => raw,
+            Err(e) => {
+                let path = e.path().to_string();
+                return Err(vec![json_diagnostic(json, &path, &e.into_inner())]);
+            }
+        };
+        // Trailing garbage after the object is a syntax error too.
+        if let Err(e) = de.end() {
+            return Err(vec![json_diagnostic(json, "", &e)]);
+        }
+        Article::from_raw(raw, normalizer)
     }
 
     /// Builds the article from its DTO.
@@ -141,8 +156,45 @@ impl Article {
     /// # Errors
     /// Every problem found (wrong format, empty paragraphs, a non-http(s) url…).
     pub fn from_raw(raw: RawArticle, normalizer: Normalizer) -> Result<Article, Vec<Diagnostic>> {
-        let _ = (raw, normalizer);
-        Err(Vec::new())
+        let diags = validate(&raw);
+        if !diags.is_empty() {
+            return Err(diags);
+        }
+        let text = raw.paragraphs.join(PARAGRAPH_SEPARATOR);
+        let norm = normalizer.map(&text);
+        let mut paragraphs = Vec::with_capacity(raw.paragraphs.len());
+        let mut sentences = Vec::new();
+        let sep_len = PARAGRAPH_SEPARATOR.chars().count();
+        let mut offset = 0;
+        for (index, body) in raw.paragraphs.iter().enumerate() {
+            let len = body.chars().count();
+            let ranges = sentences::split(body);
+            // The paragraph's span runs from its first sentence to its last,
+            // so that it, too, never starts or ends with whitespace.
+            let (first, last) = match (ranges.first(), ranges.last()) {
+                (Some(f), Some(l)) => (f.0, l.1),
+                _ => (0, len),
+            };
+            paragraphs.push(Paragraph {
+                id: format!("p{}", index + 1),
+                span: norm.char_span(offset + first, offset + last),
+            });
+            for (n, (s, e)) in ranges.into_iter().enumerate() {
+                sentences.push(Sentence {
+                    id: format!("p{}.s{}", index + 1, n + 1),
+                    paragraph: index,
+                    span: norm.char_span(offset + s, offset + e),
+                });
+            }
+            offset += len + sep_len;
+        }
+        Ok(Article {
+            raw,
+            text,
+            paragraphs,
+            sentences,
+            norm,
+        })
     }
 
     /// The article's metadata and paragraphs as written.
@@ -177,11 +229,452 @@ impl Article {
 
     /// The paragraphs a span touches, in order.
     pub fn paragraphs_in(&self, span: &Span) -> impl Iterator<Item = &Paragraph> {
-        self.paragraphs.iter().filter(move |p| p.span.overlaps(span))
+        self.paragraphs
+            .iter()
+            .filter(move |p| p.span.overlaps(span))
     }
 
     /// The body text of a span.
     pub fn slice(&self, span: &Span) -> String {
-        self.text.chars().skip(span.start).take(span.end - span.start).collect()
+        self.norm.slice(span)
+    }
+
+    /// The sentence with id `id` (`p3.s2`).
+    pub fn sentence(&self, id: &str) -> Option<&Sentence> {
+        self.sentences.iter().find(|s| s.id == id)
+    }
+
+    /// The paragraph with id `id` (`p3`).
+    pub fn paragraph(&self, id: &str) -> Option<&Paragraph> {
+        self.paragraphs.iter().find(|p| p.id == id)
+    }
+
+    /// The 0-based index of the paragraph a span starts in, or of the first
+    /// paragraph it touches when it starts between paragraphs.
+    pub fn paragraph_index_of(&self, span: &Span) -> Option<usize> {
+        self.paragraphs
+            .iter()
+            .position(|p| p.span.start <= span.start && span.start < p.span.end)
+            .or_else(|| self.paragraphs.iter().position(|p| p.span.overlaps(span)))
+    }
+
+    /// The sentences of the paragraph at 0-based `index`, in order.
+    pub fn sentences_of(&self, index: usize) -> impl Iterator<Item = &Sentence> {
+        self.sentences.iter().filter(move |s| s.paragraph == index)
+    }
+
+    /// The normalized body with its offset map, for callers that anchor
+    /// many quotes or need the normalizer.
+    pub fn norm(&self) -> &NormText {
+        &self.norm
+    }
+}
+
+/// What stands between two paragraphs in `Article::text`.
+pub const PARAGRAPH_SEPARATOR: &str = "\n\n";
+
+/// Turns a serde_json error into a diagnostic at `path`, with line and
+/// column (in chars, as `Diagnostic` counts them) when serde_json has them.
+fn json_diagnostic(source: &str, path: &str, e: &serde_json::Error) -> Diagnostic {
+    use serde_json::error::Category;
+    let full = e.to_string();
+    let at = format!(" at line {} column {}", e.line(), e.column());
+    let message = full.strip_suffix(&at).unwrap_or(&full).to_string();
+    // serde_path_to_error names the root "." and an unknown place "?";
+    // diagnostics use "" for both (the line and column still say where).
+    let path = if path == "." || path == "?" { "" } else { path };
+    let (code, help) = match e.classify() {
+        Category::Syntax | Category::Eof | Category::Io => (
+            "json-syntax",
+            "fix the JSON syntax at the line and column shown",
+        ),
+        Category::Data if message.starts_with("unknown field") => {
+            ("unknown-field", "remove the field or fix its spelling")
+        }
+        Category::Data if message.starts_with("missing field") => {
+            ("missing-field", "add the field; every article needs it")
+        }
+        Category::Data => (
+            "json-type",
+            "give the value the type the article format expects",
+        ),
+    };
+    let mut d = Diagnostic::error(code, path, message).with_help(help);
+    if e.line() > 0 {
+        d.line = Some(e.line());
+        d.column = Some(char_column(source, e.line(), e.column()));
+    }
+    d
+}
+
+/// serde_json counts columns in bytes; diagnostics count chars.
+fn char_column(source: &str, line: usize, byte_column: usize) -> usize {
+    let Some(text) = source.split('\n').nth(line.saturating_sub(1)) else {
+        return byte_column;
+    };
+    let mut cut = byte_column.min(text.len());
+    while cut > 0 && !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    text.get(..cut)
+        .map_or(byte_column, |t| t.chars().count().max(1))
+}
+
+/// Every problem with an article's metadata and body.
+fn validate(raw: &RawArticle) -> Vec<Diagnostic> {
+    let mut d = Vec::new();
+    if raw.format != ARTICLE_FORMAT {
+        d.push(
+            Diagnostic::error(
+                "bad-format",
+                "format",
+                format!("unknown article format {:?}", raw.format),
+            )
+            .with_help(format!("set \"format\": \"{ARTICLE_FORMAT}\"")),
+        );
+    }
+    for (field, value) in [
+        ("id", &raw.id),
+        ("title", &raw.title),
+        ("author", &raw.author),
+        ("publisher", &raw.publisher),
+    ] {
+        if value.trim().is_empty() {
+            d.push(
+                Diagnostic::error("empty-field", field, format!("`{field}` is empty"))
+                    .with_help(format!("give the article's {field}")),
+            );
+        }
+    }
+    if !is_date(&raw.date) {
+        d.push(
+            Diagnostic::error("bad-date", "date", format!("{:?} is not a date", raw.date))
+                .with_help("write the date as YYYY-MM-DD, e.g. 2020-12-02"),
+        );
+    }
+    if !is_http_url(&raw.url) {
+        d.push(bad_url("url", &raw.url));
+    }
+    if raw.paragraphs.is_empty() {
+        d.push(
+            Diagnostic::error(
+                "no-paragraphs",
+                "paragraphs",
+                "the article has no paragraphs",
+            )
+            .with_help("add the body, one string per paragraph"),
+        );
+    }
+    for (i, p) in raw.paragraphs.iter().enumerate() {
+        if p.trim().is_empty() {
+            d.push(
+                Diagnostic::error(
+                    "empty-paragraph",
+                    format!("paragraphs[{i}]"),
+                    "empty paragraph",
+                )
+                .with_help("remove it: paragraphs are numbered, so an empty one shifts ids"),
+            );
+        }
+    }
+    for (i, r) in raw.related.iter().enumerate() {
+        if r.title.trim().is_empty() {
+            d.push(Diagnostic::error(
+                "empty-field",
+                format!("related[{i}].title"),
+                "the related article has no title",
+            ));
+        }
+        if let Some(url) = &r.url {
+            if !is_http_url(url) {
+                d.push(bad_url(&format!("related[{i}].url"), url));
+            }
+        }
+        if r.after_paragraph > raw.paragraphs.len() {
+            d.push(
+                Diagnostic::error(
+                    "bad-related",
+                    format!("related[{i}].after_paragraph"),
+                    format!(
+                        "after_paragraph is {} but the article has {} paragraphs",
+                        r.after_paragraph,
+                        raw.paragraphs.len()
+                    ),
+                )
+                .with_help("count the body paragraphs that stand before the link"),
+            );
+        }
+    }
+    d
+}
+
+fn bad_url(path: &str, url: &str) -> Diagnostic {
+    Diagnostic::error(
+        "bad-url",
+        path,
+        format!("{url:?} is not an http(s) address"),
+    )
+    .with_help("use the full address, starting with https:// or http://")
+}
+
+/// An absolute http(s) address with a host and no whitespace.
+fn is_http_url(url: &str) -> bool {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    rest.is_some_and(|r| {
+        let host = r.split(['/', '?', '#']).next().unwrap_or_default();
+        !host.is_empty() && !url.chars().any(char::is_whitespace)
+    })
+}
+
+/// A real calendar date written YYYY-MM-DD.
+fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        let part = s.get(r)?;
+        if part.bytes().all(|c| c.is_ascii_digit()) {
+            part.parse().ok()
+        } else {
+            None
+        }
+    };
+    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
+        return false;
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ARTICLE: &str =
+        include_str!("../../quiz-data/articles/gabuev-2020-putin-china-alliance.json");
+
+    fn article() -> Article {
+        match Article::parse(ARTICLE, Normalizer::unicode()) {
+            Ok(a) => a,
+            Err(d) => panic!("{d:#?}"),
+        }
+    }
+
+    /// Parses `json` and compares the `(code, path, line, column)` of every
+    /// diagnostic with `expected`.
+    fn check(json: &str, expected: &[(&str, &str, Option<usize>, Option<usize>)]) {
+        let got: Vec<_> = match Article::parse(json, Normalizer::basic()) {
+            Ok(_) => Vec::new(),
+            Err(d) => d
+                .into_iter()
+                .map(|d| (d.code, d.path, d.line, d.column))
+                .collect(),
+        };
+        let got: Vec<_> = got
+            .iter()
+            .map(|(c, p, l, col)| (*c, p.as_str(), *l, *col))
+            .collect();
+        assert_eq!(got, expected);
+    }
+
+    fn minimal(edit: impl FnOnce(&mut serde_json::Value)) -> String {
+        let mut v = serde_json::json!({
+            "format": "citequiz-article/1",
+            "id": "a", "title": "T", "author": "A", "publisher": "P",
+            "date": "2020-12-02", "url": "https://example.com/x",
+            "paragraphs": ["One. Two.", "Three."]
+        });
+        edit(&mut v);
+        v.to_string()
+    }
+
+    #[test]
+    fn the_clean_article_parses_into_paragraphs_and_sentences() {
+        let a = article();
+        assert_eq!(a.paragraphs().len(), 17);
+        assert_eq!(a.text().matches("\n\n").count(), 16);
+        let s = |id: &str| a.sentence(id).map(|s| a.slice(&s.span)).unwrap_or_default();
+        assert_eq!(
+            s("p1.s1"),
+            "At a meeting of the Valdai Discussion Club several weeks before the U.S. presidential election, Russian President Vladimir Putin made an interesting comment."
+        );
+        assert_eq!(
+            s("p1.s2"),
+            "Asked whether it was possible to conceive of a military alliance between China and Russia, Putin replied, \"It is possible to imagine anything...."
+        );
+        assert_eq!(
+            s("p1.s4"),
+            "But, in principle, we are not going to rule it out, either.\""
+        );
+        assert!(a.sentence("p1.s5").is_none());
+        assert_eq!(
+            s("p2.s2"),
+            "Moscow and Beijing are well aware that their interests don't always coincide."
+        );
+        assert_eq!(s("p8.s1").chars().last(), Some('.'));
+        assert!(s("p8.s1").ends_with("with the Chinese economy)."));
+        assert_eq!(s("p11.s2").get(..24), Some("Under U.S. President Bar"));
+        assert_eq!(a.sentences_of(10).count(), 4);
+        // Every paragraph's span is its text, and sentences tile it.
+        for (i, p) in a.paragraphs().iter().enumerate() {
+            assert_eq!(a.slice(&p.span), a.raw().paragraphs[i]);
+            assert_eq!(a.paragraph(&p.id), Some(p));
+            assert_eq!(a.paragraph_index_of(&p.span), Some(i));
+            let sents: Vec<_> = a.sentences_of(i).collect();
+            assert_eq!(sents.first().map(|s| s.span.start), Some(p.span.start));
+            assert_eq!(sents.last().map(|s| s.span.end), Some(p.span.end));
+        }
+        // The text is ASCII apart from the dashes, all in the BMP.
+        let last = a.paragraphs().last().map(|p| p.span);
+        assert_eq!(last.map(|s| s.end), Some(a.text().chars().count()));
+        assert_eq!(
+            last.map(|s| s.end_utf16),
+            Some(a.text().encode_utf16().count())
+        );
+    }
+
+    #[test]
+    fn quotes_anchor_in_the_article() {
+        let a = article();
+        let r = a.anchor(&Selector::exact("Moscow and Beijing are well aware"));
+        let Some(found) = r.found() else {
+            panic!("{r:?}")
+        };
+        assert_eq!(
+            a.sentences_in(&found.span)
+                .map(|s| s.id.as_str())
+                .collect::<Vec<_>>(),
+            ["p2.s2"]
+        );
+        assert_eq!(a.paragraphs_in(&found.span).count(), 1);
+        assert_eq!(a.paragraph_index_of(&found.span), Some(1));
+        let r = a.anchor(&Selector::exact("Moscow and Beijing are very aware"));
+        assert!(
+            r.found()
+                .is_some_and(|f| !f.exact && f.text == "Moscow and Beijing are well aware"),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn json_errors_say_where() {
+        check(
+            "{\n  \"format\": \"citequiz-article/1\",\n  \"id\": ]\n}",
+            &[("json-syntax", "id", Some(3), Some(9))],
+        );
+        check("{\"id\": 3}", &[("json-type", "id", Some(1), Some(8))]);
+        let json = minimal(|v| v["paragraphs"] = serde_json::json!(["ok", 5]));
+        check(
+            &json,
+            &[(
+                "json-type",
+                "paragraphs[1]",
+                Some(1),
+                char_col_of(&json, "5]"),
+            )],
+        );
+        let json = minimal(|v| v["extra"] = serde_json::json!(1));
+        check(
+            &json,
+            &[(
+                "unknown-field",
+                "extra",
+                Some(1),
+                char_col_of(&json, "\":1"),
+            )],
+        );
+        check("{} x", &[("missing-field", "", Some(1), Some(2))]);
+        // serde_json counts bytes; the column is in chars.
+        check(
+            "\"\u{00E9}\u{00E9}\" x",
+            &[("json-type", "", Some(1), Some(4))],
+        );
+        check(
+            "{\"id\": \"\u{00E9}\u{00E9}\" x}",
+            &[("json-syntax", "", Some(1), Some(13))],
+        );
+    }
+
+    /// The 1-based char column just after the first `needle` in `s`.
+    fn char_col_of(s: &str, needle: &str) -> Option<usize> {
+        s.find(needle)
+            .map(|b| s.get(..b).map_or(0, |t| t.chars().count()) + 1)
+    }
+
+    #[test]
+    fn validation_collects_every_problem() {
+        check(&minimal(|_| {}), &[]);
+        let json = minimal(|v| {
+            v["format"] = "citequiz-article/2".into();
+            v["id"] = " ".into();
+            v["publisher"] = "".into();
+            v["date"] = "2021-02-29".into();
+            v["url"] = "ftp://example.com".into();
+            v["paragraphs"] = serde_json::json!(["fine", "  "]);
+            v["related"] = serde_json::json!([
+                {"title": "R", "url": "example.com", "after_paragraph": 3},
+                {"title": "S", "after_paragraph": 2}
+            ]);
+        });
+        check(
+            &json,
+            &[
+                ("bad-format", "format", None, None),
+                ("empty-field", "id", None, None),
+                ("empty-field", "publisher", None, None),
+                ("bad-date", "date", None, None),
+                ("bad-url", "url", None, None),
+                ("empty-paragraph", "paragraphs[1]", None, None),
+                ("bad-url", "related[0].url", None, None),
+                ("bad-related", "related[0].after_paragraph", None, None),
+            ],
+        );
+        check(
+            &minimal(|v| v["paragraphs"] = serde_json::json!([])),
+            &[("no-paragraphs", "paragraphs", None, None)],
+        );
+        let help = Article::parse(&minimal(|v| v["format"] = "x".into()), Normalizer::basic())
+            .err()
+            .and_then(|d| d.into_iter().next())
+            .and_then(|d| d.help);
+        assert_eq!(
+            help.as_deref(),
+            Some("set \"format\": \"citequiz-article/1\"")
+        );
+    }
+
+    #[test]
+    fn dates_and_urls() {
+        for (date, ok) in [
+            ("2020-12-02", true),
+            ("2024-02-29", true),
+            ("2100-02-29", false),
+            ("2020-13-01", false),
+            ("2020-1-01", false),
+            ("2020-12-0x", false),
+            ("2020-12-00", false),
+        ] {
+            assert_eq!(is_date(date), ok, "{date}");
+        }
+        for (url, ok) in [
+            ("https://a.b/c", true),
+            ("http://a", true),
+            ("https://", false),
+            ("https:///x", false),
+            ("https://a b", false),
+            ("mailto:x@y", false),
+        ] {
+            assert_eq!(is_http_url(url), ok, "{url}");
+        }
     }
 }

@@ -1,0 +1,85 @@
+//! Every sentence of the clean article anchors exactly in the raw seed text
+//! it was edited from: inline `<u>` tags, the paragraph the seed breaks in
+//! two, and the seed's own whitespace must not get in the way.
+
+use citequiz::article::{AnchorResult, Article, NormText, Normalizer, Selector, anchor};
+use std::path::PathBuf;
+
+const ARTICLE: &str = include_str!("../quiz-data/articles/gabuev-2020-putin-china-alliance.json");
+
+/// The committed, byte-identical copy keeps the test hermetic; the shared
+/// seed beside the repo is only a fallback if the copy is ever missing.
+fn seed() -> NormText {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let candidates = [
+        root.join("tests/fixtures/seed-raw.txt"),
+        root.join("../shared/seeds/000_c05227f155f0cfce.txt"),
+    ];
+    let text = candidates
+        .iter()
+        .find_map(|p| std::fs::read_to_string(p).ok());
+    let Some(text) = text else {
+        panic!("no seed text at {candidates:?}")
+    };
+    Normalizer::unicode().map(&text)
+}
+
+fn article() -> Article {
+    match Article::parse(ARTICLE, Normalizer::unicode()) {
+        Ok(a) => a,
+        Err(d) => panic!("{d:#?}"),
+    }
+}
+
+/// Anchors `quote` in the seed and checks it matched exactly, as the raw
+/// text `raw` when given.
+fn check(seed: &NormText, quote: &str, raw: Option<&str>) {
+    match anchor(seed, &Selector::exact(quote)) {
+        AnchorResult::Found(a) => {
+            assert!(a.exact, "{quote:?} matched only approximately: {a:?}");
+            assert!((a.score - 1.0).abs() < f64::EPSILON, "{a:?}");
+            assert_eq!(seed.slice(&a.span), a.text);
+            let n = Normalizer::unicode();
+            assert_eq!(n.normalize(&a.text), n.normalize(quote));
+            if let Some(raw) = raw {
+                assert_eq!(a.text, raw);
+            }
+        }
+        r => panic!("{quote:?} did not anchor: {r:?}"),
+    }
+}
+
+#[test]
+fn every_sentence_anchors_exactly_in_the_raw_seed() {
+    let article = article();
+    let seed = seed();
+    assert_eq!(article.sentences().len(), 41);
+    for s in article.sentences() {
+        check(&seed, &article.slice(&s.span), None);
+    }
+}
+
+#[test]
+fn quotes_across_tags_and_broken_paragraphs_map_to_the_raw_text() {
+    let seed = seed();
+    check(
+        &seed,
+        "Moscow and Beijing are well aware that their interests don't always coincide.",
+        Some("Moscow and Beijing are\n\nwell aware that their interests don't always coincide."),
+    );
+    check(
+        &seed,
+        "between China and Australia (despite the latter",
+        Some("between China and Australia\n\n(despite the latter"),
+    );
+    check(
+        &seed,
+        "such as Su-35 fighter aircraft and S-400 missile systems,",
+        Some("such as <u>Su-35 fighter</u> <u>aircraft</u> and <u>S-400 missile systems</u>,"),
+    );
+    check(
+        &seed,
+        "Russia has taken important steps to",
+        Some("Russia has taken <u>important steps</u> to"),
+    );
+}
