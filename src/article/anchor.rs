@@ -30,9 +30,9 @@ pub const SUFFIX_WEIGHT: f64 = 20.0;
 /// Weight of the position (earlier is better): only a tie-breaker.
 pub const POSITION_WEIGHT: f64 = 2.0;
 
-/// How many end positions, best first, get the (costlier) start recovery
-/// and scoring. Beyond a handful, candidates only differ in noise.
-const MAX_CANDIDATES: usize = 16;
+/// How many distinct passages, best first, get the (costlier) start
+/// recovery and scoring. Beyond a handful, candidates only differ in noise.
+const MAX_CANDIDATES: usize = 8;
 
 /// A quote found in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -231,9 +231,11 @@ fn find_all(hay: &[char], needle: &[char]) -> Vec<usize> {
     if needle.is_empty() || needle.len() > hay.len() {
         return Vec::new();
     }
+    let first = needle.first().copied();
     hay.windows(needle.len())
         .enumerate()
-        .filter(|(_, w)| *w == needle)
+        // Checking the first char inline skips most windows without a call.
+        .filter(|(_, w)| w.first().copied() == first && *w == needle)
         .map(|(i, _)| i)
         .collect()
 }
@@ -297,9 +299,21 @@ impl<'a> Search<'a> {
     fn best(&self, budget: usize) -> Option<Candidate> {
         let mut ends = self.local_minima(budget);
         ends.sort_by_key(|&(j, e)| (e, j));
-        ends.truncate(MAX_CANDIDATES);
-        let mut best: Option<Candidate> = None;
+        // An end closer than half the quote to a better one is the same
+        // passage with slack at its edges: recovering its start again would
+        // cost time and find nothing new.
+        let near = (self.quote.len() / 2).max(1);
+        let mut picked: Vec<usize> = Vec::new();
         for (j, _) in ends {
+            if picked.len() == MAX_CANDIDATES {
+                break;
+            }
+            if picked.iter().all(|&p| p.abs_diff(j) >= near) {
+                picked.push(j);
+            }
+        }
+        let mut best: Option<Candidate> = None;
+        for j in picked {
             let Some(c) = self.evaluate(j + 1, budget) else {
                 continue;
             };
@@ -821,7 +835,7 @@ mod tests {
             prop_assert_eq!(Pattern::new(&ac).distance(&bc), edit_distance(&a, &b));
             // The search pass: the best end equals the DP over all substrings ending there.
             let ends = Pattern::new(&ac).scores(bc.iter().copied(), false);
-            for (j, e) in ends.iter().enumerate().step_by(17) {
+            for (j, e) in ends.iter().enumerate().step_by(41) {
                 let best = (0..=j + 1)
                     .map(|s| edit_distance(&a, &b.chars().skip(s).take(j + 1 - s).collect::<String>()))
                     .min()
