@@ -20,10 +20,8 @@ fn article() -> Article {
 
 fn main() {
     let art = article();
-    let banks: Vec<(usize, String)> = SIZES
-        .iter()
-        .map(|&n| (n, synthetic_bank(&art, "article.json", n)))
-        .collect();
+    let banks: Vec<(usize, String)> =
+        SIZES.iter().map(|&n| (n, synthetic_bank(&art, "article.json", n))).collect();
     // The checked figure the issue asks for, with its per-question cost.
     println!("check (parse + validate + anchor), median of 11 runs:");
     let mut per_q = Vec::new();
@@ -34,11 +32,7 @@ fn main() {
                 let t = Instant::now();
                 let loaded = Bank::load(json, None, a);
                 let dt = t.elapsed().as_secs_f64() * 1e3;
-                assert!(
-                    loaded.is_ok(),
-                    "synthetic bank of {n} failed: {:?}",
-                    loaded.err()
-                );
+                assert!(loaded.is_ok(), "synthetic bank of {n} failed: {:?}", loaded.err());
                 dt
             })
             .collect();
@@ -63,11 +57,7 @@ fn main() {
         "\nanchoring one quote in the article ({} chars), median of 2,001 runs:",
         art.text().chars().count()
     );
-    for (name, sel) in [
-        ("exact", &exact),
-        ("approximate", &approx),
-        ("no match", &miss),
-    ] {
+    for (name, sel) in [("exact", &exact), ("approximate", &approx), ("no match", &miss)] {
         let mut times: Vec<f64> = (0..2001)
             .map(|_| {
                 let t = Instant::now();

@@ -44,8 +44,9 @@ impl Loaded {
 
 fn read(path: &Path, what: &str) -> Result<String, Diagnostic> {
     std::fs::read_to_string(path).map_err(|e| {
-        let mut d = Diagnostic::error("io", "", format!("cannot read the {what} {}: {e}", path.display()))
-            .with_help("check the path");
+        let mut d =
+            Diagnostic::error("io", "", format!("cannot read the {what} {}: {e}", path.display()))
+                .with_help("check the path");
         d.file = Some(path.to_string_lossy().into_owned());
         d
     })
@@ -55,10 +56,12 @@ fn read(path: &Path, what: &str) -> Result<String, Diagnostic> {
 ///
 /// # Errors
 /// The file can't be read or doesn't check; diagnostics name the file.
-pub fn load_article(path: &Path) -> Result<(Article, SourceFile), (Vec<Diagnostic>, Option<SourceFile>)> {
+pub fn load_article(
+    path: &Path,
+) -> Result<(Article, SourceFile), (Vec<Diagnostic>, Option<SourceFile>)> {
     let text = read(path, "article").map_err(|d| (vec![d], None))?;
     let file = SourceFile { path: path.to_path_buf(), text };
-    match Article::parse(&file.text, Normalizer::basic() /* MERGE: default() */) {
+    match Article::parse(&file.text, Normalizer::default()) {
         Ok(article) => Ok((article, file)),
         Err(mut diags) => {
             for d in &mut diags {
@@ -72,7 +75,8 @@ pub fn load_article(path: &Path) -> Result<(Article, SourceFile), (Vec<Diagnosti
 /// Reads a bank file and the article it names (relative to the bank), and
 /// checks both.
 pub fn load_bank(path: &Path) -> Loaded {
-    let mut loaded = Loaded { bank: None, diagnostics: Vec::new(), bank_file: None, article_file: None };
+    let mut loaded =
+        Loaded { bank: None, diagnostics: Vec::new(), bank_file: None, article_file: None };
     let text = match read(path, "bank") {
         Ok(t) => t,
         Err(d) => {

@@ -13,10 +13,7 @@
 //! The core never touches the DOM, the clock or storage: time comes in as
 //! `now_ms` arguments. The native CLI lives in `src/bin`, the browser shell
 //! (wasm-bindgen API and web-sys view) in `web`, compiled for wasm32 only.
-#![cfg_attr(
-    not(test),
-    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
-)]
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 pub mod article;
 pub mod bank;

@@ -10,7 +10,8 @@ const TAGS: [&str; 4] = ["main-idea", "supporting-detail", "inference", "vocabul
 /// A bank of `n` questions over `article` (named by `article_path`), cycling
 /// through every kind and every sentence of the article.
 pub fn synthetic_bank(article: &Article, article_path: &str, n: usize) -> String {
-    let sentences: Vec<String> = article.sentences().iter().map(|s| article.slice(&s.span)).collect();
+    let sentences: Vec<String> =
+        article.sentences().iter().map(|s| article.slice(&s.span)).collect();
     let questions: Vec<Value> = (0..n)
         .map(|i| {
             let quote = sentences.get(i % sentences.len().max(1)).cloned().unwrap_or_default();

@@ -15,12 +15,8 @@ fn seed() -> NormText {
         root.join("tests/fixtures/seed-raw.txt"),
         root.join("../shared/seeds/000_c05227f155f0cfce.txt"),
     ];
-    let text = candidates
-        .iter()
-        .find_map(|p| std::fs::read_to_string(p).ok());
-    let Some(text) = text else {
-        panic!("no seed text at {candidates:?}")
-    };
+    let text = candidates.iter().find_map(|p| std::fs::read_to_string(p).ok());
+    let Some(text) = text else { panic!("no seed text at {candidates:?}") };
     Normalizer::unicode().map(&text)
 }
 

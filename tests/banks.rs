@@ -19,20 +19,10 @@ fn banks_in(dir: &str) -> Vec<PathBuf> {
 
 fn assert_clean(path: &Path) -> citequiz::Bank {
     let loaded = load_bank(path);
-    let rendered: Vec<String> = loaded
-        .diagnostics
-        .iter()
-        .map(|d| d.render(loaded.source_of(d)))
-        .collect();
-    assert!(
-        rendered.is_empty(),
-        "{}:\n{}",
-        path.display(),
-        rendered.join("\n")
-    );
-    let bank = loaded
-        .bank
-        .unwrap_or_else(|| panic!("{} did not load", path.display()));
+    let rendered: Vec<String> =
+        loaded.diagnostics.iter().map(|d| d.render(loaded.source_of(d))).collect();
+    assert!(rendered.is_empty(), "{}:\n{}", path.display(), rendered.join("\n"));
+    let bank = loaded.bank.unwrap_or_else(|| panic!("{} did not load", path.display()));
     for q in bank.questions() {
         for c in q.citations() {
             assert!(
@@ -60,11 +50,7 @@ fn the_fixture_bank_has_every_kind() {
     let bank =
         assert_clean(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/every-kind.json"));
     for kind in Kind::ALL {
-        assert!(
-            bank.questions().iter().any(|q| q.kind() == kind),
-            "no {} question",
-            kind.name()
-        );
+        assert!(bank.questions().iter().any(|q| q.kind() == kind), "no {} question", kind.name());
     }
 }
 

@@ -94,16 +94,8 @@ pub fn anchor(text: &NormText, selector: &Selector) -> AnchorResult {
         return AnchorResult::NotFound { nearest: None };
     }
     let ctx = Context {
-        prefix: selector
-            .prefix
-            .as_deref()
-            .map(fold)
-            .filter(|p| !p.is_empty()),
-        suffix: selector
-            .suffix
-            .as_deref()
-            .map(fold)
-            .filter(|s| !s.is_empty()),
+        prefix: selector.prefix.as_deref().map(fold).filter(|p| !p.is_empty()),
+        suffix: selector.suffix.as_deref().map(fold).filter(|s| !s.is_empty()),
     };
     let hay = text.chars();
 
@@ -121,20 +113,14 @@ pub fn anchor(text: &NormText, selector: &Selector) -> AnchorResult {
         }
     }
     // Show the author what came closest, looking further than the budget.
-    let nearest = search
-        .best(budget.max(m / 2))
-        .map(|c| anchored(text, c.start, c.end, c.score, false));
+    let nearest =
+        search.best(budget.max(m / 2)).map(|c| anchored(text, c.start, c.end, c.score, false));
     AnchorResult::NotFound { nearest }
 }
 
 fn anchored(text: &NormText, start: usize, end: usize, score: f64, exact: bool) -> Anchored {
     let span = text.span(start, end);
-    Anchored {
-        text: text.slice(&span),
-        span,
-        score,
-        exact,
-    }
+    Anchored { text: text.slice(&span), span, score, exact }
 }
 
 /// The folded prefix and suffix, when given.
@@ -199,10 +185,7 @@ fn prefix_overlap<'a>(
 fn suffix_overlap<'a>(hay: &'a [char], end: usize, suffix: &'a [char]) -> (&'a [char], &'a [char]) {
     let after = trim_start_spaces(hay.get(end..).unwrap_or_default());
     let n = after.len().min(suffix.len());
-    (
-        after.get(..n).unwrap_or_default(),
-        suffix.get(..n).unwrap_or_default(),
-    )
+    (after.get(..n).unwrap_or_default(), suffix.get(..n).unwrap_or_default())
 }
 
 fn trim_end_spaces(s: &[char]) -> &[char] {
@@ -285,14 +268,7 @@ impl<'a> Search<'a> {
         let pattern = Pattern::new(quote);
         let rev: Vec<char> = quote.iter().rev().copied().collect();
         let ends = pattern.scores(hay.iter().copied(), false);
-        Search {
-            hay,
-            quote,
-            ctx,
-            pattern,
-            reversed: Pattern::new(&rev),
-            ends,
-        }
+        Search { hay, quote, ctx, pattern, reversed: Pattern::new(&rev), ends }
     }
 
     /// The best-scoring candidate with at most `budget` errors.
@@ -371,11 +347,7 @@ impl<'a> Search<'a> {
             num += SUFFIX_WEIGHT * s;
             den += SUFFIX_WEIGHT;
         }
-        Some(Candidate {
-            start,
-            end,
-            score: num / den,
-        })
+        Some(Candidate { start, end, score: num / den })
     }
 }
 
@@ -445,21 +417,12 @@ impl Pattern {
             }
         }
         let last_bit = 1u64 << ((p.len().max(1) - 1) % 64);
-        Pattern {
-            len: p.len(),
-            blocks,
-            ascii,
-            other,
-            last_bit,
-        }
+        Pattern { len: p.len(), blocks, ascii, other, last_bit }
     }
 
     fn eq(&self, c: char, b: usize) -> u64 {
         if c.is_ascii() {
-            self.ascii
-                .get(c as usize * self.blocks + b)
-                .copied()
-                .unwrap_or(0)
+            self.ascii.get(c as usize * self.blocks + b).copied().unwrap_or(0)
         } else {
             self.other
                 .iter()
@@ -483,11 +446,7 @@ impl Pattern {
             // anywhere, +1 when every skipped text char costs an error.
             let mut hin: i8 = i8::from(anchored);
             for (b, (p, mm)) in pv.iter_mut().zip(mv.iter_mut()).enumerate() {
-                let high = if b + 1 == self.blocks {
-                    self.last_bit
-                } else {
-                    1 << 63
-                };
+                let high = if b + 1 == self.blocks { self.last_bit } else { 1 << 63 };
                 let mut eq = self.eq(c, b);
                 let xv = eq | *mm;
                 if hin < 0 {
@@ -524,10 +483,7 @@ impl Pattern {
 
     /// Levenshtein distance between the pattern and `text`.
     fn distance(&self, text: &[char]) -> usize {
-        self.scores(text.iter().copied(), true)
-            .last()
-            .copied()
-            .unwrap_or(self.len)
+        self.scores(text.iter().copied(), true).last().copied().unwrap_or(self.len)
     }
 }
 
@@ -580,11 +536,7 @@ mod tests {
             Selector::exact("Beijing are well aware that"),
             Some(("Beijing are\n\nwell aware that", true)),
         );
-        check(
-            text,
-            Selector::exact("  interests \n don't "),
-            Some(("interests\tdon't", true)),
-        );
+        check(text, Selector::exact("  interests \n don't "), Some(("interests\tdon't", true)));
     }
 
     #[test]
@@ -598,11 +550,7 @@ mod tests {
                 true,
             )),
         );
-        check(
-            "they don\u{2019}t",
-            Selector::exact("don't"),
-            Some(("don\u{2019}t", true)),
-        );
+        check("they don\u{2019}t", Selector::exact("don't"), Some(("don\u{2019}t", true)));
     }
 
     #[test]
@@ -611,57 +559,33 @@ mod tests {
         let r = check(
             text,
             Selector::exact("getting pulled into a major conflict over the interests"),
-            Some((
-                "getting drawn into a major conflict over the interests",
-                false,
-            )),
+            Some(("getting drawn into a major conflict over the interests", false)),
         );
         assert!(r.found().is_some_and(|a| a.score > 0.8), "{r:?}");
         check(
             text,
             Selector::exact("risk getting drawn into a conflict over the interests"),
-            Some((
-                "risk getting drawn into a major conflict over the interests",
-                false,
-            )),
+            Some(("risk getting drawn into a major conflict over the interests", false)),
         );
     }
 
     #[test]
     fn repeats_are_told_apart_by_prefix_then_suffix() {
         let text = "one said no deal today. two said no deal today. three said no deal tomorrow.";
-        let r = check(
-            text,
-            sel("said no deal", Some("two "), None),
-            Some(("said no deal", true)),
-        );
+        let r = check(text, sel("said no deal", Some("two "), None), Some(("said no deal", true)));
         assert_eq!(start_of(&r), 28);
-        let r = check(
-            text,
-            sel("said no deal", None, Some("tomorrow")),
-            Some(("said no deal", true)),
-        );
+        let r =
+            check(text, sel("said no deal", None, Some("tomorrow")), Some(("said no deal", true)));
         assert_eq!(start_of(&r), 54);
         // The prefix decides first; the suffix then picks among what is left.
-        let r = check(
-            text,
-            sel("no deal", Some("said"), Some("tomorrow")),
-            Some(("no deal", true)),
-        );
+        let r =
+            check(text, sel("no deal", Some("said"), Some("tomorrow")), Some(("no deal", true)));
         assert_eq!(start_of(&r), 59);
         // No context: the first.
-        let r = check(
-            text,
-            Selector::exact("said no deal"),
-            Some(("said no deal", true)),
-        );
+        let r = check(text, Selector::exact("said no deal"), Some(("said no deal", true)));
         assert_eq!(start_of(&r), 4);
         // Context that matches nothing exactly still leans on similarity.
-        let r = check(
-            text,
-            sel("said no deal", Some("twp"), None),
-            Some(("said no deal", true)),
-        );
+        let r = check(text, sel("said no deal", Some("twp"), None), Some(("said no deal", true)));
         assert_eq!(start_of(&r), 28);
     }
 
@@ -689,11 +613,7 @@ mod tests {
             Selector::exact("Su-35 fighter aircraft and"),
             Some(("Su-35 fighter</u> <u>aircraft</u> and", true)),
         );
-        check(
-            raw,
-            Selector::exact("are well aware."),
-            Some(("are\n\nwell aware.", true)),
-        );
+        check(raw, Selector::exact("are well aware."), Some(("are\n\nwell aware.", true)));
     }
 
     #[test]
@@ -704,16 +624,10 @@ mod tests {
             Selector::exact("The main job is to grasp what exactly about the rapprochement"),
             None,
         );
-        let AnchorResult::NotFound { nearest: Some(n) } = r else {
-            panic!("{r:?}")
-        };
+        let AnchorResult::NotFound { nearest: Some(n) } = r else { panic!("{r:?}") };
         assert!(n.score < MIN_APPROX_SCORE || !n.exact, "{n:?}");
         assert!(n.text.contains("about the rapprochement"), "{n:?}");
-        let r = check(
-            text,
-            Selector::exact("zebras quietly eating xylophones"),
-            None,
-        );
+        let r = check(text, Selector::exact("zebras quietly eating xylophones"), None);
         assert_eq!(r, AnchorResult::NotFound { nearest: None });
         check(text, Selector::exact(" \n\u{200B} "), None);
         check("", Selector::exact("anything"), None);
@@ -722,21 +636,14 @@ mod tests {
     #[test]
     fn non_bmp_offsets_differ_in_utf16() {
         let text = "\u{1F600}\u{1F600} emoji \u{1F680} rockets go up";
-        let r = check(
-            text,
-            Selector::exact("\u{1F680} rockets"),
-            Some(("\u{1F680} rockets", true)),
-        );
+        let r =
+            check(text, Selector::exact("\u{1F680} rockets"), Some(("\u{1F680} rockets", true)));
         let span = r.found().map(|a| a.span);
         assert_eq!(
             span.map(|s| (s.start, s.end, s.start_utf16, s.end_utf16)),
             Some((9, 18, 11, 21))
         );
-        let r = check(
-            text,
-            Selector::exact("rockets go upp"),
-            Some(("rockets go up", false)),
-        );
+        let r = check(text, Selector::exact("rockets go upp"), Some(("rockets go up", false)));
         let span = r.found().map(|a| a.span);
         assert_eq!(
             span.map(|s| (s.start, s.end, s.start_utf16, s.end_utf16)),
@@ -748,26 +655,15 @@ mod tests {
     fn context_past_either_end_is_compared_as_far_as_it_goes() {
         let text = "start here and end here and end";
         let long = "x".repeat(500);
-        let r = check(
-            text,
-            sel("start here", Some(&long), Some(&long)),
-            Some(("start here", true)),
-        );
+        let r =
+            check(text, sel("start here", Some(&long), Some(&long)), Some(("start here", true)));
         assert_eq!(start_of(&r), 0);
         // "end" before the first "here" agrees with the prefix as far as the
         // text goes; the second "here" has the whole prefix before it.
         let text2 = "end here and the end here";
-        let r = check(
-            text2,
-            sel("here", Some("the end"), None),
-            Some(("here", true)),
-        );
+        let r = check(text2, sel("here", Some("the end"), None), Some(("here", true)));
         assert_eq!(start_of(&r), 21);
-        let r = check(
-            text2,
-            sel("here", Some("big end"), None),
-            Some(("here", true)),
-        );
+        let r = check(text2, sel("here", Some("big end"), None), Some(("here", true)));
         assert_eq!(start_of(&r), 4);
         let r = check(
             text2,
@@ -775,19 +671,12 @@ mod tests {
             Some(("end", true)),
         );
         assert_eq!(start_of(&r), 0);
-        let r = check(
-            text2,
-            sel("end", None, Some("here or")),
-            Some(("end", true)),
-        );
+        let r = check(text2, sel("end", None, Some("here or")), Some(("end", true)));
         assert_eq!(start_of(&r), 17);
         // Approximate: the suffix runs past the end for the second candidate
         // and disagrees for the first; the prefix decides.
-        let r = check(
-            text,
-            sel("and ent", Some("start here"), Some(&long)),
-            Some(("and end", false)),
-        );
+        let r =
+            check(text, sel("and ent", Some("start here"), Some(&long)), Some(("and end", false)));
         assert_eq!(start_of(&r), 11);
         // Both contexts wrong and a typo: too doubtful to resolve.
         check(text, sel("and ent", Some(&long), Some(&long)), None);
@@ -810,20 +699,11 @@ mod tests {
 
     #[test]
     fn myers_agrees_with_plain_levenshtein() {
-        let cases = [
-            ("kitten", "sitting"),
-            ("", "abc"),
-            ("abc", ""),
-            ("flaw", "lawn"),
-        ];
+        let cases = [("kitten", "sitting"), ("", "abc"), ("abc", ""), ("flaw", "lawn")];
         for (a, b) in cases {
             let (ac, bc): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
             if !ac.is_empty() {
-                assert_eq!(
-                    Pattern::new(&ac).distance(&bc),
-                    edit_distance(a, b),
-                    "{a} {b}"
-                );
+                assert_eq!(Pattern::new(&ac).distance(&bc), edit_distance(a, b), "{a} {b}");
             }
         }
     }

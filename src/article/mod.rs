@@ -188,13 +188,7 @@ impl Article {
             }
             offset += len + sep_len;
         }
-        Ok(Article {
-            raw,
-            text,
-            paragraphs,
-            sentences,
-            norm,
-        })
+        Ok(Article { raw, text, paragraphs, sentences, norm })
     }
 
     /// The article's metadata and paragraphs as written.
@@ -229,9 +223,7 @@ impl Article {
 
     /// The paragraphs a span touches, in order.
     pub fn paragraphs_in(&self, span: &Span) -> impl Iterator<Item = &Paragraph> {
-        self.paragraphs
-            .iter()
-            .filter(move |p| p.span.overlaps(span))
+        self.paragraphs.iter().filter(move |p| p.span.overlaps(span))
     }
 
     /// The body text of a span.
@@ -284,20 +276,16 @@ fn json_diagnostic(source: &str, path: &str, e: &serde_json::Error) -> Diagnosti
     // diagnostics use "" for both (the line and column still say where).
     let path = if path == "." || path == "?" { "" } else { path };
     let (code, help) = match e.classify() {
-        Category::Syntax | Category::Eof | Category::Io => (
-            "json-syntax",
-            "fix the JSON syntax at the line and column shown",
-        ),
+        Category::Syntax | Category::Eof | Category::Io => {
+            ("json-syntax", "fix the JSON syntax at the line and column shown")
+        }
         Category::Data if message.starts_with("unknown field") => {
             ("unknown-field", "remove the field or fix its spelling")
         }
         Category::Data if message.starts_with("missing field") => {
             ("missing-field", "add the field; every article needs it")
         }
-        Category::Data => (
-            "json-type",
-            "give the value the type the article format expects",
-        ),
+        Category::Data => ("json-type", "give the value the type the article format expects"),
     };
     let mut d = Diagnostic::error(code, path, message).with_help(help);
     if e.line() > 0 {
@@ -316,8 +304,7 @@ fn char_column(source: &str, line: usize, byte_column: usize) -> usize {
     while cut > 0 && !text.is_char_boundary(cut) {
         cut -= 1;
     }
-    text.get(..cut)
-        .map_or(byte_column, |t| t.chars().count().max(1))
+    text.get(..cut).map_or(byte_column, |t| t.chars().count().max(1))
 }
 
 /// Every problem with an article's metadata and body.
@@ -357,23 +344,15 @@ fn validate(raw: &RawArticle) -> Vec<Diagnostic> {
     }
     if raw.paragraphs.is_empty() {
         d.push(
-            Diagnostic::error(
-                "no-paragraphs",
-                "paragraphs",
-                "the article has no paragraphs",
-            )
-            .with_help("add the body, one string per paragraph"),
+            Diagnostic::error("no-paragraphs", "paragraphs", "the article has no paragraphs")
+                .with_help("add the body, one string per paragraph"),
         );
     }
     for (i, p) in raw.paragraphs.iter().enumerate() {
         if p.trim().is_empty() {
             d.push(
-                Diagnostic::error(
-                    "empty-paragraph",
-                    format!("paragraphs[{i}]"),
-                    "empty paragraph",
-                )
-                .with_help("remove it: paragraphs are numbered, so an empty one shifts ids"),
+                Diagnostic::error("empty-paragraph", format!("paragraphs[{i}]"), "empty paragraph")
+                    .with_help("remove it: paragraphs are numbered, so an empty one shifts ids"),
             );
         }
     }
@@ -409,19 +388,13 @@ fn validate(raw: &RawArticle) -> Vec<Diagnostic> {
 }
 
 fn bad_url(path: &str, url: &str) -> Diagnostic {
-    Diagnostic::error(
-        "bad-url",
-        path,
-        format!("{url:?} is not an http(s) address"),
-    )
-    .with_help("use the full address, starting with https:// or http://")
+    Diagnostic::error("bad-url", path, format!("{url:?} is not an http(s) address"))
+        .with_help("use the full address, starting with https:// or http://")
 }
 
 /// An absolute http(s) address with a host and no whitespace.
 fn is_http_url(url: &str) -> bool {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"));
+    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
     rest.is_some_and(|r| {
         let host = r.split(['/', '?', '#']).next().unwrap_or_default();
         !host.is_empty() && !url.chars().any(char::is_whitespace)
@@ -436,11 +409,7 @@ fn is_date(s: &str) -> bool {
     }
     let num = |r: std::ops::Range<usize>| -> Option<u32> {
         let part = s.get(r)?;
-        if part.bytes().all(|c| c.is_ascii_digit()) {
-            part.parse().ok()
-        } else {
-            None
-        }
+        if part.bytes().all(|c| c.is_ascii_digit()) { part.parse().ok() } else { None }
     };
     let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
         return false;
@@ -475,15 +444,9 @@ mod tests {
     fn check(json: &str, expected: &[(&str, &str, Option<usize>, Option<usize>)]) {
         let got: Vec<_> = match Article::parse(json, Normalizer::basic()) {
             Ok(_) => Vec::new(),
-            Err(d) => d
-                .into_iter()
-                .map(|d| (d.code, d.path, d.line, d.column))
-                .collect(),
+            Err(d) => d.into_iter().map(|d| (d.code, d.path, d.line, d.column)).collect(),
         };
-        let got: Vec<_> = got
-            .iter()
-            .map(|(c, p, l, col)| (*c, p.as_str(), *l, *col))
-            .collect();
+        let got: Vec<_> = got.iter().map(|(c, p, l, col)| (*c, p.as_str(), *l, *col)).collect();
         assert_eq!(got, expected);
     }
 
@@ -512,10 +475,7 @@ mod tests {
             s("p1.s2"),
             "Asked whether it was possible to conceive of a military alliance between China and Russia, Putin replied, \"It is possible to imagine anything...."
         );
-        assert_eq!(
-            s("p1.s4"),
-            "But, in principle, we are not going to rule it out, either.\""
-        );
+        assert_eq!(s("p1.s4"), "But, in principle, we are not going to rule it out, either.\"");
         assert!(a.sentence("p1.s5").is_none());
         assert_eq!(
             s("p2.s2"),
@@ -537,31 +497,23 @@ mod tests {
         // The text is ASCII apart from the dashes, all in the BMP.
         let last = a.paragraphs().last().map(|p| p.span);
         assert_eq!(last.map(|s| s.end), Some(a.text().chars().count()));
-        assert_eq!(
-            last.map(|s| s.end_utf16),
-            Some(a.text().encode_utf16().count())
-        );
+        assert_eq!(last.map(|s| s.end_utf16), Some(a.text().encode_utf16().count()));
     }
 
     #[test]
     fn quotes_anchor_in_the_article() {
         let a = article();
         let r = a.anchor(&Selector::exact("Moscow and Beijing are well aware"));
-        let Some(found) = r.found() else {
-            panic!("{r:?}")
-        };
+        let Some(found) = r.found() else { panic!("{r:?}") };
         assert_eq!(
-            a.sentences_in(&found.span)
-                .map(|s| s.id.as_str())
-                .collect::<Vec<_>>(),
+            a.sentences_in(&found.span).map(|s| s.id.as_str()).collect::<Vec<_>>(),
             ["p2.s2"]
         );
         assert_eq!(a.paragraphs_in(&found.span).count(), 1);
         assert_eq!(a.paragraph_index_of(&found.span), Some(1));
         let r = a.anchor(&Selector::exact("Moscow and Beijing are very aware"));
         assert!(
-            r.found()
-                .is_some_and(|f| !f.exact && f.text == "Moscow and Beijing are well aware"),
+            r.found().is_some_and(|f| !f.exact && f.text == "Moscow and Beijing are well aware"),
             "{r:?}"
         );
     }
@@ -574,41 +526,18 @@ mod tests {
         );
         check("{\"id\": 3}", &[("json-type", "id", Some(1), Some(8))]);
         let json = minimal(|v| v["paragraphs"] = serde_json::json!(["ok", 5]));
-        check(
-            &json,
-            &[(
-                "json-type",
-                "paragraphs[1]",
-                Some(1),
-                char_col_of(&json, "5]"),
-            )],
-        );
+        check(&json, &[("json-type", "paragraphs[1]", Some(1), char_col_of(&json, "5]"))]);
         let json = minimal(|v| v["extra"] = serde_json::json!(1));
-        check(
-            &json,
-            &[(
-                "unknown-field",
-                "extra",
-                Some(1),
-                char_col_of(&json, "\":1"),
-            )],
-        );
+        check(&json, &[("unknown-field", "extra", Some(1), char_col_of(&json, "\":1"))]);
         check("{} x", &[("missing-field", "", Some(1), Some(2))]);
         // serde_json counts bytes; the column is in chars.
-        check(
-            "\"\u{00E9}\u{00E9}\" x",
-            &[("json-type", "", Some(1), Some(4))],
-        );
-        check(
-            "{\"id\": \"\u{00E9}\u{00E9}\" x}",
-            &[("json-syntax", "", Some(1), Some(13))],
-        );
+        check("\"\u{00E9}\u{00E9}\" x", &[("json-type", "", Some(1), Some(4))]);
+        check("{\"id\": \"\u{00E9}\u{00E9}\" x}", &[("json-syntax", "", Some(1), Some(13))]);
     }
 
     /// The 1-based char column just after the first `needle` in `s`.
     fn char_col_of(s: &str, needle: &str) -> Option<usize> {
-        s.find(needle)
-            .map(|b| s.get(..b).map_or(0, |t| t.chars().count()) + 1)
+        s.find(needle).map(|b| s.get(..b).map_or(0, |t| t.chars().count()) + 1)
     }
 
     #[test]
@@ -647,10 +576,7 @@ mod tests {
             .err()
             .and_then(|d| d.into_iter().next())
             .and_then(|d| d.help);
-        assert_eq!(
-            help.as_deref(),
-            Some("set \"format\": \"citequiz-article/1\"")
-        );
+        assert_eq!(help.as_deref(), Some("set \"format\": \"citequiz-article/1\""));
     }
 
     #[test]

@@ -29,9 +29,7 @@ pub struct Normalizer {
 
 impl std::fmt::Debug for Normalizer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Normalizer")
-            .field("unicode", &self.decompose.is_some())
-            .finish()
+        f.debug_struct("Normalizer").field("unicode", &self.decompose.is_some()).finish()
     }
 }
 
@@ -79,18 +77,14 @@ impl Normalizer {
 
     /// Folding with the given compatibility decomposition.
     pub const fn with_decomposer(decompose: Decompose) -> Self {
-        Normalizer {
-            decompose: Some(decompose),
-        }
+        Normalizer { decompose: Some(decompose) }
     }
 
     /// Folding with the full Unicode compatibility decomposition (native
     /// only: the tables are too large for the wasm module).
     #[cfg(not(target_arch = "wasm32"))]
     pub fn unicode() -> Self {
-        Normalizer {
-            decompose: Some(decompose_unicode),
-        }
+        Normalizer { decompose: Some(decompose_unicode) }
     }
 
     /// Whether this normalizer decomposes (NFKD) at all.
@@ -335,19 +329,11 @@ impl NormText {
     pub fn span(&self, norm_start: usize, norm_end: usize) -> Span {
         let norm_end = norm_end.min(self.norm.len());
         if norm_start >= norm_end {
-            let at = self
-                .src
-                .get(norm_start)
-                .copied()
-                .unwrap_or(self.original.len());
+            let at = self.src.get(norm_start).copied().unwrap_or(self.original.len());
             return self.char_span(at, at);
         }
         let mut start = self.src.get(norm_start).copied().unwrap_or(0);
-        let mut end = self
-            .src_end
-            .get(norm_end - 1)
-            .copied()
-            .unwrap_or(self.original.len());
+        let mut end = self.src_end.get(norm_end - 1).copied().unwrap_or(self.original.len());
         while start < end && self.original.get(start).is_some_and(|c| is_trimmable(*c)) {
             start += 1;
         }
@@ -360,11 +346,7 @@ impl NormText {
     /// The original text of a span.
     pub fn slice(&self, span: &Span) -> String {
         let end = span.end.min(self.original.len());
-        self.original
-            .get(span.start.min(end)..end)
-            .unwrap_or_default()
-            .iter()
-            .collect()
+        self.original.get(span.start.min(end)..end).unwrap_or_default().iter().collect()
     }
 }
 
@@ -381,36 +363,16 @@ mod tests {
     fn check(n: Normalizer, input: &str, expected: &str) {
         assert_eq!(n.normalize(input), expected, "normalize({input:?})");
         // The map agrees with `normalize` up to the trimming of the ends.
-        assert_eq!(
-            n.map(input).normalized().trim_matches(' '),
-            expected,
-            "map({input:?})"
-        );
+        assert_eq!(n.map(input).normalized().trim_matches(' '), expected, "map({input:?})");
     }
 
     #[test]
     fn folds_quotes_dashes_and_spaces() {
         let n = Normalizer::basic();
-        check(
-            n,
-            "\u{201C}Don\u{2019}t,\u{201D} he said",
-            "\"Don't,\" he said",
-        );
-        check(
-            n,
-            "\u{00AB}non\u{00BB} \u{201E}ja\u{201F}",
-            "\"non\" \"ja\"",
-        );
-        check(
-            n,
-            "a\u{2013}b\u{2014}c\u{2212}d\u{2010}e\u{2011}f",
-            "a-b-c-d-e-f",
-        );
-        check(
-            n,
-            "a \t\n\n b\u{00A0}c\u{2028}d\u{2029}e\u{3000}f",
-            "a b c d e f",
-        );
+        check(n, "\u{201C}Don\u{2019}t,\u{201D} he said", "\"Don't,\" he said");
+        check(n, "\u{00AB}non\u{00BB} \u{201E}ja\u{201F}", "\"non\" \"ja\"");
+        check(n, "a\u{2013}b\u{2014}c\u{2212}d\u{2010}e\u{2011}f", "a-b-c-d-e-f");
+        check(n, "a \t\n\n b\u{00A0}c\u{2028}d\u{2029}e\u{3000}f", "a b c d e f");
         check(n, "  lead and trail \n", "lead and trail");
         check(n, "wait\u{2026}", "wait...");
     }
@@ -418,21 +380,9 @@ mod tests {
     #[test]
     fn drops_invisibles_and_simple_tags() {
         let n = Normalizer::basic();
-        check(
-            n,
-            "co\u{00AD}op\u{200B}er\u{200C}a\u{200D}t\u{2060}i\u{FEFF}on",
-            "cooperation",
-        );
-        check(
-            n,
-            "taken <u>important steps</u> to",
-            "taken important steps to",
-        );
-        check(
-            n,
-            "<u>Su-35 fighter</u> <u>aircraft</u>",
-            "Su-35 fighter aircraft",
-        );
+        check(n, "co\u{00AD}op\u{200B}er\u{200C}a\u{200D}t\u{2060}i\u{FEFF}on", "cooperation");
+        check(n, "taken <u>important steps</u> to", "taken important steps to");
+        check(n, "<u>Su-35 fighter</u> <u>aircraft</u>", "Su-35 fighter aircraft");
         check(n, "a<br>b<br/>c</strong>d<h1>e", "abcde");
         // Not simple tags: attributes, spaces, too long, a comparison.
         check(n, "<a href=x>", "<a href=x>");

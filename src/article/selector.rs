@@ -20,10 +20,6 @@ pub struct Selector {
 impl Selector {
     /// A selector with the quote alone.
     pub fn exact(exact: impl Into<String>) -> Self {
-        Selector {
-            exact: exact.into(),
-            prefix: None,
-            suffix: None,
-        }
+        Selector { exact: exact.into(), prefix: None, suffix: None }
     }
 }

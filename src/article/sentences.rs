@@ -73,17 +73,11 @@ fn is_terminal(c: char) -> bool {
 }
 
 fn is_closer(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\'' | ')' | ']' | '\u{201D}' | '\u{2019}' | '\u{00BB}' | '\u{203A}'
-    )
+    matches!(c, '"' | '\'' | ')' | ']' | '\u{201D}' | '\u{2019}' | '\u{00BB}' | '\u{203A}')
 }
 
 fn is_opener(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\'' | '(' | '[' | '\u{201C}' | '\u{2018}' | '\u{00AB}' | '\u{2039}'
-    )
+    matches!(c, '"' | '\'' | '(' | '[' | '\u{201C}' | '\u{2018}' | '\u{00AB}' | '\u{2039}')
 }
 
 /// Whether the text after the whitespace at `from` starts like a sentence.
@@ -107,11 +101,7 @@ fn is_abbreviation(chars: &[char], dot: usize) -> bool {
         .iter()
         .rposition(|c| c.is_whitespace() || is_opener(*c))
         .map_or(0, |p| p + 1);
-    let word: String = chars
-        .get(word_start..dot)
-        .unwrap_or_default()
-        .iter()
-        .collect();
+    let word: String = chars.get(word_start..dot).unwrap_or_default().iter().collect();
     if ABBREVIATIONS.contains(&word.as_str()) {
         return true;
     }
@@ -196,10 +186,7 @@ mod tests {
                 "The Kremlin no doubt recalls it.",
             ],
         );
-        check(
-            "(This is aside.) Then more.",
-            &["(This is aside.)", "Then more."],
-        );
+        check("(This is aside.) Then more.", &["(This is aside.)", "Then more."]);
         check(
             "what's to stop it doing the same in 2036? Nothing.",
             &["what's to stop it doing the same in 2036?", "Nothing."],
@@ -216,19 +203,10 @@ mod tests {
             "Some, e.g. Ericsson, agree; i.e. Nokia too.",
             &["Some, e.g. Ericsson, agree; i.e. Nokia too."],
         );
-        check(
-            "Written by J. Smith and A. B. Jones.",
-            &["Written by J. Smith and A. B. Jones."],
-        );
-        check(
-            "Bring pens, paper, etc. Then sit.",
-            &["Bring pens, paper, etc.", "Then sit."],
-        );
+        check("Written by J. Smith and A. B. Jones.", &["Written by J. Smith and A. B. Jones."]);
+        check("Bring pens, paper, etc. Then sit.", &["Bring pens, paper, etc.", "Then sit."]);
         check("Bring pens, etc. and sit.", &["Bring pens, etc. and sit."]);
-        check(
-            "The rate is 3.5 percent. It rose.",
-            &["The rate is 3.5 percent.", "It rose."],
-        );
+        check("The rate is 3.5 percent. It rose.", &["The rate is 3.5 percent.", "It rose."]);
     }
 
     #[test]

@@ -194,9 +194,9 @@ mod tests {
         check("id", (2, 3));
         check("questions", (3, 3));
         check("questions[0]", (4, 5));
-        check("questions[1].cite[1].exact", (5, 43));
-        check("questions[1].cite[1]", (5, 42));
-        check("questions[0].cite[0].exact", (4, 25));
+        check("questions[1].cite[1].exact", (5, 44));
+        check("questions[1].cite[1]", (5, 43));
+        check("questions[0].cite[0].exact", (4, 28));
     }
 
     #[test]
@@ -218,7 +218,10 @@ mod tests {
                 Step::Key("exact".into())
             ]
         );
-        assert_eq!(parse_path("a[1][2]"), vec![Step::Key("a".into()), Step::Index(1), Step::Index(2)]);
+        assert_eq!(
+            parse_path("a[1][2]"),
+            vec![Step::Key("a".into()), Step::Index(1), Step::Index(2)]
+        );
     }
 
     #[test]

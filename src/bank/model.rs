@@ -175,8 +175,9 @@ impl Question {
         self.body.kind()
     }
     /// A hash of what the answer depends on (kind, prompt, options, answer
-    /// fields, points), not of explanations, hints or tags: a saved answer
-    /// stays valid while this is unchanged.
+    /// fields, points; an evidence question's citations), not of
+    /// explanations, hints, tags or tries: a saved answer stays valid while
+    /// this is unchanged.
     pub fn content_hash(&self) -> u64 {
         self.content_hash
     }

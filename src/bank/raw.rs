@@ -217,8 +217,20 @@ impl Kind {
 
 /// Every kind-specific field name, for "this field does not belong to that kind".
 pub const KIND_FIELDS: [&str; 14] = [
-    "options", "answer", "answers", "feedback", "text", "gaps", "tolerance", "unit", "items",
-    "left", "right", "pairs", "part_a", "part_b",
+    "options",
+    "answer",
+    "answers",
+    "feedback",
+    "text",
+    "gaps",
+    "tolerance",
+    "unit",
+    "items",
+    "left",
+    "right",
+    "pairs",
+    "part_a",
+    "part_b",
 ];
 
 /// The value of `answer`: an option id, true or false, or a number, by kind.

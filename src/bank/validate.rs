@@ -7,7 +7,9 @@
 
 use super::locate::{self, Step};
 use super::model::{Bank, Body, Citation, Question};
-use super::raw::{Answer, BANK_FORMAT, ChoiceOption, Item, Kind, KIND_FIELDS, RawBank, RawQuestion};
+use super::raw::{
+    Answer, BANK_FORMAT, ChoiceOption, Item, KIND_FIELDS, Kind, RawBank, RawQuestion,
+};
 use crate::article::{AnchorResult, Anchored, Article, Selector};
 use crate::diag::{Diagnostic, did_you_mean, has_errors};
 use serde_json::value::RawValue;
@@ -249,14 +251,23 @@ fn serde_diagnostic(
     };
     let path = path.replace(".[", "[");
     let (code, mut d) = match inner.classify() {
-        serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
-            ("json-syntax", Diagnostic::error("json-syntax", "", format!("malformed JSON: {message}")))
-        }
+        serde_json::error::Category::Syntax | serde_json::error::Category::Eof => (
+            "json-syntax",
+            Diagnostic::error("json-syntax", "", format!("malformed JSON: {message}")),
+        ),
         _ => ("json-type", Diagnostic::error("json-type", path.clone(), message.clone())),
     };
     if let Some((field, expected)) = unknown_field(&message) {
         d.code = "unknown-field";
-        d.path = if path.is_empty() { field.clone() } else { format!("{path}.{field}") };
+        // serde_path_to_error's path already ends in the unknown field.
+        d.path = if path.is_empty() || path.ends_with(&format!(".{field}")) || path == field {
+            path.clone()
+        } else {
+            format!("{path}.{field}")
+        };
+        if d.path.is_empty() {
+            d.path = field.clone();
+        }
         d.message = format!("unknown field `{field}`");
         d.help = Some(match did_you_mean(&field, expected.iter().map(String::as_str)) {
             Some(best) => format!("did you mean `{best}`?"),
@@ -272,7 +283,8 @@ fn serde_diagnostic(
     if code == "json-type" {
         if message.starts_with("missing field") {
             d.code = "missing-field";
-            d.help = Some("add it; see the format in README.md or the JSON Schema in quiz-data/".into());
+            d.help =
+                Some("add it; see the format in README.md or the JSON Schema in quiz-data/".into());
         } else if message.starts_with("unknown variant") {
             d.code = "unknown-kind";
         }
@@ -281,7 +293,7 @@ fn serde_diagnostic(
     // after it: the path's own position is better when it can be followed.
     let sub_src = source.get(offset..).unwrap_or("");
     let at = if code == "json-syntax" || d.path.is_empty() || message.starts_with("missing field") {
-        offset + locate::offset_of(sub_src, inner.line(), inner.column()).saturating_sub(usize::from(code == "json-syntax" && inner.column() > 0))
+        offset + locate::offset_of(sub_src, inner.line(), inner.column())
     } else {
         offset + locate::locate(sub_src, &sub_steps(&d.path, base))
     };
@@ -353,7 +365,10 @@ fn non_empty(text: &str, path: &str, what: &str, diags: &mut Vec<Diagnostic>) ->
             Diagnostic::error(
                 "too-long",
                 path,
-                format!("{what} is {} chars; the most accepted is {MAX_TEXT_CHARS}", text.chars().count()),
+                format!(
+                    "{what} is {} chars; the most accepted is {MAX_TEXT_CHARS}",
+                    text.chars().count()
+                ),
             )
             .with_help("shorten it"),
         );
@@ -365,8 +380,12 @@ fn non_empty(text: &str, path: &str, what: &str, diags: &mut Vec<Diagnostic>) ->
 fn check_id(id: &str, path: &str, diags: &mut Vec<Diagnostic>) {
     if id.chars().count() > MAX_ID_CHARS {
         diags.push(
-            Diagnostic::error("bad-id", path, format!("the id is longer than {MAX_ID_CHARS} chars"))
-                .with_help("use a short, stable id such as \"valdai-reply\""),
+            Diagnostic::error(
+                "bad-id",
+                path,
+                format!("the id is longer than {MAX_ID_CHARS} chars"),
+            )
+            .with_help("use a short, stable id such as \"valdai-reply\""),
         );
     } else if id.chars().any(|c| c.is_whitespace() || c.is_control()) {
         diags.push(
@@ -400,7 +419,11 @@ fn check_list<'a, T>(
             Diagnostic::error(
                 "too-many",
                 path,
-                format!("`{}` has {} entries; the most accepted is {MAX_OPTIONS}", last_key(path), list.len()),
+                format!(
+                    "`{}` has {} entries; the most accepted is {MAX_OPTIONS}",
+                    last_key(path),
+                    list.len()
+                ),
             )
             .with_help("split the question"),
         );
@@ -410,11 +433,18 @@ fn check_list<'a, T>(
         let (id, text) = id_text(entry);
         let here = format!("{path}[{j}]");
         if id.trim().is_empty() {
-            diags.push(Diagnostic::error("empty", format!("{here}.id"), "the id is empty").with_help("give it an id such as \"a\""));
+            diags.push(
+                Diagnostic::error("empty", format!("{here}.id"), "the id is empty")
+                    .with_help("give it an id such as \"a\""),
+            );
         } else if ids.contains(&id) {
             diags.push(
-                Diagnostic::error("duplicate-id", format!("{here}.id"), format!("the id \"{id}\" is used twice in `{}`", last_key(path)))
-                    .with_help("give each entry its own id"),
+                Diagnostic::error(
+                    "duplicate-id",
+                    format!("{here}.id"),
+                    format!("the id \"{id}\" is used twice in `{}`", last_key(path)),
+                )
+                .with_help("give each entry its own id"),
             );
         }
         if let Some(text) = text {
@@ -476,24 +506,40 @@ fn check_question(
             Diagnostic::warning(
                 "hint-penalties",
                 format!("{p}.hints"),
-                format!("the hints' penalties add up to {hint_total}, more than the whole question"),
+                format!(
+                    "the hints' penalties add up to {hint_total}, more than the whole question"
+                ),
             )
-            .with_help("lower the penalties so that taking every hint still leaves something to earn"),
+            .with_help(
+                "lower the penalties so that taking every hint still leaves something to earn",
+            ),
         );
     }
     if q.tries == Some(0) {
-        diags.push(Diagnostic::error("out-of-range", format!("{p}.tries"), "`tries` is 0").with_help("give at least 1 try"));
+        diags.push(
+            Diagnostic::error("out-of-range", format!("{p}.tries"), "`tries` is 0")
+                .with_help("give at least 1 try"),
+        );
     }
     check_foreign_fields(&q, &p, diags);
 
     if q.cite.is_empty() {
         diags.push(
             Diagnostic::error("no-citation", format!("{p}.cite"), "the question cites nothing")
-                .with_help("add the passage of the article that supports the answer: {\"exact\": \"…\"}"),
+                .with_help(
+                    "add the passage of the article that supports the answer: {\"exact\": \"…\"}",
+                ),
         );
     }
     if q.cite.len() > MAX_CITATIONS {
-        diags.push(Diagnostic::error("too-many", format!("{p}.cite"), format!("more than {MAX_CITATIONS} citations")).with_help("cite the few passages that matter"));
+        diags.push(
+            Diagnostic::error(
+                "too-many",
+                format!("{p}.cite"),
+                format!("more than {MAX_CITATIONS} citations"),
+            )
+            .with_help("cite the few passages that matter"),
+        );
     }
     let cites: Vec<Citation> = q
         .cite
@@ -553,7 +599,12 @@ fn check_foreign_fields(q: &RawQuestion, p: &str, diags: &mut Vec<Diagnostic>) {
             let takes = if required.is_empty() && optional.is_empty() {
                 "no fields of its own".to_string()
             } else {
-                required.iter().chain(optional).map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", ")
+                required
+                    .iter()
+                    .chain(optional)
+                    .map(|f| format!("`{f}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             };
             diags.push(
                 Diagnostic::error(
@@ -561,7 +612,10 @@ fn check_foreign_fields(q: &RawQuestion, p: &str, diags: &mut Vec<Diagnostic>) {
                     format!("{p}.{field}"),
                     format!("`{field}` does not belong to a {} question", q.kind.name()),
                 )
-                .with_help(format!("a {} question takes {takes}; remove `{field}` or change `kind`", q.kind.name())),
+                .with_help(format!(
+                    "a {} question takes {takes}; remove `{field}` or change `kind`",
+                    q.kind.name()
+                )),
             );
         }
         if !here && required.contains(field) {
@@ -580,7 +634,12 @@ fn check_foreign_fields(q: &RawQuestion, p: &str, diags: &mut Vec<Diagnostic>) {
 /// Anchors a selector; an error with the nearest passage when it does not
 /// resolve, a warning with the matched text when it resolves only
 /// approximately.
-fn resolve(article: &Article, sel: &Selector, path: &str, diags: &mut Vec<Diagnostic>) -> Option<Citation> {
+fn resolve(
+    article: &Article,
+    sel: &Selector,
+    path: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Citation> {
     if !non_empty(&sel.exact, &format!("{path}.exact"), "the quote", diags) {
         return None;
     }
@@ -610,7 +669,9 @@ fn resolve(article: &Article, sel: &Selector, path: &str, diags: &mut Vec<Diagno
                     n.score,
                     clip(&n.text, 160)
                 )),
-                None => d.with_help("nothing in the article is close; check that the bank names the right article"),
+                None => d.with_help(
+                    "nothing in the article is close; check that the bank names the right article",
+                ),
             });
             None
         }
@@ -639,11 +700,20 @@ fn clip(s: &str, max: usize) -> String {
     }
 }
 
-fn choice_ids<'a>(options: &'a [ChoiceOption], path: &str, diags: &mut Vec<Diagnostic>) -> Vec<&'a str> {
+fn choice_ids<'a>(
+    options: &'a [ChoiceOption],
+    path: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<&'a str> {
     check_list(options, path, 2, |o| (o.id.as_str(), Some(o.text.as_str())), diags)
 }
 
-fn item_ids<'a>(items: &'a [Item], path: &str, min: usize, diags: &mut Vec<Diagnostic>) -> Vec<&'a str> {
+fn item_ids<'a>(
+    items: &'a [Item],
+    path: &str,
+    min: usize,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<&'a str> {
     check_list(items, path, min, |o| (o.id.as_str(), Some(o.text.as_str())), diags)
 }
 
@@ -660,7 +730,11 @@ fn check_body(
                 Diagnostic::error(
                     "json-type",
                     format!("{p}.answer"),
-                    format!("a {} question's `answer` is {want}, not {}", q.kind.name(), a.describe()),
+                    format!(
+                        "a {} question's `answer` is {want}, not {}",
+                        q.kind.name(),
+                        a.describe()
+                    ),
                 )
                 .with_help(format!("write `answer` as {want}")),
             );
@@ -682,13 +756,23 @@ fn check_body(
             let answers = q.answers.as_ref()?;
             let ids = choice_ids(options, &format!("{p}.options"), diags);
             if answers.is_empty() {
-                diags.push(Diagnostic::error("too-few", format!("{p}.answers"), "`answers` is empty").with_help("list the id of every right option"));
+                diags.push(
+                    Diagnostic::error("too-few", format!("{p}.answers"), "`answers` is empty")
+                        .with_help("list the id of every right option"),
+                );
             }
             let mut seen = HashSet::new();
             for (j, a) in answers.iter().enumerate() {
                 check_ref(a, &ids, &format!("{p}.answers[{j}]"), "option", diags);
                 if !seen.insert(a) {
-                    diags.push(Diagnostic::error("duplicate-id", format!("{p}.answers[{j}]"), format!("\"{a}\" is listed twice")).with_help("list each right option once"));
+                    diags.push(
+                        Diagnostic::error(
+                            "duplicate-id",
+                            format!("{p}.answers[{j}]"),
+                            format!("\"{a}\" is listed twice"),
+                        )
+                        .with_help("list each right option once"),
+                    );
                 }
             }
             Some(Body::MultipleChoice { options: options.clone(), answers: answers.clone() })
@@ -706,23 +790,41 @@ fn check_body(
             let segments: Vec<String> = text.split("{}").map(str::to_string).collect();
             let holes = segments.len() - 1;
             if holes == 0 {
-                diags.push(Diagnostic::error("no-gaps", format!("{p}.text"), "the text has no gap").with_help("write {} where each gap goes"));
+                diags.push(
+                    Diagnostic::error("no-gaps", format!("{p}.text"), "the text has no gap")
+                        .with_help("write {} where each gap goes"),
+                );
             } else if holes != gaps.len() {
                 diags.push(
                     Diagnostic::error(
                         "gap-count",
                         format!("{p}.gaps"),
-                        format!("the text has {holes} gap(s) but `gaps` has {} entries", gaps.len()),
+                        format!(
+                            "the text has {holes} gap(s) but `gaps` has {} entries",
+                            gaps.len()
+                        ),
                     )
                     .with_help("give one entry in `gaps` for each {} in `text`, in order"),
                 );
             }
             for (j, g) in gaps.iter().enumerate() {
                 if g.accept.is_empty() {
-                    diags.push(Diagnostic::error("too-few", format!("{p}.gaps[{j}].accept"), "the gap accepts nothing").with_help("list every answer to accept"));
+                    diags.push(
+                        Diagnostic::error(
+                            "too-few",
+                            format!("{p}.gaps[{j}].accept"),
+                            "the gap accepts nothing",
+                        )
+                        .with_help("list every answer to accept"),
+                    );
                 }
                 for (k, a) in g.accept.iter().enumerate() {
-                    non_empty(a, &format!("{p}.gaps[{j}].accept[{k}]"), "the accepted answer", diags);
+                    non_empty(
+                        a,
+                        &format!("{p}.gaps[{j}].accept[{k}]"),
+                        "the accepted answer",
+                        diags,
+                    );
                 }
             }
             Some(Body::FillBlank { segments, gaps: gaps.clone() })
@@ -755,11 +857,17 @@ fn check_body(
                 let here = format!("{p}.pairs[{j}]");
                 check_ref(&pair.left, &lids, &format!("{here}.left"), "left item", diags);
                 check_ref(&pair.right, &rids, &format!("{here}.right"), "right item", diags);
-                if let Some(slot) = lids.iter().position(|l| *l == pair.left).and_then(|k| answer.get_mut(k)) {
+                if let Some(slot) =
+                    lids.iter().position(|l| *l == pair.left).and_then(|k| answer.get_mut(k))
+                {
                     if slot.is_some() {
                         diags.push(
-                            Diagnostic::error("duplicate-pair", format!("{here}.left"), format!("\"{}\" is paired twice", pair.left))
-                                .with_help("pair each left item exactly once"),
+                            Diagnostic::error(
+                                "duplicate-pair",
+                                format!("{here}.left"),
+                                format!("\"{}\" is paired twice", pair.left),
+                            )
+                            .with_help("pair each left item exactly once"),
                         );
                     }
                     *slot = Some(pair.right.clone());
@@ -769,8 +877,12 @@ fn check_body(
                 if slot.is_none() {
                     let id = lids.get(k).copied().unwrap_or("");
                     diags.push(
-                        Diagnostic::error("unpaired", format!("{p}.pairs"), format!("the left item \"{id}\" has no pair"))
-                            .with_help(format!("add {{\"left\": \"{id}\", \"right\": …}} to `pairs`")),
+                        Diagnostic::error(
+                            "unpaired",
+                            format!("{p}.pairs"),
+                            format!("the left item \"{id}\" has no pair"),
+                        )
+                        .with_help(format!("add {{\"left\": \"{id}\", \"right\": …}} to `pairs`")),
                     );
                 }
             }
@@ -785,7 +897,14 @@ fn check_body(
                 }
             }
             if target.is_empty() && !cites.is_empty() {
-                diags.push(Diagnostic::error("no-target", format!("{p}.cite"), "the citations cover no sentence").with_help("cite the sentences the learner should select"));
+                diags.push(
+                    Diagnostic::error(
+                        "no-target",
+                        format!("{p}.cite"),
+                        "the citations cover no sentence",
+                    )
+                    .with_help("cite the sentences the learner should select"),
+                );
             }
             Some(Body::Evidence { target })
         }
@@ -795,13 +914,21 @@ fn check_body(
             non_empty(&b.prompt, &format!("{p}.part_b.prompt"), "Part B's prompt", diags);
             let aids = choice_ids(&a.options, &format!("{p}.part_a.options"), diags);
             check_ref(&a.answer, &aids, &format!("{p}.part_a.answer"), "Part A option", diags);
-            let bids = check_list(&b.options, &format!("{p}.part_b.options"), 2, |o| (o.id.as_str(), None), diags);
+            let bids = check_list(
+                &b.options,
+                &format!("{p}.part_b.options"),
+                2,
+                |o| (o.id.as_str(), None),
+                diags,
+            );
             check_ref(&b.answer, &bids, &format!("{p}.part_b.answer"), "Part B option", diags);
             let quotes: Vec<Citation> = b
                 .options
                 .iter()
                 .enumerate()
-                .filter_map(|(j, o)| resolve(article, &o.quote, &format!("{p}.part_b.options[{j}].quote"), diags))
+                .filter_map(|(j, o)| {
+                    resolve(article, &o.quote, &format!("{p}.part_b.options[{j}].quote"), diags)
+                })
                 .collect();
             Some(Body::TwoPart { part_a: a.clone(), part_b: b.clone(), quotes })
         }
@@ -809,13 +936,18 @@ fn check_body(
 }
 
 /// FNV-1a over what a saved answer depends on: the question without its
-/// explanation, hints, tags and citations.
+/// explanation, hints, tags and tries, and without its citations unless
+/// they are the answer (an evidence question's target sentences).
 fn content_hash(q: &RawQuestion) -> u64 {
     let mut key = q.clone();
     key.explanation.clear();
     key.hints.clear();
     key.tags.clear();
-    key.cite.clear();
+    key.tries = None;
+    if q.kind != Kind::Evidence {
+        key.cite.clear();
+    }
     let text = serde_json::to_string(&key).unwrap_or_default();
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    text.bytes()
+        .fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }

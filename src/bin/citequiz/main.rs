@@ -61,11 +61,7 @@ struct Args {
 }
 
 fn parse_args(args: &[String], flags_with_values: &[&str]) -> Result<Args, String> {
-    let mut out = Args {
-        format: Format::Text,
-        flags: BTreeMap::new(),
-        positional: Vec::new(),
-    };
+    let mut out = Args { format: Format::Text, flags: BTreeMap::new(), positional: Vec::new() };
     let mut it = args.iter();
     while let Some(a) = it.next() {
         if a == "--format" {
@@ -122,14 +118,17 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
         "serve" => {
             let a = parse_args(rest, &["port", "www", "data"])?;
             let port = match a.flags.get("port").cloned().or_else(|| std::env::var("PORT").ok()) {
-                Some(p) => p.parse().map_err(|_| format!("the port must be a number, not {p:?}"))?,
+                Some(p) => {
+                    p.parse().map_err(|_| format!("the port must be a number, not {p:?}"))?
+                }
                 None => 8000,
             };
             let roots = serve::Roots {
                 www: PathBuf::from(a.flags.get("www").map_or("www", String::as_str)),
                 data: PathBuf::from(a.flags.get("data").map_or("quiz-data", String::as_str)),
             };
-            serve::serve(port, roots).map_err(|e| format!("cannot serve on 127.0.0.1:{port}: {e}"))?;
+            serve::serve(port, roots)
+                .map_err(|e| format!("cannot serve on 127.0.0.1:{port}: {e}"))?;
             Ok(ExitCode::SUCCESS)
         }
         "schema" => {
@@ -153,11 +152,7 @@ fn count(diags: &[Diagnostic], sev: Severity) -> usize {
 }
 
 fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("{n} {word}")
-    } else {
-        format!("{n} {word}s")
-    }
+    if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") }
 }
 
 fn check(a: &Args) -> ExitCode {
@@ -201,16 +196,9 @@ fn check(a: &Args) -> ExitCode {
         }
     }
     if a.format == Format::Json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&reports).unwrap_or_default()
-        );
+        println!("{}", serde_json::to_string_pretty(&reports).unwrap_or_default());
     }
-    if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
+    if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
 }
 
 fn stats(path: &str, format: &Format) -> ExitCode {
@@ -234,11 +222,8 @@ fn stats(path: &str, format: &Format) -> ExitCode {
             e.0 += 1;
             e.1 += q.points();
         }
-        let mut paras: Vec<&str> = q
-            .citations()
-            .iter()
-            .flat_map(|c| c.paragraphs.iter().map(String::as_str))
-            .collect();
+        let mut paras: Vec<&str> =
+            q.citations().iter().flat_map(|c| c.paragraphs.iter().map(String::as_str)).collect();
         paras.sort_unstable();
         paras.dedup();
         for p in paras {
@@ -251,16 +236,8 @@ fn stats(path: &str, format: &Format) -> ExitCode {
         .iter()
         .map(|p| {
             let text = article.slice(&p.span);
-            let opening: String = text
-                .split_whitespace()
-                .take(8)
-                .collect::<Vec<_>>()
-                .join(" ");
-            (
-                p.id.clone(),
-                cited.get(p.id.as_str()).copied().unwrap_or(0),
-                opening,
-            )
+            let opening: String = text.split_whitespace().take(8).collect::<Vec<_>>().join(" ");
+            (p.id.clone(), cited.get(p.id.as_str()).copied().unwrap_or(0), opening)
         })
         .collect();
     let uncited: Vec<&(String, usize, String)> = paragraphs.iter().filter(|p| p.1 == 0).collect();
@@ -309,7 +286,7 @@ fn stats(path: &str, format: &Format) -> ExitCode {
 
 fn anchor_cmd(file: &str, sel: &Selector) -> Result<ExitCode, String> {
     let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read {file}: {e}"))?;
-    let norm = Normalizer::basic().map(&text); // MERGE: default()
+    let norm = Normalizer::default().map(&text);
     match anchor(&norm, sel) {
         AnchorResult::Found(a) => {
             let v = serde_json::json!({"start": a.span.start, "end": a.span.end, "text": a.text, "score": a.score});

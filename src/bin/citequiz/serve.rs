@@ -109,13 +109,33 @@ fn handle(mut stream: TcpStream, roots: &Roots) {
     match method {
         "OPTIONS" => return respond(&mut stream, "204 No Content", "text/plain", b"", false),
         "GET" | "HEAD" => {}
-        _ => return respond(&mut stream, "405 Method Not Allowed", "text/plain", b"GET and HEAD only\n", false),
+        _ => {
+            return respond(
+                &mut stream,
+                "405 Method Not Allowed",
+                "text/plain",
+                b"GET and HEAD only\n",
+                false,
+            );
+        }
     }
     let head_only = method == "HEAD";
     match resolve(roots, target).map(|p| (std::fs::read(&p), p)) {
         Some((Ok(body), path)) => respond(&mut stream, "200 OK", mime(&path), &body, head_only),
-        Some((Err(_), _)) => respond(&mut stream, "404 Not Found", "text/plain; charset=utf-8", b"not found\n", head_only),
-        None => respond(&mut stream, "400 Bad Request", "text/plain; charset=utf-8", b"bad path\n", head_only),
+        Some((Err(_), _)) => respond(
+            &mut stream,
+            "404 Not Found",
+            "text/plain; charset=utf-8",
+            b"not found\n",
+            head_only,
+        ),
+        None => respond(
+            &mut stream,
+            "400 Bad Request",
+            "text/plain; charset=utf-8",
+            b"bad path\n",
+            head_only,
+        ),
     }
 }
 
@@ -126,7 +146,11 @@ fn handle(mut stream: TcpStream, roots: &Roots) {
 pub fn serve(port: u16, roots: Roots) -> std::io::Result<()> {
     let listener = TcpListener::bind(("127.0.0.1", port))?;
     let roots = std::sync::Arc::new(roots);
-    println!("citequiz: serving {} at http://127.0.0.1:{}/ (quiz-data at /quiz-data/)", roots.www.display(), listener.local_addr()?.port());
+    println!(
+        "citequiz: serving {} at http://127.0.0.1:{}/ (quiz-data at /quiz-data/)",
+        roots.www.display(),
+        listener.local_addr()?.port()
+    );
     for stream in listener.incoming().flatten() {
         let roots = std::sync::Arc::clone(&roots);
         std::thread::spawn(move || handle(stream, &roots));
@@ -140,7 +164,11 @@ mod tests {
 
     fn check(target: &str, expected: Option<&str>) {
         let roots = Roots { www: PathBuf::from("/w"), data: PathBuf::from("/d") };
-        assert_eq!(resolve(&roots, target).map(|p| p.to_string_lossy().into_owned()).as_deref(), expected, "{target}");
+        assert_eq!(
+            resolve(&roots, target).map(|p| p.to_string_lossy().into_owned()).as_deref(),
+            expected,
+            "{target}"
+        );
     }
 
     #[test]

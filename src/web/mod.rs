@@ -1,0 +1,1 @@
+//! The browser shell: the wasm-bindgen API and the web-sys view.
