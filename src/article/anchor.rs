@@ -99,7 +99,7 @@ pub fn anchor(text: &NormText, selector: &Selector) -> AnchorResult {
     };
     let hay = text.chars();
 
-    let hits = find_all(hay, &quote);
+    let hits = text.find_all(&quote);
     if let Some(start) = pick_exact(hay, &hits, quote.len(), &ctx) {
         return AnchorResult::Found(anchored(text, start, start + quote.len(), 1.0, true));
     }
@@ -207,20 +207,6 @@ fn similarity(a: &[char], b: &[char], full: usize) -> f64 {
     }
     let d = Pattern::new(a).distance(b);
     (a.len().saturating_sub(d) as f64 / full as f64).clamp(0.0, 1.0)
-}
-
-/// Every start at which `needle` occurs in `hay`, overlapping ones included.
-fn find_all(hay: &[char], needle: &[char]) -> Vec<usize> {
-    if needle.is_empty() || needle.len() > hay.len() {
-        return Vec::new();
-    }
-    let first = needle.first().copied();
-    hay.windows(needle.len())
-        .enumerate()
-        // Checking the first char inline skips most windows without a call.
-        .filter(|(_, w)| w.first().copied() == first && *w == needle)
-        .map(|(i, _)| i)
-        .collect()
 }
 
 /// Chooses among exact occurrences: prefix, then suffix, then context

@@ -139,6 +139,7 @@ impl Normalizer {
         }
         NormText {
             normalizer: *self,
+            grams: gram_index(&norm),
             normalized: norm.iter().collect(),
             norm,
             src,
@@ -166,6 +167,13 @@ impl Normalizer {
                     i += len;
                     continue;
                 }
+            }
+            // ASCII is its own compatibility decomposition and folds only
+            // whitespace: the fast path for almost every char of a quote.
+            if c.is_ascii() {
+                emit(i, if c.is_ascii_whitespace() || c == '\u{b}' { ' ' } else { c });
+                i += 1;
+                continue;
             }
             let mut push = |ch: char| fold_char(ch).for_each(|f| emit(i, f));
             buf.clear();
@@ -270,12 +278,62 @@ pub struct NormText {
     original: Vec<char>,
     /// UTF-16 offset of each original char index, plus the total at the end.
     utf16: Vec<usize>,
+    /// (hash of the GRAM chars starting there, start) for every start,
+    /// sorted: exact search looks a quote's first chars up here instead of
+    /// scanning the whole text, which keeps checking large banks fast.
+    grams: Vec<(u64, u32)>,
+}
+
+/// How many chars the exact-search index keys on.
+const GRAM: usize = 8;
+
+fn gram_hash(chars: &[char]) -> u64 {
+    chars
+        .iter()
+        .fold(0xcbf2_9ce4_8422_2325, |h, &c| (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3))
+}
+
+fn gram_index(norm: &[char]) -> Vec<(u64, u32)> {
+    let mut grams: Vec<(u64, u32)> = norm
+        .windows(GRAM)
+        .enumerate()
+        .map(|(i, w)| (gram_hash(w), u32::try_from(i).unwrap_or(u32::MAX)))
+        .collect();
+    grams.sort_unstable();
+    grams
 }
 
 impl NormText {
     /// The normalized text.
     pub fn normalized(&self) -> &str {
         &self.normalized
+    }
+
+    /// Every char index at which `needle` (already normalized) occurs,
+    /// overlapping occurrences included. A needle of at least `GRAM` chars
+    /// is looked up in the index; a shorter one is searched for in the
+    /// UTF-8 string.
+    pub fn find_all(&self, needle: &[char]) -> Vec<usize> {
+        let verify = |at: &usize| self.norm.get(*at..*at + needle.len()) == Some(needle);
+        if let Some(key) = needle.get(..GRAM).map(gram_hash) {
+            let from = self.grams.partition_point(|&(h, _)| h < key);
+            let mut hits: Vec<usize> = self
+                .grams
+                .get(from..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|&&(h, _)| h == key)
+                .map(|&(_, at)| at as usize)
+                .filter(verify)
+                .collect();
+            hits.sort_unstable();
+            return hits;
+        }
+        let Some(&first) = needle.first() else { return Vec::new() };
+        (0..self.norm.len())
+            .filter(|&at| self.norm.get(at) == Some(&first))
+            .filter(verify)
+            .collect()
     }
 
     /// The normalized text as chars.
