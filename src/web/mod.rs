@@ -1,1 +1,51 @@
-//! The browser shell: the wasm-bindgen API and the web-sys view.
+//! The browser shell, compiled for wasm32 only: the wasm-bindgen API
+//! (`api`), the web-sys view (`view`, `widget`), and the glue they share.
+//!
+//! This is the only place where core errors become JS errors (`js_error`),
+//! and where the clock, randomness, storage and the DOM are touched. No quiz
+//! logic lives here: grading, ordering and scoring are the core's.
+
+mod api;
+mod view;
+mod widget;
+
+pub use api::*;
+pub use widget::*;
+
+use crate::article::Normalizer;
+use crate::diag::Diagnostic;
+use wasm_bindgen::prelude::*;
+
+/// Unicode compatibility decomposition through the browser's own tables
+/// (`String.prototype.normalize("NFKD")`), so the Wasm carries none: only
+/// non-ASCII chars reach it, and the article has few.
+fn js_nfkd(c: char, out: &mut String) -> bool {
+    let mut buf = [0u8; 4];
+    let s = js_sys::JsString::from(&*c.encode_utf8(&mut buf));
+    let d: String = s.normalize("NFKD").into();
+    if d.chars().eq(std::iter::once(c)) {
+        return false;
+    }
+    out.push_str(&d);
+    true
+}
+
+/// The normalizer the browser shell uses.
+pub(crate) fn normalizer() -> Normalizer {
+    Normalizer::with_decomposer(js_nfkd)
+}
+
+/// A JS `Error` whose message lists every diagnostic, rustc style, and
+/// whose `diagnostics` property holds them as plain objects.
+pub(crate) fn js_error(summary: &str, diags: &[Diagnostic], source: Option<&str>) -> JsValue {
+    let mut message = summary.to_string();
+    for d in diags {
+        message.push('\n');
+        message.push_str(&d.render(source));
+    }
+    let err = js_sys::Error::new(&message);
+    if let Ok(list) = serde_wasm_bindgen::to_value(diags) {
+        let _ = js_sys::Reflect::set(&err, &JsValue::from_str("diagnostics"), &list);
+    }
+    err.into()
+}
