@@ -21,6 +21,7 @@ pub mod diag;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod files;
 pub mod grade;
+mod json;
 pub mod session;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod synth;

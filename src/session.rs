@@ -123,7 +123,7 @@ fn allowed_tries(q: &Question) -> u32 {
 }
 
 /// The display order of a question's options, from the session's seed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OptionOrder {
     /// Option ids (single_choice, multiple_choice, two_part's Part A), item
@@ -885,10 +885,9 @@ impl Session {
             }
             None => return Err(SessionError::UnknownFormat { found: None }),
         }
-        let de = &mut serde_json::Deserializer::from_str(json);
-        let snapshot: Snapshot = serde_path_to_error::deserialize(de).map_err(|e| {
-            let path = e.path().to_string();
-            SessionError::Malformed { message: format!("at {path}: {}", e.inner()) }
+        let snapshot: Snapshot = crate::json::deserialize(json).map_err(|e| {
+            let at = if e.path.is_empty() { String::new() } else { format!("at {}: ", e.path) };
+            SessionError::Malformed { message: format!("{at}{}", e.error) }
         })?;
         Session::restore(bank, &snapshot)
     }

@@ -136,18 +136,8 @@ impl Article {
     /// # Errors
     /// Every problem found, with JSON paths (and line:column for malformed JSON).
     pub fn parse(json: &str, normalizer: Normalizer) -> Result<Article, Vec<Diagnostic>> {
-        let mut de = serde_json::Deserializer::from_str(json);
-        let raw: RawArticle = match serde_path_to_error::deserialize(&mut de) {
-            Ok(raw) => raw,
-            Err(e) => {
-                let path = e.path().to_string();
-                return Err(vec![json_diagnostic(json, &path, &e.into_inner())]);
-            }
-        };
-        // Trailing garbage after the object is a syntax error too.
-        if let Err(e) = de.end() {
-            return Err(vec![json_diagnostic(json, "", &e)]);
-        }
+        let raw: RawArticle = crate::json::deserialize(json)
+            .map_err(|e| vec![crate::json::diagnostic(json, 0, "", &e)])?;
         Article::from_raw(raw, normalizer)
     }
 
@@ -264,48 +254,6 @@ impl Article {
 
 /// What stands between two paragraphs in `Article::text`.
 pub const PARAGRAPH_SEPARATOR: &str = "\n\n";
-
-/// Turns a serde_json error into a diagnostic at `path`, with line and
-/// column (in chars, as `Diagnostic` counts them) when serde_json has them.
-fn json_diagnostic(source: &str, path: &str, e: &serde_json::Error) -> Diagnostic {
-    use serde_json::error::Category;
-    let full = e.to_string();
-    let at = format!(" at line {} column {}", e.line(), e.column());
-    let message = full.strip_suffix(&at).unwrap_or(&full).to_string();
-    // serde_path_to_error names the root "." and an unknown place "?";
-    // diagnostics use "" for both (the line and column still say where).
-    let path = if path == "." || path == "?" { "" } else { path };
-    let (code, help) = match e.classify() {
-        Category::Syntax | Category::Eof | Category::Io => {
-            ("json-syntax", "fix the JSON syntax at the line and column shown")
-        }
-        Category::Data if message.starts_with("unknown field") => {
-            ("unknown-field", "remove the field or fix its spelling")
-        }
-        Category::Data if message.starts_with("missing field") => {
-            ("missing-field", "add the field; every article needs it")
-        }
-        Category::Data => ("json-type", "give the value the type the article format expects"),
-    };
-    let mut d = Diagnostic::error(code, path, message).with_help(help);
-    if e.line() > 0 {
-        d.line = Some(e.line());
-        d.column = Some(char_column(source, e.line(), e.column()));
-    }
-    d
-}
-
-/// serde_json counts columns in bytes; diagnostics count chars.
-fn char_column(source: &str, line: usize, byte_column: usize) -> usize {
-    let Some(text) = source.split('\n').nth(line.saturating_sub(1)) else {
-        return byte_column;
-    };
-    let mut cut = byte_column.min(text.len());
-    while cut > 0 && !text.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    text.get(..cut).map_or(byte_column, |t| t.chars().count().max(1))
-}
 
 /// Every problem with an article's metadata and body.
 fn validate(raw: &RawArticle) -> Vec<Diagnostic> {
@@ -524,11 +472,11 @@ mod tests {
             "{\n  \"format\": \"citequiz-article/1\",\n  \"id\": ]\n}",
             &[("json-syntax", "id", Some(3), Some(9))],
         );
-        check("{\"id\": 3}", &[("json-type", "id", Some(1), Some(8))]);
+        check("{\"id\": 3}", &[("json-type", "id", Some(1), Some(2))]);
         let json = minimal(|v| v["paragraphs"] = serde_json::json!(["ok", 5]));
         check(&json, &[("json-type", "paragraphs[1]", Some(1), char_col_of(&json, "5]"))]);
         let json = minimal(|v| v["extra"] = serde_json::json!(1));
-        check(&json, &[("unknown-field", "extra", Some(1), char_col_of(&json, "\":1"))]);
+        check(&json, &[("unknown-field", "extra", Some(1), char_col_of(&json, "\"extra\""))]);
         check("{} x", &[("missing-field", "", Some(1), Some(2))]);
         // serde_json counts bytes; the column is in chars.
         check("\"\u{00E9}\u{00E9}\" x", &[("json-type", "", Some(1), Some(4))]);

@@ -5,7 +5,6 @@
 //! wrong on the way is a `Diagnostic` with its JSON path and, given the
 //! source text, its line and column.
 
-mod locate;
 mod model;
 pub mod raw;
 #[cfg(not(target_arch = "wasm32"))]

@@ -5,13 +5,13 @@
 //! text, then each question is read on its own. Every diagnostic carries a
 //! JSON path; positions are found only for the diagnostics there are.
 
-use super::locate::{self, Step};
 use super::model::{Bank, Body, Citation, Question};
 use super::raw::{
     Answer, BANK_FORMAT, ChoiceOption, Item, KIND_FIELDS, Kind, RawBank, RawQuestion,
 };
 use crate::article::{AnchorResult, Anchored, Article, Selector};
 use crate::diag::{Diagnostic, did_you_mean, has_errors};
+use crate::json::{self, locate, set_pos};
 use serde_json::value::RawValue;
 use std::collections::{HashMap, HashSet};
 
@@ -47,10 +47,9 @@ pub fn article_path(source: &str) -> Result<String, Vec<Diagnostic>> {
     struct OnlyArticle {
         article: String,
     }
-    let de = &mut serde_json::Deserializer::from_str(source);
-    serde_path_to_error::deserialize::<_, OnlyArticle>(de)
+    json::deserialize::<OnlyArticle>(source)
         .map(|a| a.article)
-        .map_err(|e| vec![serde_diagnostic(source, 0, "", &e)])
+        .map_err(|e| vec![json::diagnostic(source, 0, "", &e)])
 }
 
 pub(super) fn load(
@@ -84,11 +83,10 @@ fn check(source: &str, article: Article, diags: &mut Vec<Diagnostic>) -> Option<
         );
         return None;
     }
-    let de = &mut serde_json::Deserializer::from_str(source);
-    let head: Head = match serde_path_to_error::deserialize(de) {
+    let head: Head = match json::deserialize(source) {
         Ok(head) => head,
         Err(e) => {
-            diags.push(serde_diagnostic(source, 0, "", &e));
+            diags.push(json::diagnostic(source, 0, "", &e));
             // Still read the questions, so their problems show in the same run.
             if let Ok(qs) = serde_json::from_str::<QuestionsOnly>(source) {
                 for (i, raw) in qs.questions.iter().enumerate() {
@@ -208,12 +206,11 @@ fn parse_question(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<RawQuestion> {
     let text = raw.get();
-    let de = &mut serde_json::Deserializer::from_str(text);
-    match serde_path_to_error::deserialize::<_, RawQuestion>(de) {
+    match json::deserialize::<RawQuestion>(text) {
         Ok(q) => Some(q),
         Err(e) => {
             let base = format!("questions[{i}]");
-            let mut d = serde_diagnostic(source, offset_in(source, text), &base, &e);
+            let mut d = json::diagnostic(source, offset_in(source, text), &base, &e);
             if let Some(id) = peek_id(text) {
                 d = d.for_question(id);
             }
@@ -230,95 +227,6 @@ fn peek_id(text: &str) -> Option<String> {
         id: String,
     }
     serde_json::from_str::<OnlyId>(text).ok().map(|o| o.id)
-}
-
-/// Turns a serde error into a diagnostic: its path under `base`, its
-/// position in the whole file, and for an unknown field, "did you mean".
-fn serde_diagnostic(
-    source: &str,
-    offset: usize,
-    base: &str,
-    e: &serde_path_to_error::Error<serde_json::Error>,
-) -> Diagnostic {
-    let inner = e.inner();
-    let full = inner.to_string();
-    let message = full.rsplit_once(" at line ").map_or(full.as_str(), |(m, _)| m).to_string();
-    let sub = e.path().to_string();
-    let path = match (base.is_empty(), sub.as_str()) {
-        (_, ".") | (_, "") => base.to_string(),
-        (true, s) => s.to_string(),
-        (false, s) => format!("{base}.{s}"),
-    };
-    let path = path.replace(".[", "[");
-    let (code, mut d) = match inner.classify() {
-        serde_json::error::Category::Syntax | serde_json::error::Category::Eof => (
-            "json-syntax",
-            Diagnostic::error("json-syntax", "", format!("malformed JSON: {message}")),
-        ),
-        _ => ("json-type", Diagnostic::error("json-type", path.clone(), message.clone())),
-    };
-    if let Some((field, expected)) = unknown_field(&message) {
-        d.code = "unknown-field";
-        // serde_path_to_error's path already ends in the unknown field.
-        d.path = if path.is_empty() || path.ends_with(&format!(".{field}")) || path == field {
-            path.clone()
-        } else {
-            format!("{path}.{field}")
-        };
-        if d.path.is_empty() {
-            d.path = field.clone();
-        }
-        d.message = format!("unknown field `{field}`");
-        d.help = Some(match did_you_mean(&field, expected.iter().map(String::as_str)) {
-            Some(best) => format!("did you mean `{best}`?"),
-            None if expected.is_empty() => "remove it: this object takes no fields".to_string(),
-            None => format!("remove it, or use one of: {}", expected.join(", ")),
-        });
-        // Point at the unknown key itself.
-        let sub_src = source.get(offset..).unwrap_or("");
-        let at = offset + locate::locate(sub_src, &sub_steps(&d.path, base));
-        set_pos(&mut d, source, at);
-        return d;
-    }
-    if code == "json-type" {
-        if message.starts_with("missing field") {
-            d.code = "missing-field";
-            d.help =
-                Some("add it; see the format in README.md or the JSON Schema in quiz-data/".into());
-        } else if message.starts_with("unknown variant") {
-            d.code = "unknown-kind";
-        }
-    }
-    // serde reports where it noticed the problem, which for a value is just
-    // after it: the path's own position is better when it can be followed.
-    let sub_src = source.get(offset..).unwrap_or("");
-    let at = if code == "json-syntax" || d.path.is_empty() || message.starts_with("missing field") {
-        offset + locate::offset_of(sub_src, inner.line(), inner.column())
-    } else {
-        offset + locate::locate(sub_src, &sub_steps(&d.path, base))
-    };
-    set_pos(&mut d, source, at);
-    d
-}
-
-/// The steps of `path` below `base` (the question's own path).
-fn sub_steps(path: &str, base: &str) -> Vec<Step> {
-    let rest = path.strip_prefix(base).unwrap_or(path).trim_start_matches('.');
-    locate::parse_path(rest)
-}
-
-fn set_pos(d: &mut Diagnostic, source: &str, at: usize) {
-    let (line, col) = locate::line_col(source, at);
-    d.line = Some(line);
-    d.column = Some(col);
-}
-
-/// `unknown field `x`, expected one of `a`, `b`` → ("x", ["a", "b"]).
-fn unknown_field(message: &str) -> Option<(String, Vec<String>)> {
-    let rest = message.strip_prefix("unknown field `")?;
-    let (field, rest) = rest.split_once('`')?;
-    let expected = rest.split('`').skip(1).step_by(2).map(str::to_string).collect();
-    Some((field.to_string(), expected))
 }
 
 /// The byte offset of `part` within `whole` (a sub-slice of it).

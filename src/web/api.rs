@@ -1,1 +1,257 @@
-//! The headless JS API.
+//! The headless JS API: a `Quiz` handle over a core `Session`, for hosts
+//! that draw their own UI (and for tests under Node).
+//!
+//! Long-lived state stays in Rust behind the handle; every call returns a
+//! small plain JS object (camelCase), never the whole state.
+
+use super::{js_error, normalizer};
+use crate::article::Article;
+use crate::bank::{Bank, Body, Question};
+use crate::grade::Response;
+use crate::session::Session;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+/// Plain objects rather than `Map`s, so results read naturally in JS.
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| js_error(&format!("cannot pass the result to JS: {e}"), &[], None))
+}
+
+/// JSON text as given, or a JS value turned into JSON text. One set of serde
+/// types reads both, which keeps the Wasm small.
+fn json_text(value: &JsValue) -> Result<String, JsValue> {
+    if let Some(s) = value.as_string() {
+        return Ok(s);
+    }
+    js_sys::JSON::stringify(value)
+        .map(String::from)
+        .map_err(|_| js_error("expected JSON text or a plain object", &[], None))
+}
+
+/// Parses an article and a bank, as JSON text or plain JS objects.
+pub(crate) fn load_bank(bank: &str, article: &str) -> Result<Bank, JsValue> {
+    let article = Article::parse(article, normalizer())
+        .map_err(|d| js_error("the article could not be loaded:", &d, Some(article)))?;
+    Bank::load(bank, None, article)
+        .map(|(bank, _warnings)| bank)
+        .map_err(|d| js_error("the bank could not be loaded:", &d, Some(bank)))
+}
+
+/// A question as shown to a learner: options in the session's order, and
+/// nothing that gives the answer away.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Shown<'a> {
+    id: &'a str,
+    kind: &'static str,
+    prompt: &'a str,
+    points: f64,
+    tags: &'a [String],
+    hints: usize,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    options: Vec<Choice<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    left: Vec<Choice<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    segments: Option<&'a [String]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unit: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    part_a_prompt: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    part_b_prompt: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    part_b: Vec<Choice<'a>>,
+}
+
+#[derive(Serialize)]
+struct Choice<'a> {
+    id: &'a str,
+    text: &'a str,
+}
+
+fn shown<'a>(q: &'a Question, order: &[String], part_b_order: &[String]) -> Shown<'a> {
+    let mut s = Shown {
+        id: q.id(),
+        kind: q.kind().name(),
+        prompt: q.prompt(),
+        points: q.points(),
+        tags: q.tags(),
+        hints: q.hints().len(),
+        options: Vec::new(),
+        left: Vec::new(),
+        segments: None,
+        unit: None,
+        part_a_prompt: None,
+        part_b_prompt: None,
+        part_b: Vec::new(),
+    };
+    let pick = |all: Vec<(&'a str, &'a str)>, order: &[String]| -> Vec<Choice<'a>> {
+        order
+            .iter()
+            .filter_map(|id| all.iter().find(|(i, _)| i == id))
+            .map(|&(id, text)| Choice { id, text })
+            .collect()
+    };
+    match q.body() {
+        Body::SingleChoice { options, .. } | Body::MultipleChoice { options, .. } => {
+            s.options =
+                pick(options.iter().map(|o| (o.id.as_str(), o.text.as_str())).collect(), order);
+        }
+        Body::Ordering { items } => {
+            s.options =
+                pick(items.iter().map(|o| (o.id.as_str(), o.text.as_str())).collect(), order);
+        }
+        Body::Matching { left, right, .. } => {
+            s.left = left.iter().map(|o| Choice { id: &o.id, text: &o.text }).collect();
+            s.options =
+                pick(right.iter().map(|o| (o.id.as_str(), o.text.as_str())).collect(), order);
+        }
+        Body::FillBlank { segments, .. } => s.segments = Some(segments),
+        Body::Numeric { unit, .. } => s.unit = unit.as_deref(),
+        Body::TwoPart { part_a, part_b, .. } => {
+            s.part_a_prompt = Some(&part_a.prompt);
+            s.part_b_prompt = Some(&part_b.prompt);
+            s.options = pick(
+                part_a.options.iter().map(|o| (o.id.as_str(), o.text.as_str())).collect(),
+                order,
+            );
+            s.part_b = pick(
+                part_b.options.iter().map(|o| (o.id.as_str(), o.quote.exact.as_str())).collect(),
+                part_b_order,
+            );
+        }
+        Body::TrueFalse { .. } | Body::Evidence { .. } => {}
+    }
+    s
+}
+
+/// One attempt at a bank, driven from JS.
+#[wasm_bindgen]
+pub struct Quiz {
+    session: Session,
+}
+
+#[wasm_bindgen]
+impl Quiz {
+    /// Loads a bank and its article (JSON text or plain objects) and starts
+    /// an attempt. The same `seed` gives the same question and option order.
+    ///
+    /// Throws an `Error` listing every diagnostic (also as `error.diagnostics`).
+    #[wasm_bindgen(constructor)]
+    pub fn new(bank: &JsValue, article: &JsValue, seed: f64, now_ms: f64) -> Result<Quiz, JsValue> {
+        let bank = load_bank(&json_text(bank)?, &json_text(article)?)?;
+        // A JS number holds integers exactly up to 2^53; that is seed enough.
+        Ok(Quiz { session: Session::new(bank, seed as u64, now_ms) })
+    }
+
+    /// Restores an attempt from `snapshot()` text. Returns
+    /// `{quiz, report: {kept, dropped, added}}`; throws when the snapshot is
+    /// unreadable or for another bank.
+    pub fn restore(
+        bank: &JsValue,
+        article: &JsValue,
+        snapshot: &str,
+    ) -> Result<js_sys::Object, JsValue> {
+        let bank = load_bank(&json_text(bank)?, &json_text(article)?)?;
+        let (session, report) = Session::restore_json(bank, snapshot).map_err(|e| {
+            js_error(&format!("saved progress could not be restored: {e}"), &[], None)
+        })?;
+        let out = js_sys::Object::new();
+        js_sys::Reflect::set(&out, &"quiz".into(), &Quiz { session }.into())?;
+        js_sys::Reflect::set(&out, &"report".into(), &to_js(&report)?)?;
+        Ok(out)
+    }
+
+    /// The bank's id.
+    #[wasm_bindgen(getter, js_name = bankId)]
+    pub fn bank_id(&self) -> String {
+        self.session.bank().id().to_string()
+    }
+
+    /// The bank's title.
+    #[wasm_bindgen(getter)]
+    pub fn title(&self) -> String {
+        self.session.bank().title().to_string()
+    }
+
+    /// How many questions the attempt has.
+    #[wasm_bindgen(getter)]
+    pub fn length(&self) -> usize {
+        self.session.len()
+    }
+
+    /// The current position (0-based).
+    #[wasm_bindgen(getter)]
+    pub fn position(&self) -> usize {
+        self.session.position()
+    }
+
+    /// Points earned so far.
+    #[wasm_bindgen(getter)]
+    pub fn earned(&self) -> f64 {
+        self.session.earned_so_far()
+    }
+
+    /// The question at `position` as shown to the learner (options in this
+    /// attempt's order, no answers), or `undefined`.
+    pub fn question(&self, position: usize) -> Result<JsValue, JsValue> {
+        let Some(q) = self.session.question_at(position) else { return Ok(JsValue::UNDEFINED) };
+        let order = self.session.option_order(q.id()).unwrap_or_default();
+        to_js(&shown(q, &order.ids, &order.part_b))
+    }
+
+    /// Where the learner stands on a question: tries, hints, last response.
+    pub fn state(&self, id: &str) -> Result<JsValue, JsValue> {
+        self.session.state(id).map_or(Ok(JsValue::UNDEFINED), |v| to_js(&v))
+    }
+
+    /// Answers a question. `response` is `{kind, …}`, e.g.
+    /// `{kind: "single_choice", choice: "b"}`. Returns the feedback.
+    pub fn answer(&mut self, id: &str, response: JsValue, now_ms: f64) -> Result<JsValue, JsValue> {
+        let response: Response = serde_json::from_str(&json_text(&response)?).map_err(|e| {
+            js_error(&format!("the response for \"{id}\" is malformed: {e}"), &[], None)
+        })?;
+        let feedback = self
+            .session
+            .handle_answer(id, response, now_ms)
+            .map_err(|e| js_error(&e.to_string(), &[], None))?;
+        to_js(&feedback)
+    }
+
+    /// Takes the question's next hint.
+    pub fn hint(&mut self, id: &str) -> Result<JsValue, JsValue> {
+        let hint = self.session.handle_hint(id).map_err(|e| js_error(&e.to_string(), &[], None))?;
+        to_js(&hint)
+    }
+
+    /// Moves to `position` (clamped); returns the new position.
+    #[wasm_bindgen(js_name = goTo)]
+    pub fn go_to(&mut self, position: usize) -> usize {
+        self.session.go_to(position)
+    }
+
+    /// Moves to the next question; returns the new position.
+    pub fn next(&mut self) -> usize {
+        self.session.next()
+    }
+
+    /// Moves to the previous question; returns the new position.
+    pub fn prev(&mut self) -> usize {
+        self.session.prev()
+    }
+
+    /// Ends the attempt (idempotent) and returns the result: score, pass,
+    /// per-tag breakdown, and each question's verdict, explanation and
+    /// citation spans.
+    pub fn finish(&mut self, now_ms: f64) -> Result<JsValue, JsValue> {
+        to_js(&self.session.finish(now_ms))
+    }
+
+    /// The attempt as versioned JSON text, for `Quiz.restore`.
+    pub fn snapshot(&self) -> String {
+        self.session.snapshot_json()
+    }
+}

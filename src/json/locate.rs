@@ -66,7 +66,10 @@ pub fn locate(src: &str, steps: &[Step]) -> usize {
 
 /// 1-based line and column (in chars) of a byte offset.
 pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(src.len());
+    let mut offset = offset.min(src.len());
+    while !src.is_char_boundary(offset) {
+        offset -= 1;
+    }
     let before = src.get(..offset).unwrap_or(src);
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
@@ -74,13 +77,13 @@ pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
-/// The byte offset of a 1-based line and column (in chars).
-pub fn offset_of(src: &str, line: usize, col: usize) -> usize {
+/// The byte offset of a 1-based line and column in bytes, as serde_json
+/// counts them.
+pub fn byte_offset(src: &str, line: usize, col: usize) -> usize {
     let mut offset = 0;
     for (i, l) in src.split_inclusive('\n').enumerate() {
         if i + 1 == line {
-            let within: usize = l.chars().take(col.saturating_sub(1)).map(char::len_utf8).sum();
-            return offset + within;
+            return (offset + col.saturating_sub(1).min(l.len())).min(src.len());
         }
         offset += l.len();
     }
@@ -225,11 +228,12 @@ mod tests {
     }
 
     #[test]
-    fn offsets_and_line_columns_agree() {
+    fn byte_columns_map_to_char_columns() {
         let src = "ab\ncдe\nf";
-        for off in [0, 1, 3, 4, 6, 7, 9] {
-            let (l, c) = line_col(src, off);
-            assert_eq!(offset_of(src, l, c), off);
-        }
+        // Line 2, byte column 4 is the 'e' after the two-byte 'д'.
+        assert_eq!(line_col(src, byte_offset(src, 2, 4)), (2, 3));
+        assert_eq!(line_col(src, byte_offset(src, 3, 1)), (3, 1));
+        // An offset inside a char counts as that char.
+        assert_eq!(line_col(src, 5), (2, 2));
     }
 }
