@@ -1,29 +1,46 @@
-# The two commands of the README: `make demo` and `make test`. Both set up
-# what is missing on a fresh machine first (scripts/setup.sh).
+# The README's two commands, `make demo` and `make test`. Both first set up
+# what is missing on a fresh machine (scripts/setup.sh); what is there is
+# skipped.
 SHELL := /bin/bash
 PORT ?= 8000
 BANKS := $(wildcard quiz-data/banks/*.json)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: demo test setup check test-native test-wasm-build bench
+.PHONY: demo test setup wasm cli check test-native test-wasm test-e2e bench size
 
-demo: setup
-	cargo build --release --bin citequiz
+## make demo: build the widget and serve the self-study page.
+demo: setup wasm cli
 	./target/release/citequiz check $(BANKS)
-	./target/release/citequiz stats quiz-data/banks/gabuev-full.json
+	./target/release/citequiz serve --port $(PORT)
 
-test: setup test-native test-wasm-build check
+## make test: every test: native, Wasm (Node and headless Chromium), browser end to end.
+test: setup test-native check test-wasm wasm test-e2e
 
 setup:
 	@bash scripts/setup.sh
 
+wasm:
+	bash scripts/build-wasm.sh
+
+cli:
+	cargo build --release --bin citequiz
+
+check: cli
+	./target/release/citequiz check $(BANKS) tests/fixtures/every-kind.json
+
 test-native:
 	cargo test --all-targets
 
-test-wasm-build:
-	cargo build --target wasm32-unknown-unknown --lib
+# The wasm-bindgen-test files: web_api under Node, web_view in Chromium.
+test-wasm:
+	cargo test --target wasm32-unknown-unknown --test web_api --test web_view
 
-check:
-	cargo run --quiet --bin citequiz -- check $(BANKS)
+test-e2e: cli
+	node --test tests/e2e/
 
 bench:
+	cargo build --release --bins
 	cargo bench --bench check
+
+size:
+	bash scripts/size.sh

@@ -6,18 +6,25 @@
 //! core issue: 10,000 questions checked in under 200 ms, growing linearly;
 //! the per-question figure printed at the end shows the growth.
 
-use citequiz::article::{Article, Normalizer, Selector};
-use citequiz::bank::Bank;
-use citequiz::synth::synthetic_bank;
+#![cfg_attr(target_arch = "wasm32", allow(unused))]
+
+#[cfg(not(target_arch = "wasm32"))]
+use citequiz::{article::{Article, Normalizer, Selector}, bank::Bank, synth::synthetic_bank};
+#[cfg(not(target_arch = "wasm32"))]
 use std::time::Instant;
 
 const ARTICLE: &str = include_str!("../quiz-data/articles/gabuev-2020-putin-china-alliance.json");
 const SIZES: [usize; 3] = [50, 1_000, 10_000];
 
+#[cfg(not(target_arch = "wasm32"))]
 fn article() -> Article {
     Article::parse(ARTICLE, Normalizer::default()).unwrap_or_else(|d| panic!("article: {d:?}"))
 }
 
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
 fn main() {
     let art = article();
     let banks: Vec<(usize, String)> =

@@ -1,6 +1,7 @@
 //! Every sentence of the clean article anchors exactly in the raw seed text
 //! it was edited from: inline `<u>` tags, the paragraph the seed breaks in
 //! two, and the seed's own whitespace must not get in the way.
+#![cfg(not(target_arch = "wasm32"))]
 
 use citequiz::article::{AnchorResult, Article, NormText, Normalizer, Selector, anchor};
 use std::path::PathBuf;

@@ -1,5 +1,6 @@
 //! What an author sees when a bank is wrong: every problem at once, each
 //! with its code, JSON path, line:column and advice.
+#![cfg(not(target_arch = "wasm32"))]
 
 use citequiz::article::{Article, Normalizer};
 use citequiz::bank::Bank;

@@ -17,6 +17,9 @@ pub const BANK_FORMAT: &str = "citequiz-bank/1";
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RawBank<Q = RawQuestion> {
+    /// The JSON Schema, for editors (ignored by citequiz).
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
     /// Always "citequiz-bank/1".
     pub format: String,
     /// A stable id for the bank; saved progress is keyed on it.

@@ -31,7 +31,7 @@ fn js_nfkd(c: char, out: &mut String) -> bool {
 }
 
 /// The normalizer the browser shell uses.
-pub(crate) fn normalizer() -> Normalizer {
+pub fn normalizer() -> Normalizer {
     Normalizer::with_decomposer(js_nfkd)
 }
 

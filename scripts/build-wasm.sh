@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Builds the widget: the Wasm (wasm-release profile), its JS glue
+# (wasm-bindgen --target web) and wasm-opt -Oz, into www/pkg. Prints the
+# sizes. Output is git-ignored.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=www/pkg
+cargo build --profile wasm-release --target wasm32-unknown-unknown --lib
+wasm-bindgen --target web --out-dir "$out" \
+  target/wasm32-unknown-unknown/wasm-release/citequiz.wasm
+# npm's binaryen (never Debian's: its wasm-opt writes modules Chromium rejects).
+node_modules/.bin/wasm-opt -Oz \
+  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  "$out/citequiz_bg.wasm" -o "$out/citequiz_bg.wasm"
+bash scripts/size.sh

@@ -1,0 +1,121 @@
+//! The headless JS API (`Quiz`), run under Node by wasm-bindgen-test: the
+//! real banks load through the JS-backed normalizer, answers grade,
+//! snapshots restore, and bad input throws an Error listing diagnostics.
+#![cfg(target_arch = "wasm32")]
+
+use citequiz::web::Quiz;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+const BANK: &str = include_str!("../quiz-data/banks/gabuev-quick-check.json");
+const FULL: &str = include_str!("../quiz-data/banks/gabuev-full.json");
+const ARTICLE: &str = include_str!("../quiz-data/articles/gabuev-2020-putin-china-alliance.json");
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(v, &key.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn quiz(bank: &str) -> Quiz {
+    Quiz::new(&bank.into(), &ARTICLE.into(), 7.0, 0.0).expect("the bank loads")
+}
+
+/// The right response to question `id` of a bank, from its JSON.
+fn right_answer(bank: &str, id: &str) -> JsValue {
+    let bank: serde_json::Value = serde_json::from_str(bank).expect("bank JSON");
+    let q = bank["questions"].as_array().into_iter().flatten().find(|q| q["id"] == id).expect("question");
+    let r = match q["kind"].as_str().unwrap_or("") {
+        "single_choice" => serde_json::json!({"kind": "single_choice", "choice": q["answer"]}),
+        "multiple_choice" => serde_json::json!({"kind": "multiple_choice", "choices": q["answers"]}),
+        "true_false" => serde_json::json!({"kind": "true_false", "value": q["answer"]}),
+        "two_part" => serde_json::json!({"kind": "two_part", "a": q["part_a"]["answer"], "b": q["part_b"]["answer"]}),
+        "matching" => serde_json::json!({"kind": "matching", "pairs": q["pairs"]}),
+        "ordering" => serde_json::json!({"kind": "ordering",
+            "order": q["items"].as_array().into_iter().flatten().map(|i| i["id"].clone()).collect::<Vec<_>>()}),
+        "numeric" => serde_json::json!({"kind": "numeric", "value": q["answer"]}),
+        "fill_blank" => serde_json::json!({"kind": "fill_blank",
+            "gaps": q["gaps"].as_array().into_iter().flatten().map(|g| g["accept"][0].clone()).collect::<Vec<_>>()}),
+        other => panic!("no right answer built for {other}"),
+    };
+    js_sys::JSON::parse(&r.to_string()).expect("JSON")
+}
+
+#[wasm_bindgen_test]
+fn the_quick_check_loads_and_shows_questions_without_answers() {
+    let q = quiz(BANK);
+    assert_eq!(q.length(), 10);
+    assert_eq!(q.bank_id(), "gabuev-2020-quick-check");
+    let first = q.question(0).expect("question");
+    assert!(get(&first, "prompt").as_string().is_some_and(|p| !p.is_empty()));
+    let text = js_sys::JSON::stringify(&first).map(String::from).unwrap_or_default();
+    assert!(!text.contains("\"answer"), "the shown question gives the answer away: {text}");
+}
+
+#[wasm_bindgen_test]
+fn right_answers_score_full_marks_and_the_result_says_so() {
+    let mut q = quiz(BANK);
+    for pos in 0..q.length() {
+        let shown = q.question(pos).expect("question");
+        let id = get(&shown, "id").as_string().expect("id");
+        if get(&shown, "kind").as_string().as_deref() == Some("evidence") {
+            continue;
+        }
+        let feedback = q.answer(&id, right_answer(BANK, &id), 1000.0).expect("answer");
+        assert_eq!(get(&feedback, "verdict").as_string().as_deref(), Some("correct"), "{id}");
+        // Once done, the explanation and the citations (with UTF-16 spans) come back.
+        let cites = js_sys::Array::from(&get(&feedback, "citations"));
+        assert!(cites.length() > 0, "{id}");
+        assert!(get(&get(&cites.get(0), "span"), "startUtf16").as_f64().is_some(), "{id}");
+    }
+    let result = q.finish(5000.0).expect("result");
+    assert_eq!(get(&result, "passed").as_bool(), Some(true));
+    assert!(get(&result, "percent").as_f64().unwrap_or(0.0) >= 80.0);
+}
+
+#[wasm_bindgen_test]
+fn a_wrong_answer_grades_wrong_and_snapshots_restore() {
+    let mut q = quiz(FULL);
+    let shown = q.question(0).expect("question");
+    let id = get(&shown, "id").as_string().expect("id");
+    let wrong = js_sys::JSON::parse(r#"{"kind": "true_false", "value": true}"#).expect("json");
+    // Whatever the kind, a response of another kind is an error, not a crash.
+    if get(&shown, "kind").as_string().as_deref() != Some("true_false") {
+        let err = q.answer(&id, wrong, 0.0).expect_err("kind mismatch");
+        assert!(String::from(js_sys::Error::from(err).message()).contains(&id));
+    }
+    q.next();
+    let snap = q.snapshot();
+    let restored = Quiz::restore(&FULL.into(), &ARTICLE.into(), &snap).expect("restores");
+    assert!(get(&restored, "quiz").is_object());
+    let report = get(&restored, "report");
+    assert_eq!(js_sys::Array::from(&get(&report, "dropped")).length(), 0);
+    assert_eq!(js_sys::Array::from(&get(&report, "kept")).length(), 53);
+    // A snapshot for another bank is refused with a reason.
+    let other = Quiz::restore(&BANK.into(), &ARTICLE.into(), &snap).err().expect("refused");
+    assert!(String::from(js_sys::Error::from(other).message()).contains("saved progress"));
+}
+
+#[wasm_bindgen_test]
+fn a_bad_bank_throws_an_error_listing_its_diagnostics() {
+    let bad = BANK.replacen("\"single_choice\"", "\"single_chioce\"", 1);
+    let err = Quiz::new(&bad.as_str().into(), &ARTICLE.into(), 1.0, 0.0).err().expect("fails");
+    let message = String::from(js_sys::Error::from(err.clone()).message());
+    assert!(message.contains("unknown variant `single_chioce`"), "{message}");
+    let diags = js_sys::Array::from(&get(&err, "diagnostics"));
+    assert!(diags.length() >= 1);
+    assert!(get(&diags.get(0), "line").as_f64().is_some());
+}
+
+#[wasm_bindgen_test]
+fn the_js_normalizer_folds_compatibility_forms() {
+    // The browser's NFKD (String.prototype.normalize) does what
+    // unicode-normalization does natively: a ligature and a non-breaking
+    // space in the article still match a plainly typed quote.
+    let mut article: serde_json::Value = serde_json::from_str(ARTICLE).expect("article");
+    let p1 = article["paragraphs"][0].as_str().unwrap_or("").replace("interesting comment", "interesting\u{a0}\u{FB01}ne comment");
+    article["paragraphs"][0] = serde_json::Value::String(p1);
+    let parsed = citequiz::Article::parse(&article.to_string(), citequiz::web::normalizer()).expect("article");
+    let found = parsed.anchor(&citequiz::article::Selector::exact("an interesting fine comment"));
+    let a = found.found().expect("anchors");
+    assert!(a.exact, "{a:?}");
+    assert_eq!(a.text, "an interesting\u{a0}\u{FB01}ne comment");
+}
