@@ -42,13 +42,13 @@ impl Loaded {
     }
 }
 
-fn read(path: &Path, what: &str) -> Result<String, Diagnostic> {
+fn read(path: &Path, what: &str) -> Result<String, Box<Diagnostic>> {
     std::fs::read_to_string(path).map_err(|e| {
         let mut d =
             Diagnostic::error("io", "", format!("cannot read the {what} {}: {e}", path.display()))
                 .with_help("check the path");
         d.file = Some(path.to_string_lossy().into_owned());
-        d
+        Box::new(d)
     })
 }
 
@@ -59,7 +59,7 @@ fn read(path: &Path, what: &str) -> Result<String, Diagnostic> {
 pub fn load_article(
     path: &Path,
 ) -> Result<(Article, SourceFile), (Vec<Diagnostic>, Option<SourceFile>)> {
-    let text = read(path, "article").map_err(|d| (vec![d], None))?;
+    let text = read(path, "article").map_err(|d| (vec![*d], None))?;
     let file = SourceFile { path: path.to_path_buf(), text };
     match Article::parse(&file.text, Normalizer::default()) {
         Ok(article) => Ok((article, file)),
@@ -80,7 +80,7 @@ pub fn load_bank(path: &Path) -> Loaded {
     let text = match read(path, "bank") {
         Ok(t) => t,
         Err(d) => {
-            loaded.diagnostics.push(d);
+            loaded.diagnostics.push(*d);
             return loaded;
         }
     };

@@ -270,6 +270,20 @@ fn stats(path: &str, format: &Format) -> ExitCode {
             for (t, (n, pts)) in &tags {
                 println!("  {t:<20} {n:>4} questions {pts:>6} points");
             }
+            let evidence: Vec<_> = bank
+                .questions()
+                .iter()
+                .filter_map(|q| match q.body() {
+                    citequiz::bank::Body::Evidence { target } => Some((q.id(), target)),
+                    _ => None,
+                })
+                .collect();
+            if !evidence.is_empty() {
+                println!("\nevidence questions and the sentences a learner must select:");
+                for (id, target) in evidence {
+                    println!("  {id:<32} {}", target.join(", "));
+                }
+            }
             println!(
                 "\ncoverage: {} of {} paragraphs cited",
                 paragraphs.len() - uncited.len(),
