@@ -9,7 +9,11 @@
 #![cfg_attr(target_arch = "wasm32", allow(unused))]
 
 #[cfg(not(target_arch = "wasm32"))]
-use citequiz::{article::{Article, Normalizer, Selector}, bank::Bank, synth::synthetic_bank};
+use citequiz::{
+    article::{Article, Normalizer, Selector},
+    bank::Bank,
+    synth::synthetic_bank,
+};
 #[cfg(not(target_arch = "wasm32"))]
 use std::time::Instant;
 

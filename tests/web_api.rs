@@ -22,12 +22,21 @@ fn quiz(bank: &str) -> Quiz {
 /// The right response to question `id` of a bank, from its JSON.
 fn right_answer(bank: &str, id: &str) -> JsValue {
     let bank: serde_json::Value = serde_json::from_str(bank).expect("bank JSON");
-    let q = bank["questions"].as_array().into_iter().flatten().find(|q| q["id"] == id).expect("question");
+    let q = bank["questions"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|q| q["id"] == id)
+        .expect("question");
     let r = match q["kind"].as_str().unwrap_or("") {
         "single_choice" => serde_json::json!({"kind": "single_choice", "choice": q["answer"]}),
-        "multiple_choice" => serde_json::json!({"kind": "multiple_choice", "choices": q["answers"]}),
+        "multiple_choice" => {
+            serde_json::json!({"kind": "multiple_choice", "choices": q["answers"]})
+        }
         "true_false" => serde_json::json!({"kind": "true_false", "value": q["answer"]}),
-        "two_part" => serde_json::json!({"kind": "two_part", "a": q["part_a"]["answer"], "b": q["part_b"]["answer"]}),
+        "two_part" => {
+            serde_json::json!({"kind": "two_part", "a": q["part_a"]["answer"], "b": q["part_b"]["answer"]})
+        }
         "matching" => serde_json::json!({"kind": "matching", "pairs": q["pairs"]}),
         "ordering" => serde_json::json!({"kind": "ordering",
             "order": q["items"].as_array().into_iter().flatten().map(|i| i["id"].clone()).collect::<Vec<_>>()}),
@@ -111,9 +120,13 @@ fn the_js_normalizer_folds_compatibility_forms() {
     // unicode-normalization does natively: a ligature and a non-breaking
     // space in the article still match a plainly typed quote.
     let mut article: serde_json::Value = serde_json::from_str(ARTICLE).expect("article");
-    let p1 = article["paragraphs"][0].as_str().unwrap_or("").replace("interesting comment", "interesting\u{a0}\u{FB01}ne comment");
+    let p1 = article["paragraphs"][0]
+        .as_str()
+        .unwrap_or("")
+        .replace("interesting comment", "interesting\u{a0}\u{FB01}ne comment");
     article["paragraphs"][0] = serde_json::Value::String(p1);
-    let parsed = citequiz::Article::parse(&article.to_string(), citequiz::web::normalizer()).expect("article");
+    let parsed = citequiz::Article::parse(&article.to_string(), citequiz::web::normalizer())
+        .expect("article");
     let found = parsed.anchor(&citequiz::article::Selector::exact("an interesting fine comment"));
     let a = found.found().expect("anchors");
     assert!(a.exact, "{a:?}");
