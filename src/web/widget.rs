@@ -17,12 +17,15 @@ use web_sys::{Element, Event};
 /// The events the root listens to.
 const EVENTS: [&str; 3] = ["click", "keydown", "input"];
 
+/// A listener on the root: the event's name and its closure.
+type Listener = (&'static str, Closure<dyn FnMut(Event)>);
+
 /// A quiz mounted into a host element.
 #[wasm_bindgen]
 pub struct Widget {
     view: Rc<RefCell<View>>,
     root: Element,
-    listeners: Vec<(&'static str, Closure<dyn FnMut(Event)>)>,
+    listeners: Vec<Listener>,
 }
 
 #[wasm_bindgen]

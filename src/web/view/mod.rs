@@ -190,8 +190,9 @@ impl View {
         let line = add(&progress, "p", "")?;
         add_text(&line, "span", "citequiz-position", &label)?;
         text(&line, " ")?;
-        let mut so_far = num(self.session.earned_so_far(), 2);
-        so_far.push_str(" points so far");
+        let earned = self.session.earned_so_far();
+        let mut so_far = num(earned, 2);
+        so_far.push_str(if so_far == "1" { " point so far" } else { " points so far" });
         add_text(&line, "span", "citequiz-points", &so_far)?;
         let bar = add(&progress, "progress", "")?;
         bar.set_attribute("max", &total.to_string())?;
