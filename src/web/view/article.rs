@@ -12,7 +12,6 @@
 //! changes only toggle attributes, they never re-render.
 
 use crate::article::Article;
-use std::collections::BTreeSet;
 use web_sys::{Document, Element};
 
 use super::dom::{R, add, add_text, all, data, el, focus, is_web_url, text};
@@ -31,7 +30,7 @@ pub(crate) struct ArticlePane {
     /// Whether sentences are selectable (an evidence question takes answers).
     active: bool,
     /// Selected sentence ids.
-    selected: BTreeSet<String>,
+    selected: Vec<String>,
     /// Graded sentence ids: right or wrong, after an evidence answer.
     graded: Vec<(String, bool)>,
     /// The sentence holding the roving tab stop.
@@ -57,7 +56,7 @@ impl ArticlePane {
             marked: Vec::new(),
             mark: None,
             active: false,
-            selected: BTreeSet::new(),
+            selected: Vec::new(),
             graded: Vec::new(),
             roving: None,
         };
@@ -160,7 +159,7 @@ impl ArticlePane {
     /// Sets a sentence span's class and checkbox attributes from the state.
     fn decorate(&self, se: &Element, id: &str) -> R {
         let mut class = String::from("s");
-        let selected = self.selected.contains(id);
+        let selected = self.selected.iter().any(|s| s == id);
         if selected {
             class.push_str(" selected");
         }
@@ -197,14 +196,10 @@ impl ArticlePane {
         graded: Vec<(String, bool)>,
     ) -> R {
         self.active = active;
-        self.selected = selected.iter().cloned().collect();
+        self.selected = selected.to_vec();
         self.graded = graded;
         self.roving = if active {
-            self.selected
-                .iter()
-                .next()
-                .cloned()
-                .or_else(|| one_attr(&self.el, "[data-s]", "data-s"))
+            self.selected.first().cloned().or_else(|| one_attr(&self.el, "[data-s]", "data-s"))
         } else {
             None
         };
@@ -237,8 +232,10 @@ impl ArticlePane {
         if !self.active || id.is_empty() {
             return Ok(());
         }
-        if !self.selected.remove(&id) {
-            self.selected.insert(id.clone());
+        if self.selected.contains(&id) {
+            self.selected.retain(|s| s != &id);
+        } else {
+            self.selected.push(id.clone());
         }
         self.move_stop(se)?;
         self.decorate(se, &id)

@@ -401,7 +401,7 @@ impl View {
             None => Vec::new(),
         };
         match question::collect(&self.body, &q, evidence) {
-            Some(r) => self.drafts.insert(q.id().to_string(), r),
+            Some(r) => self.drafts.insert(q.id(), r),
             None => self.drafts.remove(q.id()),
         };
     }

@@ -12,7 +12,6 @@ use crate::grade::Response;
 use crate::session::{DropReason, RestoreReport, Session, Snapshot};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
-use std::collections::BTreeMap;
 use web_sys::Storage;
 
 use super::text::{cat, count, push_int};
@@ -28,8 +27,36 @@ pub(crate) const NO_STORAGE: &str =
 pub(crate) const SET_ASIDE: &str =
     "Saved progress could not be read and was set aside; starting fresh.";
 
-/// Drafts: per question, the response the learner is composing.
-pub(crate) type Drafts = BTreeMap<String, Response>;
+/// Drafts: per question, the response the learner is composing. A few
+/// entries at most, so a Vec: a BTreeMap would cost the Wasm kilobytes.
+#[derive(Default)]
+pub(crate) struct Drafts(Vec<(String, Response)>);
+
+impl Drafts {
+    pub(crate) fn get(&self, id: &str) -> Option<&Response> {
+        self.0.iter().find(|(k, _)| k == id).map(|(_, r)| r)
+    }
+
+    pub(crate) fn insert(&mut self, id: &str, r: Response) {
+        self.remove(id);
+        self.0.push((id.to_string(), r));
+    }
+
+    pub(crate) fn remove(&mut self, id: &str) {
+        self.0.retain(|(k, _)| k != id);
+    }
+
+    pub(crate) fn clear(&mut self) {
+        self.0.clear();
+    }
+}
+
+/// Saved as a JSON object: `{question id: Response}`.
+impl Serialize for Drafts {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
+}
 
 #[derive(Serialize)]
 struct SavedOut<'a> {
@@ -44,7 +71,7 @@ struct SavedIn<'a> {
     #[serde(borrow)]
     snapshot: &'a RawValue,
     #[serde(default)]
-    drafts: BTreeMap<String, serde_json::Value>,
+    drafts: serde_json::Map<String, serde_json::Value>,
 }
 
 /// A handle on the storage slot, or on nothing when storage is unusable.
@@ -121,7 +148,7 @@ pub(crate) struct Restored {
 pub(crate) fn restore(store: &Store, bank: &crate::bank::Bank) -> Restored {
     let none = |notice: Option<&str>| Restored {
         session: None,
-        drafts: Drafts::new(),
+        drafts: Drafts::default(),
         notice: notice.map(str::to_string),
     };
     let Some(value) = store.load() else { return none(None) };
@@ -137,12 +164,15 @@ pub(crate) fn restore(store: &Store, bank: &crate::bank::Bank) -> Restored {
     let changed: Vec<&str> = report.dropped.iter().map(|d| d.id.as_str()).collect();
     // A draft that no longer parses, or is for a question that changed or
     // left, is dropped quietly: it was never checked.
-    let drafts = saved
-        .drafts
-        .into_iter()
-        .filter(|(id, _)| !changed.contains(&id.as_str()) && session.state(id).is_some())
-        .filter_map(|(id, v)| serde_json::from_value::<Response>(v).ok().map(|r| (id, r)))
-        .collect();
+    let mut drafts = Drafts::default();
+    for (id, v) in saved.drafts {
+        if changed.contains(&id.as_str()) || session.state(&id).is_none() {
+            continue;
+        }
+        if let Ok(r) = serde_json::from_value::<Response>(v) {
+            drafts.insert(&id, r);
+        }
+    }
     let notice = version_notice(saved.snapshot.get(), &report);
     Restored { session: Some(session), drafts, notice }
 }
