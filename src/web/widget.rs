@@ -1,1 +1,131 @@
-//! The mounted widget.
+//! The mounted widget: the exported `Widget`, which owns the view and its
+//! event listeners, and `articlePath`.
+//!
+//! Three listeners (click, keydown, input) sit on the widget's root and
+//! dispatch into the view; their closures live in the `Widget` and are
+//! removed and dropped by `unmount` (never `Closure::forget`).
+
+use super::view::{self, DiagLine, Options, View};
+use super::{js_error, normalizer};
+use crate::article::Article;
+use crate::bank::{self, Bank};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use web_sys::{Element, Event};
+
+/// The events the root listens to.
+const EVENTS: [&str; 3] = ["click", "keydown", "input"];
+
+/// A listener on the root: the event's name and its closure.
+type Listener = (&'static str, Closure<dyn FnMut(Event)>);
+
+/// A quiz mounted into a host element.
+#[wasm_bindgen]
+pub struct Widget {
+    view: Rc<RefCell<View>>,
+    root: Element,
+    listeners: Vec<Listener>,
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Parses the article and the bank, restores saved progress, renders.
+    ///
+    /// `options` (a JS object; every field optional): `storageKey` (default
+    /// `"citequiz:" + bank id`), `seed` (a number), `showArticle` (default true).
+    ///
+    /// # Errors
+    /// A bank or article that fails to load: the error panel is rendered
+    /// into `host` and the error lists every diagnostic.
+    pub fn mount(
+        host: &Element,
+        bank_json: &str,
+        article_json: &str,
+        options: JsValue,
+    ) -> Result<Widget, JsValue> {
+        let article = match Article::parse(article_json, normalizer()) {
+            Ok(a) => a,
+            Err(diags) => {
+                view::load_error(host, "article", &diags);
+                return Err(js_error(
+                    "the article could not be loaded",
+                    &diags,
+                    Some(article_json),
+                ));
+            }
+        };
+        let bank = match Bank::load(bank_json, None, article) {
+            Ok((bank, _warnings)) => bank,
+            Err(diags) => {
+                view::load_error(host, "quiz's bank file", &diags);
+                return Err(js_error("the bank could not be loaded", &diags, Some(bank_json)));
+            }
+        };
+        let view = View::mount(host, bank, options_from_js(&options))?;
+        let root = view.root().clone();
+        let view = Rc::new(RefCell::new(view));
+        let mut listeners = Vec::with_capacity(EVENTS.len());
+        for kind in EVENTS {
+            let v = Rc::clone(&view);
+            let cb = Closure::<dyn FnMut(Event)>::new(move |ev: Event| {
+                // A handler that triggers another event (focus moving fires
+                // change and blur) finds the view busy: that event is skipped.
+                if let Ok(mut v) = v.try_borrow_mut() {
+                    if let Err(e) = v.handle(kind, &ev) {
+                        view::log(&e);
+                    }
+                }
+            });
+            root.add_event_listener_with_callback(kind, cb.as_ref().unchecked_ref())?;
+            listeners.push((kind, cb));
+        }
+        Ok(Widget { view, root, listeners })
+    }
+
+    /// Renders the error panel into `host`: a heading, the message, and each
+    /// diagnostic (objects with code, path, line, column, message, help).
+    #[wasm_bindgen(js_name = showError)]
+    pub fn show_error(host: &Element, title: &str, message: &str, diagnostics: JsValue) {
+        let lines: Vec<DiagLine> = if js_sys::Array::is_array(&diagnostics) {
+            js_sys::Array::from(&diagnostics).iter().map(|d| DiagLine::from_js(&d)).collect()
+        } else {
+            Vec::new()
+        };
+        if let Err(e) = view::error_panel(host, title, message, &lines) {
+            view::log(&e);
+        }
+    }
+
+    /// Removes the listeners and the DOM the widget made.
+    pub fn unmount(self) {
+        for (kind, cb) in &self.listeners {
+            let _ =
+                self.root.remove_event_listener_with_callback(kind, cb.as_ref().unchecked_ref());
+        }
+        self.root.remove();
+        drop(self.view);
+    }
+}
+
+/// The article path a bank names, relative to the bank file.
+///
+/// # Errors
+/// The bank is not JSON or names no article.
+#[wasm_bindgen(js_name = articlePath)]
+pub fn article_path(bank_json: &str) -> Result<String, JsValue> {
+    bank::article_path(bank_json)
+        .map_err(|diags| js_error("the bank names no article", &diags, Some(bank_json)))
+}
+
+fn options_from_js(o: &JsValue) -> Options {
+    let get = |k: &str| {
+        if o.is_object() { js_sys::Reflect::get(o, &JsValue::from_str(k)).ok() } else { None }
+    };
+    let seed = get("seed").and_then(|v| v.as_f64()).filter(|s| s.is_finite() && *s >= 0.0);
+    Options {
+        storage_key: get("storageKey").and_then(|v| v.as_string()).filter(|k| !k.is_empty()),
+        seed: seed.map(|s| s as u64),
+        show_article: get("showArticle").and_then(|v| v.as_bool()).unwrap_or(true),
+    }
+}

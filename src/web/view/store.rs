@@ -1,0 +1,218 @@
+//! Saved progress in `localStorage`, and what to tell the learner about it.
+//!
+//! The stored value is `{"v":1,"snapshot":<Session::snapshot_json()>,
+//! "drafts":{question id: Response}}`: the session's own snapshot, verbatim,
+//! plus what the learner typed or picked but has not checked yet.
+//!
+//! Every storage call is wrapped: storage may be missing (null), throw on
+//! access (blocked cookies, sandboxed frames) or throw on `setItem`
+//! (`QuotaExceededError`). Then the quiz works on without saving.
+
+use crate::grade::Response;
+use crate::session::{DropReason, RestoreReport, Session, Snapshot};
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+use web_sys::Storage;
+
+use super::text::{cat, count, push_int};
+
+/// The version of the stored value's outer shape.
+const STORE_VERSION: u32 = 1;
+
+/// The notice shown when nothing can be saved.
+pub(crate) const NO_STORAGE: &str =
+    "Progress can't be saved in this browser; it will be lost when you leave the page.";
+
+/// The notice shown when a saved value was unusable.
+pub(crate) const SET_ASIDE: &str =
+    "Saved progress could not be read and was set aside; starting fresh.";
+
+/// Drafts: per question, the response the learner is composing. A few
+/// entries at most, so a Vec: a BTreeMap would cost the Wasm kilobytes.
+#[derive(Default)]
+pub(crate) struct Drafts(Vec<(String, Response)>);
+
+impl Drafts {
+    pub(crate) fn get(&self, id: &str) -> Option<&Response> {
+        self.0.iter().find(|(k, _)| k == id).map(|(_, r)| r)
+    }
+
+    pub(crate) fn insert(&mut self, id: &str, r: Response) {
+        self.remove(id);
+        self.0.push((id.to_string(), r));
+    }
+
+    pub(crate) fn remove(&mut self, id: &str) {
+        self.0.retain(|(k, _)| k != id);
+    }
+
+    pub(crate) fn clear(&mut self) {
+        self.0.clear();
+    }
+}
+
+/// Saved as a JSON object: `{question id: Response}`.
+impl Serialize for Drafts {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
+}
+
+#[derive(Serialize)]
+struct SavedOut<'a> {
+    v: u32,
+    snapshot: &'a RawValue,
+    drafts: &'a Drafts,
+}
+
+#[derive(Deserialize)]
+struct SavedIn<'a> {
+    v: u32,
+    #[serde(borrow)]
+    snapshot: &'a RawValue,
+    #[serde(default)]
+    drafts: serde_json::Map<String, serde_json::Value>,
+}
+
+/// A handle on the storage slot, or on nothing when storage is unusable.
+pub(crate) struct Store {
+    storage: Option<Storage>,
+    key: String,
+}
+
+impl Store {
+    /// Opens storage and checks that it takes writes: some browsers hand out
+    /// a `localStorage` whose every `setItem` throws.
+    pub(crate) fn open(key: String) -> Store {
+        let storage =
+            web_sys::window().and_then(|w| w.local_storage().ok().flatten()).filter(|s| {
+                let probe = cat(&[&key, ":probe"]);
+                let ok = s.set_item(&probe, "1").is_ok();
+                let _ = s.remove_item(&probe);
+                ok
+            });
+        Store { storage, key }
+    }
+
+    /// Whether progress can be saved.
+    pub(crate) fn works(&self) -> bool {
+        self.storage.is_some()
+    }
+
+    /// The saved value, if any.
+    fn load(&self) -> Option<String> {
+        self.storage.as_ref().and_then(|s| s.get_item(&self.key).ok().flatten())
+    }
+
+    /// Saves the session and drafts. Returns false when storage failed now
+    /// (a full quota, say); storage is then given up on for this page.
+    pub(crate) fn save(&mut self, session: &Session, drafts: &Drafts) -> bool {
+        let Some(storage) = &self.storage else { return true };
+        let Ok(snapshot) = RawValue::from_string(session.snapshot_json()) else { return true };
+        let out = SavedOut { v: STORE_VERSION, snapshot: &snapshot, drafts };
+        let Ok(json) = serde_json::to_string(&out) else { return true };
+        if storage.set_item(&self.key, &json).is_ok() {
+            true
+        } else {
+            self.storage = None;
+            false
+        }
+    }
+
+    /// Forgets the saved progress.
+    pub(crate) fn clear(&self) {
+        if let Some(s) = &self.storage {
+            let _ = s.remove_item(&self.key);
+        }
+    }
+
+    /// Keeps an unusable value under another key, so that it is not lost
+    /// to a bug here, then clears the slot.
+    fn set_aside(&self, value: &str) {
+        if let Some(s) = &self.storage {
+            let _ = s.set_item(&cat(&[&self.key, ":set-aside"]), value);
+        }
+        self.clear();
+    }
+}
+
+/// What restoring found.
+pub(crate) struct Restored {
+    pub(crate) session: Option<Session>,
+    pub(crate) drafts: Drafts,
+    /// A sentence for the notice area, if there is something to tell.
+    pub(crate) notice: Option<String>,
+}
+
+/// Restores the saved session, if any, against `bank`.
+pub(crate) fn restore(store: &Store, bank: &crate::bank::Bank) -> Restored {
+    let none = |notice: Option<&str>| Restored {
+        session: None,
+        drafts: Drafts::default(),
+        notice: notice.map(str::to_string),
+    };
+    let Some(value) = store.load() else { return none(None) };
+    let parsed = serde_json::from_str::<SavedIn<'_>>(&value).ok().filter(|s| s.v == STORE_VERSION);
+    let Some(saved) = parsed else {
+        store.set_aside(&value);
+        return none(Some(SET_ASIDE));
+    };
+    let Ok((session, report)) = Session::restore_json(bank.clone(), saved.snapshot.get()) else {
+        store.set_aside(&value);
+        return none(Some(SET_ASIDE));
+    };
+    let changed: Vec<&str> = report.dropped.iter().map(|d| d.id.as_str()).collect();
+    // A draft that no longer parses, or is for a question that changed or
+    // left, is dropped quietly: it was never checked.
+    let mut drafts = Drafts::default();
+    for (id, v) in saved.drafts {
+        if changed.contains(&id.as_str()) || session.state(&id).is_none() {
+            continue;
+        }
+        if let Ok(r) = serde_json::from_value::<Response>(v) {
+            drafts.insert(&id, r);
+        }
+    }
+    let notice = version_notice(saved.snapshot.get(), &report);
+    Restored { session: Some(session), drafts, notice }
+}
+
+/// "Your saved progress was for an earlier version of this quiz: 2 answers
+/// were kept, 1 could not be (the question changed)." None when the bank
+/// did not change in a way that touched saved answers.
+fn version_notice(snapshot_json: &str, report: &RestoreReport) -> Option<String> {
+    if report.dropped.is_empty() && report.added.is_empty() {
+        return None;
+    }
+    // Count answers, not questions: a question with nothing saved lost nothing.
+    let snap: Snapshot = serde_json::from_str(snapshot_json).ok()?;
+    let answered = |id: &str| {
+        snap.questions.iter().any(|q| q.id == id && (!q.responses.is_empty() || q.hints > 0))
+    };
+    let kept = report.kept.iter().filter(|id| answered(id)).count();
+    let lost: Vec<_> = report.dropped.iter().filter(|d| answered(&d.id)).collect();
+    let mut s = String::from("Your saved progress was for an earlier version of this quiz: ");
+    s.push_str(&count(kept, "answer", "answers"));
+    s.push_str(if kept == 1 { " was kept" } else { " were kept" });
+    if !lost.is_empty() {
+        s.push_str(", ");
+        push_int(&mut s, lost.len() as u64);
+        s.push_str(" could not be (");
+        let removed = lost.iter().filter(|d| d.reason == DropReason::Removed).count();
+        s.push_str(match (removed, lost.len() - removed) {
+            (0, 1) => "the question changed",
+            (0, _) => "the questions changed",
+            (1, 0) => "the question was removed",
+            (_, 0) => "the questions were removed",
+            _ => "questions changed or were removed",
+        });
+        s.push(')');
+    }
+    if !report.added.is_empty() {
+        s.push_str("; ");
+        s.push_str(&count(report.added.len(), "new question was", "new questions were"));
+        s.push_str(" added");
+    }
+    s.push('.');
+    Some(s)
+}

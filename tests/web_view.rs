@@ -1,0 +1,450 @@
+//! The widget in a real browser, driven through the DOM as a learner would:
+//! pick, check, read the feedback, show the citation, navigate, finish,
+//! come back later. Run with wasm-bindgen-test-runner and chromedriver.
+#![cfg(target_arch = "wasm32")]
+
+use citequiz::web::Widget;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{Document, Element, Event, EventInit, HtmlElement, HtmlInputElement};
+use web_sys::{KeyboardEvent, KeyboardEventInit};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const BANK: &str = include_str!("../quiz-data/banks/gabuev-quick-check.json");
+const ARTICLE: &str = include_str!("../quiz-data/articles/gabuev-2020-putin-china-alliance.json");
+const EVERY_KIND: &str = include_str!("fixtures/every-kind.json");
+
+fn doc() -> Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn host() -> Element {
+    let h = doc().create_element("div").unwrap();
+    doc().body().unwrap().append_child(&h).unwrap();
+    h
+}
+
+fn options(key: &str) -> JsValue {
+    let o = js_sys::Object::new();
+    js_sys::Reflect::set(&o, &"storageKey".into(), &key.into()).unwrap();
+    js_sys::Reflect::set(&o, &"seed".into(), &7.into()).unwrap();
+    o.into()
+}
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+/// Mounts a bank with a fresh storage slot, unless `keep` says to keep it.
+fn mount(host: &Element, bank: &str, key: &str, keep: bool) -> Widget {
+    if !keep {
+        storage().remove_item(key).unwrap();
+    }
+    Widget::mount(host, bank, ARTICLE, options(key)).unwrap()
+}
+
+fn one(root: &Element, sel: &str) -> Element {
+    root.query_selector(sel).unwrap().unwrap_or_else(|| panic!("no {sel}"))
+}
+
+fn all(root: &Element, sel: &str) -> Vec<Element> {
+    let list = root.query_selector_all(sel).unwrap();
+    (0..list.length()).map(|i| list.item(i).unwrap().dyn_into().unwrap()).collect()
+}
+
+fn text(root: &Element, sel: &str) -> String {
+    one(root, sel).text_content().unwrap_or_default()
+}
+
+fn click(e: &Element) {
+    e.dyn_ref::<HtmlElement>().unwrap().click();
+}
+
+/// Clicks the button whose text starts with `name`.
+fn press(root: &Element, name: &str) {
+    let b = all(root, "button")
+        .into_iter()
+        .find(|b| b.text_content().unwrap_or_default().starts_with(name))
+        .unwrap_or_else(|| panic!("no button {name}"));
+    click(&b);
+}
+
+fn bubbling(kind: &str) -> Event {
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    Event::new_with_event_init_dict(kind, &init).unwrap()
+}
+
+fn key(e: &Element, key: &str) {
+    let init = KeyboardEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_key(key);
+    let ev = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    e.dispatch_event(&ev).unwrap();
+}
+
+/// Checks the input for option `id` (of Part `part` for two_part), as a click would.
+fn pick(root: &Element, id: &str) {
+    let sel = format!(".citequiz-question input[data-opt=\"{id}\"]");
+    let input = one(root, &sel);
+    input.dyn_ref::<HtmlInputElement>().unwrap().set_checked(true);
+    input.dispatch_event(&bubbling("input")).unwrap();
+}
+
+fn current(root: &Element) -> String {
+    one(root, ".citequiz-question").get_attribute("data-q").unwrap()
+}
+
+/// Navigates with Previous and Next to question `id`.
+fn go_to(root: &Element, id: &str) {
+    for _ in 0..20 {
+        if root.query_selector(".citequiz-question").unwrap().is_none() {
+            break;
+        }
+        if current(root) == id {
+            return;
+        }
+        let prev = one(root, "[data-action=prev]");
+        if prev.has_attribute("disabled") {
+            break;
+        }
+        click(&prev);
+    }
+    for _ in 0..20 {
+        if current(root) == id {
+            return;
+        }
+        click(&one(root, "[data-action=next]"));
+    }
+    panic!("question {id} not found");
+}
+
+fn live(root: &Element) -> String {
+    text(root, "[aria-live=polite]")
+}
+
+fn checked(root: &Element, id: &str) -> bool {
+    let sel = format!(".citequiz-question input[data-opt=\"{id}\"]");
+    one(root, &sel).dyn_ref::<HtmlInputElement>().unwrap().checked()
+}
+
+#[wasm_bindgen_test]
+fn a_learner_answers_reads_the_feedback_sees_the_citation_and_finishes() {
+    let h = host();
+    let w = mount(&h, BANK, "t:learner", false);
+    let root = one(&h, ".citequiz");
+    assert!(text(&root, "h1").starts_with("Is Putin Really Considering"));
+    assert!(text(&root, ".citequiz-source").contains("2 December 2020"));
+    assert_eq!(one(&root, ".citequiz-source a").get_attribute("rel").as_deref(), Some("noopener"));
+    // The article: each paragraph's text is its sentences and the space between.
+    let p1 = one(&root, "p[data-p=p1]");
+    assert!(p1.text_content().unwrap().starts_with("At a meeting of the Valdai Discussion Club"));
+    assert!(all(&p1, "span.s[data-s]").len() >= 3);
+    assert!(text(&root, ".citequiz-article").contains("Related article: "));
+
+    // Right.
+    go_to(&root, "article-main-claim");
+    pick(&root, "c");
+    press(&root, "Check");
+    let said = live(&root);
+    assert!(said.starts_with("Right"), "{said}");
+    assert!(said.contains("1 of 1 point"), "{said}");
+    assert!(text(&root, ".citequiz-points").starts_with("1 point so far"));
+    assert!(one(&root, "label[data-key=c]").class_list().contains("right"));
+
+    // Wrong, with the author's feedback and, the only try used, the explanation.
+    go_to(&root, "pivot-cause");
+    pick(&root, "b");
+    press(&root, "Check");
+    let said = live(&root);
+    assert!(said.starts_with("Wrong"), "{said}");
+    assert!(said.contains("0 of 1 point"), "{said}");
+    assert!(said.contains("it did not cause it"), "{said}");
+    assert!(one(&root, "label[data-key=b]").class_list().contains("wrong"));
+
+    // Show in article: exactly the cited span is marked, and focused.
+    let quote = text(&root, ".citequiz-feedback blockquote");
+    assert_eq!(
+        quote,
+        "Since Russia's much-publicized pivot to the East following the collapse of its \
+         relations with the United States and EU back in 2014"
+    );
+    press(&root, "Show in article");
+    let marks = all(&root, "mark.cite");
+    assert_eq!(marks.len(), 1);
+    assert_eq!(marks[0].text_content().unwrap(), quote);
+    let active = doc().active_element().unwrap();
+    assert_eq!(active, marks[0]);
+    // The paragraph still reads as before.
+    let p = marks[0].closest("p[data-p]").unwrap().unwrap();
+    assert!(p.text_content().unwrap().starts_with(&quote));
+
+    // Back to the first answer: its pick and its feedback again.
+    go_to(&root, "article-main-claim");
+    assert!(checked(&root, "c"));
+    assert!(live(&root).starts_with("Right"));
+    assert!(root.query_selector("mark.cite").unwrap().is_none(), "marks go with the question");
+
+    press(&root, "Finish quiz");
+    let score = text(&root, ".citequiz-score");
+    assert_eq!(score, "1 of 12 points, 8.3%");
+    assert!(text(&root, ".citequiz-pass").starts_with("Not passed"));
+    assert!(all(&root, ".citequiz-tags tbody tr").len() >= 3);
+    assert_eq!(all(&root, ".citequiz-review > li").len(), 10);
+    press(&root, "Show in article");
+    assert_eq!(all(&root, "mark.cite").len() > 0, true);
+
+    // Retry the ones I missed: nine questions.
+    press(&root, "Retry the ones I missed");
+    assert!(text(&root, ".citequiz-position").ends_with("of 9"));
+    w.unmount();
+    assert_eq!(h.child_element_count(), 0);
+}
+
+#[wasm_bindgen_test]
+fn progress_and_drafts_are_restored_where_the_learner_was() {
+    let h = host();
+    let w = mount(&h, BANK, "t:restore", false);
+    let root = one(&h, ".citequiz");
+    go_to(&root, "dependence-not-critical");
+    pick(&root, "false");
+    press(&root, "Check");
+    go_to(&root, "pivot-cause");
+    pick(&root, "a"); // a draft: not checked
+    w.unmount();
+
+    let w = mount(&h, BANK, "t:restore", true);
+    let root = one(&h, ".citequiz");
+    assert_eq!(current(&root), "pivot-cause");
+    assert!(checked(&root, "a"), "the draft is back");
+    assert!(text(&root, "[role=status]").contains("restored"));
+    press(&root, "Check");
+    assert!(live(&root).starts_with("Right"));
+    go_to(&root, "dependence-not-critical");
+    assert!(checked(&root, "false"));
+    assert!(live(&root).starts_with("Right"));
+    assert!(text(&root, ".citequiz-points").starts_with("2 points so far"));
+
+    // Start over forgets it all.
+    press(&root, "Finish quiz");
+    press(&root, "Start over");
+    assert!(text(&root, ".citequiz-points").starts_with("0 points so far"));
+    assert_eq!(storage().get_item("t:restore").unwrap(), None);
+    w.unmount();
+}
+
+#[wasm_bindgen_test]
+fn a_changed_bank_keeps_what_still_applies_and_says_so() {
+    let h = host();
+    let w = mount(&h, BANK, "t:changed", false);
+    let root = one(&h, ".citequiz");
+    for (id, opt) in [("pivot-cause", "a"), ("quick-cnpc-lesson", "b"), ("article-main-claim", "c")]
+    {
+        go_to(&root, id);
+        pick(&root, opt);
+        press(&root, "Check");
+    }
+    w.unmount();
+    let changed = BANK
+        .replace("what led to Russia's much-publicized", "what caused Russia's much-publicized");
+    assert_ne!(changed, BANK);
+    let w = mount(&h, &changed, "t:changed", true);
+    let root = one(&h, ".citequiz");
+    assert_eq!(
+        text(&root, "[role=status]"),
+        "Your saved progress was for an earlier version of this quiz: 2 answers were kept, \
+         1 could not be (the question changed)."
+    );
+    assert!(text(&root, ".citequiz-points").starts_with("2 points so far"));
+    w.unmount();
+}
+
+#[wasm_bindgen_test]
+fn corrupt_saved_progress_is_set_aside_and_the_quiz_works() {
+    for bad in ["{not json", r#"{"v":9,"snapshot":{}}"#, r#"{"v":1,"snapshot":{"format":"x"}}"#] {
+        let h = host();
+        storage().set_item("t:corrupt", bad).unwrap();
+        let w = mount(&h, BANK, "t:corrupt", true);
+        let root = one(&h, ".citequiz");
+        assert_eq!(
+            text(&root, "[role=status]"),
+            "Saved progress could not be read and was set aside; starting fresh."
+        );
+        assert_eq!(storage().get_item("t:corrupt:set-aside").unwrap().as_deref(), Some(bad));
+        go_to(&root, "pivot-cause");
+        pick(&root, "a");
+        press(&root, "Check");
+        assert!(live(&root).starts_with("Right"));
+        w.unmount();
+    }
+}
+
+#[wasm_bindgen_test]
+fn without_storage_the_quiz_works_and_says_progress_is_not_saved() {
+    js_sys::eval(
+        "window.__setItem = Storage.prototype.setItem; \
+         Storage.prototype.setItem = function () { \
+           throw new DOMException('full', 'QuotaExceededError'); };",
+    )
+    .unwrap();
+    let h = host();
+    let w = Widget::mount(&h, BANK, ARTICLE, options("t:nostorage"));
+    js_sys::eval("Storage.prototype.setItem = window.__setItem;").unwrap();
+    let w = w.unwrap();
+    let root = one(&h, ".citequiz");
+    assert_eq!(
+        text(&root, "[role=status]"),
+        "Progress can't be saved in this browser; it will be lost when you leave the page."
+    );
+    go_to(&root, "pivot-cause");
+    pick(&root, "a");
+    press(&root, "Check");
+    assert!(live(&root).starts_with("Right"));
+    w.unmount();
+}
+
+#[wasm_bindgen_test]
+fn a_bank_with_errors_shows_the_error_panel() {
+    let h = host();
+    let broken = BANK.replace("\"answer\": \"c\"", "\"answer\": \"z\"");
+    assert_ne!(broken, BANK);
+    let err = Widget::mount(&h, &broken, ARTICLE, JsValue::UNDEFINED).err().unwrap();
+    let msg = err.dyn_ref::<js_sys::Error>().unwrap().message();
+    assert!(String::from(msg).contains("bank"));
+    let panel = one(&h, ".citequiz-error");
+    assert_eq!(panel.get_attribute("role").as_deref(), Some("alert"));
+    assert_eq!(text(&panel, "h2"), "This quiz could not be loaded");
+    let items = all(&panel, ".citequiz-diagnostics li");
+    assert!(!items.is_empty());
+    let all_text = panel.text_content().unwrap();
+    assert!(all_text.contains("\"z\""), "{all_text}");
+    assert!(all_text.contains("questions[0]"), "{all_text}");
+
+    // The JS glue's own failures (a 404) use the same panel.
+    let diag = js_sys::Object::new();
+    js_sys::Reflect::set(&diag, &"code".into(), &"http-404".into()).unwrap();
+    js_sys::Reflect::set(&diag, &"message".into(), &"bank.json was not found".into()).unwrap();
+    let list = js_sys::Array::of1(&diag);
+    Widget::show_error(&h, "Could not load the quiz", "The server said 404.", list.into());
+    assert_eq!(text(&h, "h2"), "Could not load the quiz");
+    assert!(text(&h, "li").starts_with("http-404"));
+}
+
+#[wasm_bindgen_test]
+fn bank_text_reaches_the_page_as_text_only() {
+    let payload = "<img src=x onerror=\\\"window.__pwned=1\\\">";
+    let evil = BANK
+        .replace(
+            "Which statement best sums up the article's argument?",
+            &format!("Which statement {payload} sums it up?"),
+        )
+        .replace("To warn China that Russia", &format!("To warn {payload} China that Russia"));
+    let h = host();
+    let w = mount(&h, &evil, "t:xss", false);
+    let root = one(&h, ".citequiz");
+    go_to(&root, "article-main-claim");
+    assert!(text(&root, ".citequiz-prompt").contains("<img src=x onerror="));
+    go_to(&root, "putin-aim-two-part");
+    assert!(text(&root, ".citequiz-question").contains("<img src=x"));
+    assert!(h.query_selector("img").unwrap().is_none());
+    assert!(js_sys::Reflect::get(&js_sys::global(), &"__pwned".into()).unwrap().is_undefined());
+    w.unmount();
+}
+
+#[wasm_bindgen_test]
+fn every_kind_renders_inputs_with_names_and_takes_answers() {
+    let h = host();
+    let w = mount(&h, EVERY_KIND, "t:every", false);
+    let root = one(&h, ".citequiz");
+
+    go_to(&root, "blank");
+    let gaps = all(&root, "input[data-gap]");
+    assert_eq!(gaps.len(), 2);
+    assert_eq!(gaps[0].get_attribute("aria-label").as_deref(), Some("Blank 1"));
+    gaps[0].dyn_ref::<HtmlInputElement>().unwrap().set_value("ten");
+    gaps[1].dyn_ref::<HtmlInputElement>().unwrap().set_value("18");
+    press(&root, "Check");
+    assert!(live(&root).starts_with("Right"), "{}", live(&root));
+
+    go_to(&root, "number");
+    assert_eq!(text(&root, ".citequiz-unit"), "percent");
+    let n = one(&root, "input[data-num]");
+    n.dyn_ref::<HtmlInputElement>().unwrap().set_value("17.6");
+    press(&root, "Check");
+    assert!(live(&root).starts_with("Right"), "{}", live(&root));
+
+    go_to(&root, "order");
+    let ids = || -> Vec<String> {
+        all(&root, "[data-item]").iter().map(|e| e.get_attribute("data-item").unwrap()).collect()
+    };
+    let ups = all(&root, "button[data-action=move-up]");
+    assert_eq!(ups.len(), 3);
+    assert!(ups[1].get_attribute("aria-label").unwrap().starts_with("Move "));
+    // Sort by moving items up: pact, ops, partnership.
+    for want in ["pact", "ops", "partnership"].iter().rev() {
+        while ids().first().map(String::as_str) != Some(*want) {
+            let li = all(&root, "[data-item]")
+                .into_iter()
+                .find(|e| e.get_attribute("data-item").as_deref() == Some(*want))
+                .unwrap();
+            click(&one(&li, "[data-action=move-up]"));
+        }
+    }
+    assert_eq!(ids(), vec!["pact", "ops", "partnership"]);
+    press(&root, "Check");
+    assert!(live(&root).starts_with("Right"), "{}", live(&root));
+
+    go_to(&root, "match");
+    let selects = all(&root, "select[data-left]");
+    assert_eq!(selects.len(), 2);
+    assert_eq!(text(&selects[0], "option"), "Choose\u{2026}");
+    for s in &selects {
+        let right = if s.get_attribute("data-left").as_deref() == Some("obama") {
+            "insincere"
+        } else {
+            "serious"
+        };
+        s.dyn_ref::<web_sys::HtmlSelectElement>().unwrap().set_value(right);
+    }
+    press(&root, "Check");
+    assert!(live(&root).starts_with("Right"), "{}", live(&root));
+
+    go_to(&root, "twopart");
+    assert_eq!(all(&root, "fieldset[data-part]").len(), 2);
+    assert!(all(&root, "input[data-part=b]").len() >= 2);
+    w.unmount();
+}
+
+#[wasm_bindgen_test]
+fn evidence_sentences_are_checkboxes_with_one_tab_stop() {
+    let h = host();
+    let w = mount(&h, BANK, "t:evidence", false);
+    let root = one(&h, ".citequiz");
+    assert!(root.query_selector("[role=checkbox]").unwrap().is_none());
+    go_to(&root, "quick-asymmetry-evidence");
+    let boxes = all(&root, ".citequiz-article [role=checkbox]");
+    assert!(boxes.len() > 20);
+    assert_eq!(all(&root, ".citequiz-article [data-s][tabindex=\"0\"]").len(), 1);
+    let first = &boxes[0];
+    key(first, "ArrowDown");
+    let second = doc().active_element().unwrap();
+    assert_eq!(second, boxes[1]);
+    key(&second, " ");
+    assert_eq!(second.get_attribute("aria-checked").as_deref(), Some("true"));
+    assert!(second.class_list().contains("selected"));
+    assert_eq!(text(&root, "[data-role=count]"), "1 sentence selected");
+    press(&root, "Clear");
+    assert_eq!(text(&root, "[data-role=count]"), "No sentences selected");
+    // The right sentence, by click.
+    let target = all(&root, "[data-s]")
+        .into_iter()
+        .find(|s| s.text_content().unwrap().starts_with("But if for Russia, under sanctions"))
+        .unwrap();
+    click(&target);
+    press(&root, "Check");
+    assert!(live(&root).starts_with("Right"), "{}", live(&root));
+    assert!(root.query_selector("[role=checkbox]").unwrap().is_none(), "no longer selectable");
+    w.unmount();
+}
