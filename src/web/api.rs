@@ -128,6 +128,65 @@ fn shown<'a>(q: &'a Question, order: &[String], part_b_order: &[String]) -> Show
     s
 }
 
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+/** What a learner answered: one shape per question kind. */
+export type Response =
+  | { kind: "single_choice"; choice: string }
+  | { kind: "multiple_choice"; choices: string[] }
+  | { kind: "true_false"; value: boolean }
+  | { kind: "fill_blank"; gaps: string[] }
+  | { kind: "numeric"; value: number }
+  | { kind: "ordering"; order: string[] }
+  | { kind: "matching"; pairs: { left: string; right: string }[] }
+  | { kind: "evidence"; sentences: string[] }
+  | { kind: "two_part"; a: string; b: string };
+export type Kind = Response["kind"];
+export type Verdict = "correct" | "partial" | "wrong";
+/** Offsets into the article's body text, in chars and in UTF-16 units (as the DOM counts). */
+export interface Span { start: number; end: number; startUtf16: number; endUtf16: number }
+export interface Citation {
+  selector: { exact: string; prefix?: string; suffix?: string };
+  span: Span; text: string; score: number; exact: boolean;
+  sentences: string[]; paragraphs: string[];
+}
+export interface Choice { id: string; text: string }
+/** A question as shown to the learner: options in this attempt's order, no answers. */
+export interface ShownQuestion {
+  id: string; kind: Kind; prompt: string; points: number; tags: string[]; hints: number;
+  options?: Choice[]; left?: Choice[]; segments?: string[]; unit?: string;
+  partAPrompt?: string; partBPrompt?: string; partB?: Choice[];
+}
+export interface Mark { key: string; correct: boolean; feedback?: string }
+export interface Feedback {
+  questionId: string; verdict: Verdict; fraction: number; earned: number; maxPoints: number;
+  triesUsed: number; triesLeft: number; canRetry: boolean; marks: Mark[]; feedback: string[];
+  explanation?: string; citations: Citation[]; hintsTaken: number;
+}
+export interface HintShown {
+  questionId: string; index: number; text: string; penalty: number; hintsTaken: number; hintsLeft: number;
+}
+export interface QuestionState {
+  id: string; triesUsed: number; triesLeft: number; hintsTaken: number; hintsLeft: number;
+  lastResponse?: Response; verdict?: Verdict; earned: number; max: number; done: boolean;
+}
+export interface SessionResult {
+  earned: number; max: number; percent: number; passed: boolean;
+  byTag: { tag: string; earned: number; max: number; questions: number }[];
+  questions: { id: string; prompt: string; kind: Kind; verdict?: Verdict; earned: number; max: number;
+    explanation: string; citations: Citation[]; answered: boolean }[];
+  startedMs: number; finishedMs: number; durationMs: number;
+}
+export interface RestoreReport {
+  kept: string[]; dropped: { id: string; reason: "removed" | "changed" }[]; added: string[];
+}
+/** A problem in a bank or article, with where it is and what to do. */
+export interface Diagnostic {
+  severity: "error" | "warning"; code: string; message: string; path: string;
+  file?: string; question?: string; line?: number; column?: number; help?: string;
+}
+"#;
+
 /// One attempt at a bank, driven from JS.
 #[wasm_bindgen]
 pub struct Quiz {
@@ -141,7 +200,12 @@ impl Quiz {
     ///
     /// Throws an `Error` listing every diagnostic (also as `error.diagnostics`).
     #[wasm_bindgen(constructor)]
-    pub fn new(bank: &JsValue, article: &JsValue, seed: f64, now_ms: f64) -> Result<Quiz, JsValue> {
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "string | object")] bank: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | object")] article: &JsValue,
+        seed: f64,
+        #[wasm_bindgen(js_name = "nowMs")] now_ms: f64,
+    ) -> Result<Quiz, JsValue> {
         let bank = load_bank(&json_text(bank)?, &json_text(article)?)?;
         // A JS number holds integers exactly up to 2^53; that is seed enough.
         Ok(Quiz { session: Session::new(bank, seed as u64, now_ms) })
@@ -150,9 +214,10 @@ impl Quiz {
     /// Restores an attempt from `snapshot()` text. Returns
     /// `{quiz, report: {kept, dropped, added}}`; throws when the snapshot is
     /// unreadable or for another bank.
+    #[wasm_bindgen(unchecked_return_type = "{ quiz: Quiz; report: RestoreReport }")]
     pub fn restore(
-        bank: &JsValue,
-        article: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | object")] bank: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | object")] article: &JsValue,
         snapshot: &str,
     ) -> Result<js_sys::Object, JsValue> {
         let bank = load_bank(&json_text(bank)?, &json_text(article)?)?;
@@ -197,6 +262,7 @@ impl Quiz {
 
     /// The question at `position` as shown to the learner (options in this
     /// attempt's order, no answers), or `undefined`.
+    #[wasm_bindgen(unchecked_return_type = "ShownQuestion | undefined")]
     pub fn question(&self, position: usize) -> Result<JsValue, JsValue> {
         let Some(q) = self.session.question_at(position) else { return Ok(JsValue::UNDEFINED) };
         let order = self.session.option_order(q.id()).unwrap_or_default();
@@ -204,13 +270,20 @@ impl Quiz {
     }
 
     /// Where the learner stands on a question: tries, hints, last response.
+    #[wasm_bindgen(unchecked_return_type = "QuestionState | undefined")]
     pub fn state(&self, id: &str) -> Result<JsValue, JsValue> {
         self.session.state(id).map_or(Ok(JsValue::UNDEFINED), |v| to_js(&v))
     }
 
     /// Answers a question. `response` is `{kind, …}`, e.g.
     /// `{kind: "single_choice", choice: "b"}`. Returns the feedback.
-    pub fn answer(&mut self, id: &str, response: JsValue, now_ms: f64) -> Result<JsValue, JsValue> {
+    #[wasm_bindgen(unchecked_return_type = "Feedback")]
+    pub fn answer(
+        &mut self,
+        id: &str,
+        #[wasm_bindgen(unchecked_param_type = "Response")] response: JsValue,
+        #[wasm_bindgen(js_name = "nowMs")] now_ms: f64,
+    ) -> Result<JsValue, JsValue> {
         let response: Response = serde_json::from_str(&json_text(&response)?).map_err(|e| {
             js_error(&format!("the response for \"{id}\" is malformed: {e}"), &[], None)
         })?;
@@ -222,6 +295,7 @@ impl Quiz {
     }
 
     /// Takes the question's next hint.
+    #[wasm_bindgen(unchecked_return_type = "HintShown")]
     pub fn hint(&mut self, id: &str) -> Result<JsValue, JsValue> {
         let hint = self.session.handle_hint(id).map_err(|e| js_error(&e.to_string(), &[], None))?;
         to_js(&hint)
@@ -246,7 +320,11 @@ impl Quiz {
     /// Ends the attempt (idempotent) and returns the result: score, pass,
     /// per-tag breakdown, and each question's verdict, explanation and
     /// citation spans.
-    pub fn finish(&mut self, now_ms: f64) -> Result<JsValue, JsValue> {
+    #[wasm_bindgen(unchecked_return_type = "SessionResult")]
+    pub fn finish(
+        &mut self,
+        #[wasm_bindgen(js_name = "nowMs")] now_ms: f64,
+    ) -> Result<JsValue, JsValue> {
         to_js(&self.session.finish(now_ms))
     }
 

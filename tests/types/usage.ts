@@ -1,0 +1,23 @@
+// Compiled (not run) by tests/e2e/types.test.mjs against the generated
+// www/pkg/citequiz.d.ts: the documented API must typecheck, and misuse
+// (marked @ts-expect-error) must not.
+import init, { Quiz, Widget, articlePath } from '../../www/pkg/citequiz.js';
+import type { Feedback, Response, SessionResult, ShownQuestion, Diagnostic } from '../../www/pkg/citequiz.js';
+
+export async function demo(bank: string, article: object): Promise<number> {
+  await init();
+  const quiz = new Quiz(bank, article, 42, Date.now());
+  const q: ShownQuestion | undefined = quiz.question(0);
+  if (!q) return 0;
+  const response: Response = { kind: 'single_choice', choice: q.options?.[0]?.id ?? 'a' };
+  const fb: Feedback = quiz.answer(q.id, response, Date.now());
+  const start: number | undefined = fb.citations[0]?.span.startUtf16;
+  // @ts-expect-error: a response must match its kind's shape
+  quiz.answer(q.id, { kind: 'single_choice', choices: ['a'] }, Date.now());
+  const { quiz: again, report } = Quiz.restore(bank, article, quiz.snapshot());
+  const dropped: string[] = report.dropped.map((d) => `${d.id}: ${d.reason}`);
+  const result: SessionResult = again.finish(Date.now());
+  const diag: Diagnostic | undefined = undefined;
+  void diag; void dropped; void articlePath; void Widget;
+  return result.percent + (start ?? 0) + quiz.length + quiz.position;
+}
