@@ -80,3 +80,35 @@ fn quotes_across_tags_and_broken_paragraphs_map_to_the_raw_text() {
         Some("Russia has taken <u>important steps</u> to"),
     );
 }
+
+/// Every citation of the shipped banks, and every Part B quote, anchors
+/// exactly in the raw seed too (with its prefix and suffix), so the banks
+/// would survive being pointed at the messy original.
+#[test]
+fn every_citation_of_the_shipped_banks_anchors_in_the_raw_seed() {
+    let seed = seed();
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("quiz-data/banks");
+    let mut count = 0;
+    for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+        let loaded = citequiz::files::load_bank(&entry.path());
+        let Some(bank) = loaded.bank else {
+            panic!("{}: {:?}", entry.path().display(), loaded.diagnostics)
+        };
+        for q in bank.questions() {
+            let mut selectors: Vec<&Selector> = q.citations().iter().map(|c| &c.selector).collect();
+            if let citequiz::bank::Body::TwoPart { quotes, .. } = q.body() {
+                selectors.extend(quotes.iter().map(|c| &c.selector));
+            }
+            for sel in selectors {
+                match anchor(&seed, sel) {
+                    AnchorResult::Found(a) => {
+                        assert!(a.exact, "{}: {sel:?} only approximately", q.id())
+                    }
+                    r => panic!("{}: {sel:?} did not anchor in the raw seed: {r:?}", q.id()),
+                }
+                count += 1;
+            }
+        }
+    }
+    assert!(count > 100, "only {count} citations found");
+}
