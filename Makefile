@@ -29,7 +29,7 @@ check: cli
 	./target/release/citequiz check $(BANKS) tests/fixtures/every-kind.json
 
 test-native:
-	cargo test --all-targets
+	cargo test
 
 # The wasm-bindgen-test files: web_api under Node, web_view in Chromium.
 test-wasm:
