@@ -366,7 +366,8 @@ fn description(q: &Question) -> String {
     match q.body() {
         Body::FillBlank { segments, .. } => format!("{}\n{}", q.prompt(), segments.join("____")),
         Body::TwoPart { part_a, part_b, .. } => {
-            format!("{}\nPart A: {}\nPart B: {}", q.prompt(), part_a.prompt, part_b.prompt)
+            // Banks label the parts in their own prompts ("Part A: …").
+            format!("{}\n{}\n{}", q.prompt(), part_a.prompt, part_b.prompt)
         }
         Body::Numeric { unit: Some(unit), .. } => format!("{} ({unit})", q.prompt()),
         _ => q.prompt().to_string(),
