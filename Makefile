@@ -6,7 +6,7 @@ PORT ?= 8000
 BANKS := $(wildcard quiz-data/banks/*.json)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: demo test setup wasm cli check test-native test-wasm test-e2e bench size
+.PHONY: demo test setup wasm cli check test-native test-lrs test-wasm test-e2e bench size
 
 ## make demo: build the widget and serve the self-study page.
 demo: setup wasm cli
@@ -14,7 +14,7 @@ demo: setup wasm cli
 	./target/release/citequiz serve --port $(PORT)
 
 ## make test: every test: native, Wasm (Node and headless Chromium), browser end to end.
-test: setup test-native check test-wasm wasm test-e2e
+test: setup test-native test-lrs check test-wasm wasm test-e2e
 
 setup:
 	@bash scripts/setup.sh
@@ -30,6 +30,11 @@ check: cli
 
 test-native:
 	cargo test
+
+# xAPI statements for every shipped question, checked with ralph's model in
+# .venv-lrs (made by setup); fails, never skips, when the venv is missing.
+test-lrs:
+	cargo test --test xapi
 
 # The wasm-bindgen-test files: web_api under Node, web_view in Chromium.
 test-wasm:

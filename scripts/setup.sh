@@ -38,4 +38,11 @@ if [ -f package.json ]; then
     npm ci --no-audit --no-fund --loglevel=error
   fi
 fi
+# A Python virtualenv with ralph (PyPI ralph-malph, the version verified here), whose xAPI statement
+# model tests/xapi.rs checks statements against (tests/lrs/validate.py).
+if ! .venv-lrs/bin/python -c 'import ralph.models.xapi.base.statements' 2>/dev/null; then
+  say "creating .venv-lrs with ralph-malph, for the xAPI checks (about a minute)"
+  python3 -m venv .venv-lrs
+  .venv-lrs/bin/pip install --quiet --disable-pip-version-check ralph-malph==5.1.0
+fi
 say "ready"

@@ -9,6 +9,7 @@
 //! - [`grade`]: one grader per question kind.
 //! - [`session`]: one attempt at a bank, its snapshot and restore.
 //! - [`diag`]: diagnostics that say where and what to do.
+//! - [`xapi`]: xAPI statements for answers and finished sessions, for an LRS.
 //!
 //! The core never touches the DOM, the clock or storage: time comes in as
 //! `now_ms` arguments. The native CLI lives in `src/bin`, the browser shell
@@ -25,6 +26,7 @@ mod json;
 pub mod session;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod synth;
+pub mod xapi;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

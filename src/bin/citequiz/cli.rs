@@ -30,6 +30,11 @@ USAGE:
         \"score\"} in char offsets, or null and exit 1.
     citequiz schema
         Print the JSON Schema of the bank format.
+    citequiz build BANK --out DIR [--format html|scorm|both] [--www DIR]
+        Package a bank for course sites: BANK_ID.html, one self-contained
+        page (works from file://), and/or BANK_ID.scorm12.zip, a SCORM 1.2
+        package that reports score and pass/fail to the LMS. Needs the
+        built widget in www/pkg (bash scripts/build-wasm.sh).
     citequiz serve [--port N] [--www DIR] [--data DIR]
         Serve the widget (default www/) at / and the banks (default
         quiz-data/) at /quiz-data/ on 127.0.0.1 (port 8000, or $PORT).
@@ -131,6 +136,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 .map_err(|e| format!("cannot serve on 127.0.0.1:{port}: {e}"))?;
             Ok(ExitCode::SUCCESS)
         }
+        "build" => crate::build::run(rest),
         "schema" => {
             print!("{}", citequiz::bank::bank_schema());
             Ok(ExitCode::SUCCESS)

@@ -2,6 +2,8 @@
 //! `cargo test --target wasm32-unknown-unknown` does), it is an empty shell.
 
 #[cfg(not(target_arch = "wasm32"))]
+mod build;
+#[cfg(not(target_arch = "wasm32"))]
 mod cli;
 #[cfg(not(target_arch = "wasm32"))]
 mod serve;
