@@ -33,6 +33,9 @@ pub const SESSION_FORMAT: &str = "citequiz-session/1";
 /// points passes at 60% despite floating-point rounding.
 const PASS_EPS: f64 = 1e-9;
 
+/// Mixed into the seed for drawing a pool ("pool" in ASCII).
+const POOL_SALT: u64 = 0x706f_6f6c;
+
 /// One attempt at a bank.
 #[derive(Debug, Clone)]
 pub struct Session {
@@ -466,6 +469,51 @@ impl Session {
     pub fn new(bank: Bank, seed: u64, now_ms: f64) -> Session {
         let all = (0..bank.questions().len()).collect();
         Session::build(bank, seed, now_ms, all, false)
+    }
+
+    /// Starts a session over a pool drawn from `bank`: only the questions
+    /// that carry at least one of `tags` (every question when `tags` is
+    /// empty), and of those `count` drawn at random (all of them when
+    /// `count` is None or not smaller).
+    ///
+    /// The draw is deterministic: the same bank, seed, count and tags give
+    /// the same questions. Drawn questions keep the bank's order unless the
+    /// bank shuffles questions. A pool smaller than the bank is a subset, as
+    /// for [`Session::retry_missed`]: its snapshot restores to the same
+    /// questions, and questions added to the bank later are not appended.
+    ///
+    /// # Example
+    /// ```no_run
+    /// # fn pool(bank: citequiz::bank::Bank) {
+    /// use citequiz::session::Session;
+    /// let tags = vec![String::from("main-idea")];
+    /// let s = Session::with_pool(bank, 42, 0.0, Some(5), &tags);
+    /// assert!(s.len() <= 5);
+    /// # }
+    /// ```
+    pub fn with_pool(
+        bank: Bank,
+        seed: u64,
+        now_ms: f64,
+        count: Option<usize>,
+        tags: &[String],
+    ) -> Session {
+        let mut pool: Vec<usize> = bank
+            .questions()
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| tags.is_empty() || q.tags().iter().any(|t| tags.contains(t)))
+            .map(|(i, _)| i)
+            .collect();
+        if let Some(n) = count.filter(|&n| n < pool.len()) {
+            // Its own stream, so the draw and the question order (drawn from
+            // the same seed in `build`) do not mirror each other.
+            shuffle(&mut SplitMix64(seed ^ POOL_SALT), &mut pool);
+            pool.truncate(n);
+            pool.sort_unstable();
+        }
+        let subset = pool.len() < bank.questions().len();
+        Session::build(bank, seed, now_ms, pool, subset)
     }
 
     fn build(bank: Bank, seed: u64, now_ms: f64, mut order: Vec<usize>, subset: bool) -> Session {
@@ -1495,5 +1543,73 @@ mod tests {
         all.handle_answer("ord1", order, 0.0).unwrap();
         all.handle_answer("sc2", sc("c"), 0.0).unwrap();
         assert!(all.retry_missed(5, 10.0).is_none());
+    }
+
+    fn tagged(id: &str, tag: &str) -> Question {
+        let body = Body::TrueFalse { answer: true, feedback: TrueFalseFeedback::default() };
+        Question::for_test(id, body, 1.0, 1, Vec::new(), &[tag])
+    }
+
+    /// q0..q9, the even ones tagged "main-idea", the odd ones "detail".
+    fn tagged_bank(shuffle: bool) -> Bank {
+        let questions = (0..10)
+            .map(|i| tagged(&format!("q{i}"), if i % 2 == 0 { "main-idea" } else { "detail" }))
+            .collect();
+        Bank::for_test("tagged", questions, article(), 0.0, shuffle)
+    }
+
+    fn check_pool(count: Option<usize>, tags: &[&str], seed: u64, expected: &[&str]) {
+        let tags: Vec<String> = tags.iter().map(|t| t.to_string()).collect();
+        let s = Session::with_pool(tagged_bank(false), seed, 0.0, count, &tags);
+        assert_eq!(s.question_ids(), expected);
+    }
+
+    #[test]
+    fn a_pool_draws_by_count_and_tags() {
+        // Everything, in the bank's order, when neither narrows.
+        let all = ["q0", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9"];
+        check_pool(None, &[], 1, &all);
+        check_pool(Some(10), &[], 1, &all);
+        check_pool(Some(99), &[], 1, &all);
+        check_pool(None, &["main-idea"], 1, &["q0", "q2", "q4", "q6", "q8"]);
+        check_pool(None, &["main-idea", "detail"], 1, &all);
+        check_pool(None, &["nowhere"], 1, &[]);
+        check_pool(Some(0), &[], 1, &[]);
+        // A drawn pool: the right size, the right tags, in bank order,
+        // the same for the same seed, another for another seed.
+        let tags = vec![String::from("detail")];
+        let draw = |seed| Session::with_pool(tagged_bank(false), seed, 0.0, Some(3), &tags);
+        let a = draw(7);
+        assert_eq!(a.len(), 3);
+        let ids: Vec<usize> =
+            a.question_ids().iter().map(|id| id[1..].parse::<usize>().unwrap()).collect();
+        assert!(ids.iter().all(|i| i % 2 == 1), "{ids:?}");
+        assert!(ids.windows(2).all(|w| w[0] < w[1]), "{ids:?}");
+        assert_eq!(draw(7).question_ids(), a.question_ids());
+        assert!((0..20).any(|seed| draw(seed).question_ids() != a.question_ids()));
+        // With a shuffling bank the drawn questions are shuffled too, but
+        // are the same ones.
+        let s = Session::with_pool(tagged_bank(true), 7, 0.0, Some(3), &tags);
+        let mut shuffled = s.question_ids();
+        shuffled.sort();
+        let mut drawn = a.question_ids();
+        drawn.sort();
+        assert_eq!(shuffled, drawn);
+    }
+
+    #[test]
+    fn a_pool_restores_as_the_same_subset() {
+        let mut s = Session::with_pool(tagged_bank(false), 3, 0.0, Some(4), &[]);
+        let first = s.question_ids()[0].to_string();
+        s.handle_answer(&first, Response::TrueFalse { value: true }, 1.0).unwrap();
+        s.next();
+        let (r, report) = Session::restore_json(tagged_bank(false), &s.snapshot_json()).unwrap();
+        assert!(report.added.is_empty(), "{report:?}");
+        assert_eq!(r.question_ids(), s.question_ids());
+        assert_eq!(r.position(), 1);
+        assert_eq!(r.answered_count(), 1);
+        // A pool of the whole bank is no subset: new questions join it.
+        let whole = Session::with_pool(tagged_bank(false), 3, 0.0, None, &[]);
+        assert!(!whole.snapshot().subset);
     }
 }

@@ -327,7 +327,7 @@ fn a_bank_with_errors_shows_the_error_panel() {
     js_sys::Reflect::set(&diag, &"code".into(), &"http-404".into()).unwrap();
     js_sys::Reflect::set(&diag, &"message".into(), &"bank.json was not found".into()).unwrap();
     let list = js_sys::Array::of1(&diag);
-    Widget::show_error(&h, "Could not load the quiz", "The server said 404.", list.into());
+    Widget::show_error(&h, "Could not load the quiz", "The server said 404.", list.into(), None);
     assert_eq!(text(&h, "h2"), "Could not load the quiz");
     assert!(text(&h, "li").starts_with("http-404"));
 }
@@ -446,5 +446,178 @@ fn evidence_sentences_are_checkboxes_with_one_tab_stop() {
     press(&root, "Check");
     assert!(live(&root).starts_with("Right"), "{}", live(&root));
     assert!(root.query_selector("[role=checkbox]").unwrap().is_none(), "no longer selectable");
+    w.unmount();
+}
+
+/// Mounts the quick check with extra options, on a fresh storage slot.
+fn mount_with(host: &web_sys::Node, key: &str, extra: &[(&str, JsValue)]) -> Widget {
+    storage().remove_item(key).unwrap();
+    let o = options(key);
+    for (k, v) in extra {
+        js_sys::Reflect::set(&o, &(*k).into(), v).unwrap();
+    }
+    Widget::mount(host, BANK, ARTICLE, o).unwrap()
+}
+
+/// Records the `detail` of every `citequiz:<kind>` event that reaches the document.
+struct Heard {
+    kind: String,
+    seen: std::rc::Rc<std::cell::RefCell<Vec<JsValue>>>,
+    cb: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::CustomEvent)>,
+}
+
+impl Heard {
+    fn on(kind: &str) -> Heard {
+        let seen = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+        let s = seen.clone();
+        let cb = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::CustomEvent)>::new(
+            move |e: web_sys::CustomEvent| s.borrow_mut().push(e.detail()),
+        );
+        let kind = format!("citequiz:{kind}");
+        doc().add_event_listener_with_callback(&kind, cb.as_ref().unchecked_ref()).unwrap();
+        Heard { kind, seen, cb }
+    }
+
+    fn field(&self, i: usize, k: &str) -> JsValue {
+        js_sys::Reflect::get(&self.seen.borrow()[i], &k.into()).unwrap()
+    }
+}
+
+impl Drop for Heard {
+    fn drop(&mut self) {
+        let f = self.cb.as_ref().unchecked_ref();
+        doc().remove_event_listener_with_callback(&self.kind, f).unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+fn practice_mode_tells_the_page_what_was_answered_and_completed() {
+    let h = host();
+    let answered = Heard::on("answered");
+    let completed = Heard::on("completed");
+    let w = mount(&h, BANK, "t:events", false);
+    let root = one(&h, ".citequiz");
+    go_to(&root, "article-main-claim");
+    pick(&root, "c");
+    press(&root, "Check");
+    assert_eq!(answered.seen.borrow().len(), 1);
+    assert_eq!(answered.field(0, "questionId").as_string().unwrap(), "article-main-claim");
+    assert_eq!(answered.field(0, "verdict").as_string().unwrap(), "correct");
+    assert_eq!(answered.field(0, "earned").as_f64(), Some(1.0));
+    assert_eq!(answered.field(0, "max").as_f64(), Some(1.0));
+    press(&root, "Finish quiz");
+    assert_eq!(completed.seen.borrow().len(), 1);
+    assert_eq!(completed.field(0, "max").as_f64(), Some(12.0));
+    assert!(js_sys::Array::is_array(&completed.field(0, "questions")));
+    w.unmount();
+}
+
+#[wasm_bindgen_test]
+fn exam_mode_keeps_answers_editable_and_shows_no_verdict_until_finish() {
+    let h = host();
+    let answered = Heard::on("answered");
+    let w = mount_with(&h, "t:exam", &[("mode", "exam".into())]);
+    let root = one(&h, ".citequiz");
+    assert!(text(&root, ".citequiz-notice").contains("Exam mode"));
+    go_to(&root, "article-main-claim");
+    assert!(root.query_selector("[data-action=check]").unwrap().is_none());
+    assert!(root.query_selector("[data-action=hint]").unwrap().is_none());
+    pick(&root, "b");
+    assert_eq!(live(&root), "");
+    assert!(text(&root, ".citequiz-points").starts_with("1 of 10 answered"));
+    // Away and back: the pick is kept and still editable; change it.
+    go_to(&root, "pivot-cause");
+    go_to(&root, "article-main-claim");
+    assert!(checked(&root, "b"));
+    pick(&root, "c");
+    go_to(&root, "pivot-cause");
+    pick(&root, "b");
+    assert_eq!(live(&root), "");
+    assert!(root.query_selector(".right, .wrong").unwrap().is_none());
+    assert!(answered.seen.borrow().is_empty(), "no verdict leaves before Finish");
+    press(&root, "Finish quiz");
+    assert_eq!(text(&root, ".citequiz-score"), "1 of 12 points, 8.3%");
+    let review = text(&root, ".citequiz-review");
+    assert!(review.contains("Right"), "{review}");
+    assert!(review.contains("Wrong"), "{review}");
+    assert!(review.contains("Not answered"), "{review}");
+    assert_eq!(answered.seen.borrow().len(), 2);
+    w.unmount();
+}
+
+#[wasm_bindgen_test]
+fn a_pool_draws_questions_and_is_restored() {
+    let h = host();
+    let w = mount_with(&h, "t:pool", &[("pool", 3.into())]);
+    let root = one(&h, ".citequiz");
+    assert_eq!(text(&root, ".citequiz-position"), "Question 1 of 3");
+    let first = current(&root);
+    w.unmount();
+    // Reloaded: the same three, not the whole bank.
+    let w = mount(&h, BANK, "t:pool", true);
+    let root = one(&h, ".citequiz");
+    assert_eq!(text(&root, ".citequiz-position"), "Question 1 of 3");
+    assert_eq!(current(&root), first);
+    w.unmount();
+    // By tag, from an attribute-style string.
+    let w = mount_with(&h, "t:pool-tags", &[("tags", "who-said, nowhere".into())]);
+    let root = one(&h, ".citequiz");
+    assert_eq!(text(&root, ".citequiz-position"), "Question 1 of 1");
+    assert_eq!(current(&root), "us-views-matching");
+    w.unmount();
+}
+
+#[wasm_bindgen_test]
+fn russian_ui_with_russian_dates_numbers_and_plurals() {
+    let h = host();
+    let w = mount_with(&h, "t:ru", &[("lang", "ru".into())]);
+    let root = one(&h, ".citequiz");
+    assert_eq!(root.get_attribute("lang").as_deref(), Some("ru"));
+    let source = text(&root, ".citequiz-source");
+    assert!(source.contains("2 декабря 2020 г."), "{source}");
+    assert!(text(&root, ".citequiz-position").starts_with("Вопрос 1 из 10"));
+    assert!(text(&root, ".citequiz-points").starts_with("Набрано 0 баллов"));
+    go_to(&root, "article-main-claim");
+    pick(&root, "c");
+    press(&root, "Проверить");
+    let said = live(&root);
+    assert!(said.starts_with("Верно"), "{said}");
+    assert!(said.contains("1 из 1 балла"), "{said}");
+    assert!(text(&root, ".citequiz-points").starts_with("Набран 1 балл"));
+    go_to(&root, "quick-kremlin-advice");
+    pick(&root, "c");
+    press(&root, "Проверить");
+    assert!(text(&root, ".citequiz-points").starts_with("Набрано 2 балла"));
+    press(&root, "Завершить тест");
+    // 2 of 12 is 16.666…%: a decimal comma and a space before the sign.
+    assert_eq!(text(&root, ".citequiz-score"), "2 из 12 баллов, 16,7\u{a0}%");
+    assert!(all(&root, "button").iter().all(|b| !b.text_content().unwrap().contains("Start")));
+    w.unmount();
+}
+
+#[wasm_bindgen_test]
+fn mounts_into_a_shadow_root_and_works_there() {
+    let h = host();
+    let init = js_sys::Object::new();
+    js_sys::Reflect::set(&init, &"mode".into(), &"open".into()).unwrap();
+    let attach: js_sys::Function =
+        js_sys::Reflect::get(&h, &"attachShadow".into()).unwrap().dyn_into().unwrap();
+    let shadow: web_sys::Node = attach.call1(&h, &init).unwrap().dyn_into().unwrap();
+    let style = doc().create_element("style").unwrap();
+    style.set_text_content(Some(".citequiz { color: rgb(1, 2, 3); }"));
+    shadow.append_child(&style).unwrap();
+    let w = mount_with(&shadow, "t:shadow", &[]);
+    assert_eq!(shadow.child_nodes().length(), 2, "the stylesheet is kept");
+    let root: Element = shadow.last_child().unwrap().dyn_into().unwrap();
+    assert!(root.class_list().contains("citequiz"));
+    assert!(h.query_selector(".citequiz").unwrap().is_none(), "nothing in the light DOM");
+    go_to(&root, "pivot-cause");
+    pick(&root, "a");
+    press(&root, "Check");
+    assert!(live(&root).starts_with("Right"));
+    press(&root, "Show in article");
+    let mark = one(&root, "mark.cite");
+    let active: JsValue = js_sys::Reflect::get(&shadow, &"activeElement".into()).unwrap();
+    assert_eq!(active, JsValue::from(mark));
     w.unmount();
 }

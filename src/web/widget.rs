@@ -5,14 +5,15 @@
 //! dispatch into the view; their closures live in the `Widget` and are
 //! removed and dropped by `unmount` (never `Closure::forget`).
 
-use super::view::{self, DiagLine, Options, View};
+use super::view::i18n::{self, I18n, fill};
+use super::view::{self, DiagLine, Mode, Options, View};
 use super::{js_error, normalizer};
 use crate::article::Article;
 use crate::bank::{self, Bank};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, Event};
+use web_sys::{Element, Event, Node};
 
 /// The events the root listens to.
 const EVENTS: [&str; 3] = ["click", "keydown", "input"];
@@ -32,22 +33,33 @@ pub struct Widget {
 impl Widget {
     /// Parses the article and the bank, restores saved progress, renders.
     ///
-    /// `options` (a JS object; every field optional): `storageKey` (default
-    /// `"citequiz:" + bank id`), `seed` (a number), `showArticle` (default true).
+    /// `host` is an element or a shadow root (its `<style>` and `<link>`
+    /// children are kept). `options` (a JS object; every field optional):
+    /// `storageKey` (default `"citequiz:" + bank id`), `seed` (a number),
+    /// `showArticle` (default true), `mode` (`"practice"`, the default, or
+    /// `"exam"`), `pool` (draw this many questions), `tags` (an array, or a
+    /// comma- or space-separated string: only questions with one of these
+    /// tags), `lang` (a BCP 47 tag; default `navigator.language`; English
+    /// and Russian are covered, other languages get English).
+    ///
+    /// The widget's root dispatches `citequiz:answered` (detail
+    /// `{questionId, verdict, earned, max}`) and `citequiz:completed`
+    /// (detail: the session result), bubbling and composed.
     ///
     /// # Errors
     /// A bank or article that fails to load: the error panel is rendered
     /// into `host` and the error lists every diagnostic.
     pub fn mount(
-        host: &Element,
+        host: &Node,
         bank_json: &str,
         article_json: &str,
         options: JsValue,
     ) -> Result<Widget, JsValue> {
+        let options = options_from_js(&options);
         let article = match Article::parse(article_json, normalizer()) {
             Ok(a) => a,
             Err(diags) => {
-                view::load_error(host, "article", &diags);
+                view::load_error(host, true, &diags, &I18n::new(options.lang.as_deref()));
                 return Err(js_error(
                     "the article could not be loaded",
                     &diags,
@@ -58,11 +70,11 @@ impl Widget {
         let bank = match Bank::load(bank_json, None, article) {
             Ok((bank, _warnings)) => bank,
             Err(diags) => {
-                view::load_error(host, "quiz's bank file", &diags);
+                view::load_error(host, false, &diags, &I18n::new(options.lang.as_deref()));
                 return Err(js_error("the bank could not be loaded", &diags, Some(bank_json)));
             }
         };
-        let view = View::mount(host, bank, options_from_js(&options))?;
+        let view = View::mount(host, bank, options)?;
         let root = view.root().clone();
         let view = Rc::new(RefCell::new(view));
         let mut listeners = Vec::with_capacity(EVENTS.len());
@@ -83,16 +95,52 @@ impl Widget {
         Ok(Widget { view, root, listeners })
     }
 
-    /// Renders the error panel into `host`: a heading, the message, and each
-    /// diagnostic (objects with code, path, line, column, message, help).
+    /// Renders the error panel into `host` (an element or a shadow root): a
+    /// heading (`title`, or when it is empty "This quiz could not be
+    /// loaded" in `lang`), the message, and each diagnostic (objects with
+    /// code, path, line, column, message, help).
     #[wasm_bindgen(js_name = showError)]
-    pub fn show_error(host: &Element, title: &str, message: &str, diagnostics: JsValue) {
+    pub fn show_error(
+        host: &Node,
+        title: &str,
+        message: &str,
+        diagnostics: JsValue,
+        lang: Option<String>,
+    ) {
         let lines: Vec<DiagLine> = if js_sys::Array::is_array(&diagnostics) {
             js_sys::Array::from(&diagnostics).iter().map(|d| DiagLine::from_js(&d)).collect()
         } else {
             Vec::new()
         };
-        if let Err(e) = view::error_panel(host, title, message, &lines) {
+        let i18n = I18n::new(lang.as_deref());
+        let title = Some(title).filter(|t| !t.is_empty());
+        if let Err(e) = view::error_panel(host, title, message, &lines, &i18n) {
+            view::log(&e);
+        }
+    }
+
+    /// Renders the error panel for a file that could not be fetched, in
+    /// `lang`: `what` is `"bank"` or `"article"`, `reason` `"timeout"`
+    /// (after `seconds`), `"network"` or `"status"` (the server answered
+    /// `status`, e.g. `"404 Not Found"`).
+    #[wasm_bindgen(js_name = showFetchError)]
+    pub fn show_fetch_error(
+        host: &Node,
+        what: &str,
+        url: &str,
+        reason: &str,
+        detail: &str,
+        lang: Option<String>,
+    ) {
+        let i18n = I18n::new(lang.as_deref());
+        let t = i18n.t;
+        let why = match reason {
+            "timeout" => fill(t.fetch_timeout, &[detail]),
+            "status" => fill(t.fetch_status, &[detail]),
+            _ => String::from(t.fetch_network),
+        };
+        let message = fill(t.fetch_failed, &[i18n::fetched_what(i18n.lang, what), url, &why]);
+        if let Err(e) = view::error_panel(host, None, &message, &[], &i18n) {
             view::log(&e);
         }
     }
@@ -123,9 +171,41 @@ fn options_from_js(o: &JsValue) -> Options {
         if o.is_object() { js_sys::Reflect::get(o, &JsValue::from_str(k)).ok() } else { None }
     };
     let seed = get("seed").and_then(|v| v.as_f64()).filter(|s| s.is_finite() && *s >= 0.0);
+    let pool = get("pool").and_then(|v| v.as_f64()).filter(|n| n.is_finite() && *n >= 1.0);
+    let mode = match get("mode").and_then(|v| v.as_string()).as_deref() {
+        Some("exam") => Mode::Exam,
+        _ => Mode::Practice,
+    };
     Options {
         storage_key: get("storageKey").and_then(|v| v.as_string()).filter(|k| !k.is_empty()),
         seed: seed.map(|s| s as u64),
         show_article: get("showArticle").and_then(|v| v.as_bool()).unwrap_or(true),
+        mode,
+        pool: pool.map(|n| n as usize),
+        tags: get("tags").map(|v| tags_from_js(&v)).unwrap_or_default(),
+        lang: get("lang").and_then(|v| v.as_string()).filter(|l| !l.trim().is_empty()),
     }
+}
+
+/// Tags from an array of strings, or from one string separated by commas
+/// or spaces (as an attribute gives them).
+fn tags_from_js(v: &JsValue) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    let mut push = |s: &str| {
+        for t in s.split([',', ' ']).map(str::trim).filter(|t| !t.is_empty()) {
+            if !tags.iter().any(|x| x == t) {
+                tags.push(t.to_string());
+            }
+        }
+    };
+    if js_sys::Array::is_array(v) {
+        for item in js_sys::Array::from(v).iter() {
+            if let Some(s) = item.as_string() {
+                push(&s);
+            }
+        }
+    } else if let Some(s) = v.as_string() {
+        push(&s);
+    }
+    tags
 }

@@ -15,6 +15,7 @@ use crate::article::Article;
 use web_sys::{Document, Element};
 
 use super::dom::{R, add, add_text, all, data, el, focus, is_web_url, text};
+use super::i18n::Strings;
 
 /// The article pane and its per-sentence state.
 pub(crate) struct ArticlePane {
@@ -39,7 +40,7 @@ pub(crate) struct ArticlePane {
 
 impl ArticlePane {
     /// Renders the article.
-    pub(crate) fn render(doc: &Document, article: &Article) -> R<ArticlePane> {
+    pub(crate) fn render(doc: &Document, article: &Article, t: &Strings) -> R<ArticlePane> {
         let raw = article.raw();
         let root = el(doc, "article", "citequiz-article")?;
         if let Some(lang) = &raw.language {
@@ -62,7 +63,7 @@ impl ArticlePane {
         };
         let related_after = |n: usize| raw.related.iter().filter(move |r| r.after_paragraph == n);
         for r in related_after(0) {
-            related(&pane.el, &r.title, r.url.as_deref())?;
+            related(&pane.el, &r.title, r.url.as_deref(), t)?;
         }
         for (i, p) in article.paragraphs().iter().enumerate() {
             let pe = add(&pane.el, "p", "")?;
@@ -70,7 +71,7 @@ impl ArticlePane {
             pane.paras.push(pe);
             pane.render_paragraph(article, i)?;
             for r in related_after(i + 1) {
-                related(&pane.el, &r.title, r.url.as_deref())?;
+                related(&pane.el, &r.title, r.url.as_deref(), t)?;
             }
         }
         if !raw.notes.is_empty() || raw.photo_credit.is_some() {
@@ -80,7 +81,7 @@ impl ArticlePane {
             }
             if let Some(credit) = &raw.photo_credit {
                 let p = add(&foot, "p", "")?;
-                text(&p, "Photo: ")?;
+                text(&p, t.photo)?;
                 text(&p, credit)?;
             }
         }
@@ -277,9 +278,9 @@ fn one_attr(root: &Element, selector: &str, name: &str) -> Option<String> {
 }
 
 /// A "Related article: …" line, linked only to http(s) addresses.
-fn related(parent: &Element, title: &str, url: Option<&str>) -> R {
+fn related(parent: &Element, title: &str, url: Option<&str>, t: &Strings) -> R {
     let p = add(parent, "p", "citequiz-related")?;
-    text(&p, "Related article: ")?;
+    text(&p, t.related)?;
     match url.filter(|u| is_web_url(u)) {
         Some(u) => {
             let a = add_text(&p, "a", "", title)?;

@@ -4,7 +4,8 @@
 
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
-    Document, Element, FocusOptions, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition,
+    Document, Element, FocusOptions, HtmlElement, Node, ScrollIntoViewOptions,
+    ScrollLogicalPosition,
 };
 
 /// What every DOM call here returns: web-sys reports failures as JS values.
@@ -55,6 +56,24 @@ pub(crate) fn flag(e: &Element, name: &str, on: bool) -> R {
 /// Empties an element.
 pub(crate) fn clear(e: &Element) {
     e.set_text_content(None);
+}
+
+/// Empties a host (an element or a shadow root) but for its `<style>` and
+/// `<link>` children: a shadow root's stylesheet stays put.
+pub(crate) fn clear_host(host: &Node) {
+    let kids = host.child_nodes();
+    let mut i = kids.length();
+    while i > 0 {
+        i -= 1;
+        let Some(n) = kids.item(i) else { continue };
+        let keep = n.dyn_ref::<Element>().is_some_and(|e| {
+            let tag = e.tag_name();
+            tag.eq_ignore_ascii_case("style") || tag.eq_ignore_ascii_case("link")
+        });
+        if !keep {
+            let _ = host.remove_child(&n);
+        }
+    }
 }
 
 /// Moves keyboard focus to an element and scrolls it into view only as far

@@ -12,10 +12,22 @@
 //! action. Events are delegated: three listeners on the root dispatch on
 //! `data-action`, `data-s` (article sentences) and the inputs.
 //!
-//! Invariant: bank and article text reaches the DOM only as text nodes.
+//! Two modes: practice (feedback at each Check, tries as the bank says) and
+//! exam (no Check, no hints, no verdict: answers stay editable drafts until
+//! Finish, which submits each once, then the results show everything).
+//!
+//! What happens to the learner leaves the view in one place, `emit`: a
+//! `citequiz:answered` and a `citequiz:completed` `CustomEvent` on the
+//! widget's root, bubbling and composed (so it crosses a shadow root).
+//!
+//! Invariants: bank and article text reaches the DOM only as text nodes; UI
+//! text comes only from `i18n`; nothing here looks anything up in the
+//! document (the widget may live in a shadow root): every query starts at
+//! the widget's own root.
 
 mod article;
 mod dom;
+pub(crate) mod i18n;
 mod question;
 mod store;
 mod text;
@@ -24,16 +36,32 @@ use crate::bank::{Bank, Body, Citation, Question};
 use crate::diag::Diagnostic;
 use crate::grade::{self, Response, Verdict};
 use crate::session::{Feedback, OptionOrder, Session};
+use serde::Serialize;
 use std::sync::atomic::{AtomicU32, Ordering};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element, Event, KeyboardEvent, ScrollLogicalPosition};
+use web_sys::{
+    CustomEvent, CustomEventInit, Document, Element, Event, KeyboardEvent, Node,
+    ScrollLogicalPosition,
+};
 
 use article::ArticlePane;
-use dom::{R, add, add_text, button, clear, data, flag, focus, is_web_url, one, text};
-use store::{Drafts, NO_STORAGE, Store};
-use text::{cat, count, long_date, num, penalty, points_of, push_int};
+use dom::{R, add, add_text, button, clear, clear_host, data, flag, focus, is_web_url, one, text};
+use i18n::{I18n, Strings, fill};
+use store::{Drafts, Store};
+use text::cat;
+
+/// How answers are marked.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub(crate) enum Mode {
+    /// Feedback at each Check; tries as the bank says.
+    #[default]
+    Practice,
+    /// No feedback until Finish; one try per question, answers editable until then.
+    Exam,
+}
 
 /// Mount options, from the JS options object.
+#[derive(Default)]
 pub(crate) struct Options {
     /// The localStorage key; None for the default, "citequiz:" + bank id.
     pub(crate) storage_key: Option<String>,
@@ -41,6 +69,24 @@ pub(crate) struct Options {
     pub(crate) seed: Option<u64>,
     /// Whether to render the article pane.
     pub(crate) show_article: bool,
+    /// Practice or exam.
+    pub(crate) mode: Mode,
+    /// Draw this many questions; None for all.
+    pub(crate) pool: Option<usize>,
+    /// Only questions with one of these tags; empty for all.
+    pub(crate) tags: Vec<String>,
+    /// A BCP 47 language tag; None for the browser's.
+    pub(crate) lang: Option<String>,
+}
+
+/// The detail of a `citequiz:answered` event.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Answered<'a> {
+    question_id: &'a str,
+    verdict: Verdict,
+    earned: f64,
+    max: f64,
 }
 
 /// Counts mounts, so that radio group names are unique on a page that
@@ -72,29 +118,41 @@ pub(crate) struct View {
     store: Store,
     /// The prefix of this mount's radio group names.
     name: String,
+    i18n: I18n,
+    mode: Mode,
+    pool: Option<usize>,
+    tags: Vec<String>,
 }
 
 impl View {
-    /// Renders the widget for a loaded bank into `host`, restoring saved
-    /// progress.
-    pub(crate) fn mount(host: &Element, bank: Bank, opts: Options) -> R<View> {
+    /// Renders the widget for a loaded bank into `host` (an element, or a
+    /// shadow root: the `<style>` and `<link>` children it holds are kept),
+    /// restoring saved progress.
+    pub(crate) fn mount(host: &Node, bank: Bank, opts: Options) -> R<View> {
         let doc = host.owner_document().ok_or_else(|| JsValue::from_str("host is detached"))?;
+        let i18n = I18n::new(opts.lang.as_deref());
         let key = opts.storage_key.unwrap_or_else(|| cat(&["citequiz:", bank.id()]));
         let store = Store::open(key);
-        let restored = store::restore(&store, &bank);
+        let restored = store::restore(&store, &bank, &i18n);
         let fresh = restored.session.is_none();
-        let session = restored
-            .session
-            .unwrap_or_else(|| Session::new(bank, opts.seed.unwrap_or_else(random_seed), now()));
+        let session = restored.session.unwrap_or_else(|| {
+            let seed = opts.seed.unwrap_or_else(random_seed);
+            Session::with_pool(bank, seed, now(), opts.pool, &opts.tags)
+        });
+        let t = i18n.t;
 
-        clear(host);
+        clear_host(host);
         let root = dom::el(&doc, "div", "citequiz")?;
-        header(&root, session.bank())?;
+        root.set_attribute("lang", &i18n.tag)?;
+        if opts.mode == Mode::Exam {
+            root.class_list().add_1("citequiz-exam")?;
+        }
+        header(&root, session.bank(), &i18n)?;
         let notice = add(&root, "div", "citequiz-notice")?;
         notice.set_attribute("role", "status")?;
         let panes = add(&root, "div", "citequiz-panes")?;
         let article = if opts.show_article {
-            let pane = ArticlePane::render(&doc, session.bank().article())?;
+            let pane = ArticlePane::render(&doc, session.bank().article(), t)?;
             panes.append_child(&pane.el)?;
             Some(pane)
         } else {
@@ -102,16 +160,16 @@ impl View {
             None
         };
         let quiz = add(&panes, "section", "citequiz-quiz")?;
-        quiz.set_attribute("aria-label", "Quiz")?;
+        quiz.set_attribute("aria-label", t.quiz)?;
         let body = add(&quiz, "div", "citequiz-body")?;
         let live = add(&quiz, "div", "citequiz-feedback")?;
         live.set_attribute("aria-live", "polite")?;
         let nav = add(&quiz, "nav", "citequiz-nav")?;
-        nav.set_attribute("aria-label", "Quiz navigation")?;
+        nav.set_attribute("aria-label", t.quiz_navigation)?;
 
         let n = MOUNTS.fetch_add(1, Ordering::Relaxed);
         let mut name = String::from("citequiz");
-        push_int(&mut name, u64::from(n));
+        name.push_str(&I18n::int(n as usize));
         let mut view = View {
             root,
             notice,
@@ -124,16 +182,28 @@ impl View {
             retrying: false,
             store,
             name,
+            i18n,
+            mode: opts.mode,
+            pool: opts.pool,
+            tags: opts.tags,
         };
         if let Some(msg) = restored.notice {
             view.notify(&msg)?;
         } else if !fresh && (view.session.answered_count() > 0 || view.session.position() > 0) {
-            view.notify("Welcome back: your progress was restored.")?;
+            view.notify(t.welcome_back)?;
+        }
+        if view.exam() && !view.session.is_finished() {
+            view.notify(t.exam_notice)?;
         }
         if !view.store.works() {
-            view.notify(NO_STORAGE)?;
+            view.notify(t.no_storage)?;
         }
         view.render()?;
+        if fresh {
+            // Saved at once, so that a reload finds the same drawn pool and
+            // order even before the first answer.
+            view.save()?;
+        }
         host.append_child(&view.root)?;
         Ok(view)
     }
@@ -151,15 +221,55 @@ impl View {
         self.session.bank()
     }
 
+    fn exam(&self) -> bool {
+        self.mode == Mode::Exam
+    }
+
+    /// A fresh session over the configured pool.
+    fn new_session(&self, seed: u64) -> Session {
+        Session::with_pool(self.bank().clone(), seed, now(), self.pool, &self.tags)
+    }
+
     fn save(&mut self) -> R {
         if !self.store.save(&self.session, &self.drafts) {
-            self.notify(NO_STORAGE)?;
+            self.notify(self.i18n.t.no_storage)?;
         }
         Ok(())
     }
 
+    /// Tells the page what happened: a `CustomEvent` named `citequiz:` +
+    /// `kind`, dispatched on the widget's root, bubbling and composed so a
+    /// listener on the document sees it even from inside a shadow root, with
+    /// `payload` as plain objects in `detail`. The one place the view
+    /// reports "answered" and "completed".
+    fn emit<T: Serialize>(&self, kind: &str, payload: &T) {
+        let ser = serde_wasm_bindgen::Serializer::json_compatible();
+        let detail = payload.serialize(&ser).unwrap_or(JsValue::NULL);
+        let init = CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_composed(true);
+        init.set_detail(&detail);
+        let name = cat(&["citequiz:", kind]);
+        match CustomEvent::new_with_event_init_dict(&name, &init) {
+            Ok(ev) => {
+                if let Err(e) = self.root.dispatch_event(&ev) {
+                    log(&e);
+                }
+            }
+            Err(e) => log(&e),
+        }
+    }
+
+    fn emit_answered(&self, question_id: &str) {
+        let Some(st) = self.session.state(question_id) else { return };
+        let Some(verdict) = st.verdict else { return };
+        let payload = Answered { question_id, verdict, earned: st.earned, max: st.max };
+        self.emit("answered", &payload);
+    }
+
     /// Renders the quiz pane for where the session stands.
     fn render(&mut self) -> R {
+        let t = self.i18n.t;
         clear(&self.body);
         clear(&self.live);
         clear(&self.nav);
@@ -173,30 +283,30 @@ impl View {
             return self.render_results();
         }
         let Some(q) = self.session.current_question().cloned() else {
-            add_text(&self.body, "p", "", "This quiz has no questions.")?;
+            add_text(&self.body, "p", "", t.no_questions)?;
             return Ok(());
         };
         let Some(state) = self.session.state(q.id()) else { return Ok(()) };
-        let editing = !state.done && (state.last_response.is_none() || self.retrying);
+        let exam = self.exam();
+        let editing = !state.done && (state.last_response.is_none() || (self.retrying && !exam));
         let pos = self.session.position();
         let total = self.session.len();
 
-        // Progress.
+        // Progress: points so far, or in an exam how many are answered.
         let progress = add(&self.body, "div", "citequiz-progress")?;
-        let mut label = String::from("Question ");
-        push_int(&mut label, (pos + 1) as u64);
-        label.push_str(" of ");
-        push_int(&mut label, total as u64);
+        let label = fill(t.question_of, &[&I18n::int(pos + 1), &I18n::int(total)]);
         let line = add(&progress, "p", "")?;
         add_text(&line, "span", "citequiz-position", &label)?;
         text(&line, " ")?;
-        let earned = self.session.earned_so_far();
-        let mut so_far = num(earned, 2);
-        so_far.push_str(if so_far == "1" { " point so far" } else { " points so far" });
-        add_text(&line, "span", "citequiz-points", &so_far)?;
+        let tally = if exam {
+            fill(t.answered_of, &[&I18n::int(self.answered_in_exam()), &I18n::int(total)])
+        } else {
+            self.i18n.count(self.session.earned_so_far(), &t.points_so_far)
+        };
+        add_text(&line, "span", "citequiz-points", &tally)?;
         let bar = add(&progress, "progress", "")?;
-        bar.set_attribute("max", &total.to_string())?;
-        bar.set_attribute("value", &(pos + 1).to_string())?;
+        bar.set_attribute("max", &I18n::int(total))?;
+        bar.set_attribute("value", &I18n::int(pos + 1))?;
         bar.set_attribute("aria-label", &label)?;
 
         // The question.
@@ -210,14 +320,15 @@ impl View {
             .session
             .option_order(q.id())
             .unwrap_or(OptionOrder { ids: Vec::new(), part_b: Vec::new() });
-        question::render_inputs(&fs, &q, &order, &self.name, editing)?;
+        question::render_inputs(&fs, &q, &order, &self.name, editing, t)?;
 
         let shown =
             if editing { self.drafts.get(q.id()).cloned() } else { state.last_response.clone() };
         if let Some(r) = &shown {
             question::fill(&fs, r)?;
         }
-        let fb = if editing { None } else { feedback_of(&self.session, &q) };
+        // An exam shows no verdict before Finish.
+        let fb = if editing || exam { None } else { feedback_of(&self.session, &q) };
         if !editing {
             question::disable(&fs)?;
             if let Some(fb) = &fb {
@@ -235,39 +346,35 @@ impl View {
                 _ => Vec::new(),
             };
             a.set_evidence(editing && is_evidence, &selected, graded)?;
-            question::show_count(&fs, a.selected_count());
+            question::show_count(&fs, a.selected_count(), &self.i18n);
         }
 
         // Hints taken, with what they cost.
         if state.hints_taken > 0 {
             let list = add(&self.body, "ol", "citequiz-hints")?;
-            list.set_attribute("aria-label", "Hints")?;
+            list.set_attribute("aria-label", t.hints)?;
             for (i, hint) in q.hints().iter().take(state.hints_taken as usize).enumerate() {
                 let li = add(&list, "li", "")?;
                 li.set_attribute("tabindex", "-1")?;
-                let mut head = String::from("Hint ");
-                push_int(&mut head, (i + 1) as u64);
-                head.push_str(" (");
-                head.push_str(&penalty(hint.penalty));
-                head.push_str("): ");
+                let head = fill(t.hint_n, &[&I18n::int(i + 1), &self.i18n.penalty(hint.penalty)]);
                 add_text(&li, "strong", "", &head)?;
                 text(&li, &hint.text)?;
             }
         }
 
-        // Actions.
+        // Actions: none in an exam, where answers are kept as they are given.
         let actions = add(&self.body, "div", "citequiz-actions")?;
-        if editing {
-            button(&actions, "Check", "check", "citequiz-primary")?;
+        if editing && !exam {
+            button(&actions, t.check, "check", "citequiz-primary")?;
         } else if fb.as_ref().is_some_and(|f| f.can_retry) {
-            button(&actions, "Try again", "retry", "citequiz-primary")?;
+            button(&actions, t.try_again, "retry", "citequiz-primary")?;
         }
-        if !state.done {
+        if !state.done && !exam {
             let next_hint = q.hints().get(state.hints_taken as usize);
             let label = match next_hint {
-                Some(h) => cat(&["Hint (", &penalty(h.penalty), ")"]),
-                None if q.hints().is_empty() => String::from("Hint (none for this question)"),
-                None => String::from("Hint (none left)"),
+                Some(h) => fill(t.hint_cost, &[&self.i18n.penalty(h.penalty)]),
+                None if q.hints().is_empty() => String::from(t.hint_none),
+                None => String::from(t.hint_none_left),
             };
             let b = button(&actions, &label, "hint", "")?;
             flag(&b, "disabled", next_hint.is_none())?;
@@ -277,27 +384,52 @@ impl View {
         }
 
         // Navigation.
-        let prev = button(&self.nav, "Previous", "prev", "")?;
+        let prev = button(&self.nav, t.previous, "prev", "")?;
         flag(&prev, "disabled", pos == 0)?;
-        let next = button(&self.nav, "Next", "next", "")?;
+        let next = button(&self.nav, t.next, "next", "")?;
         flag(&next, "disabled", pos + 1 >= total)?;
         let class = if pos + 1 >= total { "citequiz-primary" } else { "" };
-        button(&self.nav, "Finish quiz", "finish", class)?;
+        button(&self.nav, t.finish, "finish", class)?;
         Ok(())
+    }
+
+    /// In an exam, recounts the answered questions after an input.
+    fn update_tally(&self) {
+        if !self.exam() {
+            return;
+        }
+        if let Some(e) = one(&self.body, ".citequiz-points") {
+            let n = I18n::int(self.answered_in_exam());
+            let tally = fill(self.i18n.t.answered_of, &[&n, &I18n::int(self.session.len())]);
+            e.set_text_content(Some(&tally));
+        }
+    }
+
+    /// In an exam, the questions with an answer kept (a draft, or a try
+    /// from before).
+    fn answered_in_exam(&self) -> usize {
+        self.session
+            .question_ids()
+            .iter()
+            .filter(|id| {
+                self.drafts.get(id).is_some()
+                    || self.session.state(id).is_some_and(|s| s.last_response.is_some())
+            })
+            .count()
     }
 
     /// Shows a feedback in the live region.
     fn render_feedback(&self, q: &Question, fb: &Feedback) -> R {
-        let (word, class) = verdict_words(Some(fb.verdict));
+        let t = self.i18n.t;
+        let (word, class) = verdict_words(Some(fb.verdict), t);
         let p = add(&self.live, "p", class)?;
         p.set_attribute("tabindex", "-1")?;
         add_text(&p, "strong", "", word)?;
         text(&p, " \u{2014} ")?;
-        text(&p, &points_of(fb.earned, fb.max_points))?;
+        text(&p, &self.i18n.points_of(fb.earned, fb.max_points))?;
         if fb.can_retry {
             text(&p, ". ")?;
-            let more = count(fb.tries_left as usize, "more try", "more tries");
-            text(&p, &cat(&["You have ", &more, "."]))?;
+            text(&p, &self.i18n.count(f64::from(fb.tries_left), &t.tries_left))?;
         }
         if !fb.feedback.is_empty() {
             let ul = add(&self.live, "ul", "citequiz-said")?;
@@ -307,7 +439,7 @@ impl View {
         }
         if let Some(expl) = &fb.explanation {
             let why = add(&self.live, "div", "citequiz-why")?;
-            add_text(&why, "h3", "", "Why")?;
+            add_text(&why, "h3", "", t.why)?;
             add_text(&why, "p", "", expl)?;
             self.citations(&why, q.id(), &fb.citations)?;
         }
@@ -321,65 +453,66 @@ impl View {
             let bq = add(&fig, "blockquote", "")?;
             add_text(&bq, "p", "", &c.text)?;
             if self.article.is_some() {
-                let b = button(&fig, "Show in article", "show-cite", "citequiz-link")?;
+                let b = button(&fig, self.i18n.t.show_in_article, "show-cite", "citequiz-link")?;
                 b.set_attribute("data-q", qid)?;
-                b.set_attribute("data-i", &i.to_string())?;
+                b.set_attribute("data-i", &I18n::int(i))?;
             }
         }
         Ok(())
     }
 
     fn render_results(&mut self) -> R {
+        let t = self.i18n.t;
         let r = self.session.finish(now());
         let box_ = add(&self.body, "div", "citequiz-results")?;
-        let h = add_text(&box_, "h2", "", "Results")?;
+        let h = add_text(&box_, "h2", "", t.results)?;
         h.set_attribute("tabindex", "-1")?;
-        let mut score = points_of(r.earned, r.max);
+        let mut score = self.i18n.points_of(r.earned, r.max);
         score.push_str(", ");
-        score.push_str(&num(r.percent, 1));
-        score.push('%');
+        score.push_str(&self.i18n.percent(r.percent));
         add_text(&box_, "p", "citequiz-score", &score)?;
-        let pass = cat(&[" (pass mark ", &num(self.bank().pass_percent(), 1), "%)"]);
-        let verdict = if r.passed { "Passed" } else { "Not passed" };
+        let pass = fill(t.pass_mark, &[&self.i18n.percent(self.bank().pass_percent())]);
+        let verdict = if r.passed { t.passed } else { t.not_passed };
         let p = add(&box_, "p", if r.passed { "citequiz-pass passed" } else { "citequiz-pass" })?;
         add_text(&p, "strong", "", verdict)?;
         text(&p, &pass)?;
-        text(&self.live, &cat(&["Quiz finished: ", &score, ". ", verdict, "."]))?;
+        text(&self.live, &fill(t.finished_live, &[&score, verdict]))?;
 
         if !r.by_tag.is_empty() {
             let table = add(&box_, "table", "citequiz-tags")?;
-            add_text(&table, "caption", "", "By tag")?;
+            add_text(&table, "caption", "", t.by_tag)?;
             let tr = add(&add(&table, "thead", "")?, "tr", "")?;
-            for head in ["Tag", "Points", "Of"] {
+            for head in [t.tag, t.points, t.of] {
                 add_text(&tr, "th", "", head)?.set_attribute("scope", "col")?;
             }
             let tbody = add(&table, "tbody", "")?;
-            for t in &r.by_tag {
+            for tag in &r.by_tag {
                 let tr = add(&tbody, "tr", "")?;
-                add_text(&tr, "th", "", &t.tag.replace('-', " "))?.set_attribute("scope", "row")?;
-                add_text(&tr, "td", "", &num(t.earned, 2))?;
-                add_text(&tr, "td", "", &num(t.max, 2))?;
+                add_text(&tr, "th", "", &tag.tag.replace('-', " "))?
+                    .set_attribute("scope", "row")?;
+                add_text(&tr, "td", "", &self.i18n.num(tag.earned))?;
+                add_text(&tr, "td", "", &self.i18n.num(tag.max))?;
             }
         }
 
-        add_text(&box_, "h3", "", "Review")?;
+        add_text(&box_, "h3", "", t.review)?;
         let ol = add(&box_, "ol", "citequiz-review")?;
         for qr in &r.questions {
-            let (word, class) = verdict_words(qr.verdict);
+            let (word, class) = verdict_words(qr.verdict, t);
             let li = add(&ol, "li", class)?;
             add_text(&li, "p", "citequiz-prompt", &qr.prompt)?;
             let v = add(&li, "p", "citequiz-verdict-line")?;
-            add_text(&v, "strong", "", if qr.answered { word } else { "Not answered" })?;
-            text(&v, &cat(&[" \u{2014} ", &points_of(qr.earned, qr.max)]))?;
+            add_text(&v, "strong", "", if qr.answered { word } else { t.not_answered })?;
+            text(&v, &cat(&[" \u{2014} ", &self.i18n.points_of(qr.earned, qr.max)]))?;
             add_text(&li, "p", "", &qr.explanation)?;
             self.citations(&li, &qr.id, &qr.citations)?;
         }
 
         let missed = r.questions.iter().any(|q| q.verdict != Some(Verdict::Correct));
         if missed {
-            button(&self.nav, "Retry the ones I missed", "retry-missed", "citequiz-primary")?;
+            button(&self.nav, t.retry_missed, "retry-missed", "citequiz-primary")?;
         }
-        button(&self.nav, "Start over", "start-over", "")?;
+        button(&self.nav, t.start_over, "start-over", "")?;
         Ok(())
     }
 
@@ -390,7 +523,8 @@ impl View {
         }
         let q = self.session.current_question()?;
         let st = self.session.state(q.id())?;
-        (!st.done && (st.last_response.is_none() || self.retrying)).then(|| q.clone())
+        let retrying = self.retrying && !self.exam();
+        (!st.done && (st.last_response.is_none() || retrying)).then(|| q.clone())
     }
 
     /// Copies what the learner is composing into the drafts.
@@ -418,10 +552,13 @@ impl View {
     }
 
     fn check(&mut self) -> R {
+        if self.exam() {
+            return Ok(());
+        }
         let Some(q) = self.editing_question() else { return Ok(()) };
         self.sync_draft();
         let response = self.drafts.get(q.id()).cloned();
-        if let Some(why) = question::incomplete(&q, response.as_ref()) {
+        if let Some(why) = question::incomplete(&q, response.as_ref(), self.i18n.t) {
             return self.say(why);
         }
         let Some(response) = response else { return Ok(()) };
@@ -431,11 +568,40 @@ impl View {
                 self.retrying = false;
                 self.render()?;
                 self.save()?;
+                self.emit_answered(q.id());
                 self.focus_first(".citequiz-feedback > p");
                 Ok(())
             }
             Err(e) => self.say(&e.to_string()),
         }
+    }
+
+    /// Finishes the session. In an exam, each kept answer is submitted
+    /// first, once: that is its one try.
+    fn finish(&mut self) -> R {
+        self.sync_draft();
+        let mut answered = Vec::new();
+        if self.exam() && !self.session.is_finished() {
+            let ids: Vec<String> =
+                self.session.question_ids().into_iter().map(str::to_string).collect();
+            for id in ids {
+                let Some(r) = self.drafts.get(&id).cloned() else { continue };
+                // A draft that cannot be graded (half a two_part) stays unanswered.
+                if self.session.handle_answer(&id, r, now()).is_ok() {
+                    answered.push(id);
+                }
+            }
+            self.drafts.clear();
+        }
+        let result = self.session.finish(now());
+        self.render()?;
+        self.save()?;
+        for id in &answered {
+            self.emit_answered(id);
+        }
+        self.emit("completed", &result);
+        self.focus_first(".citequiz-results h2");
+        Ok(())
     }
 
     fn hint(&mut self) -> R {
@@ -481,13 +647,15 @@ impl View {
 
     fn start_over(&mut self) -> R {
         self.store.clear();
-        let bank = self.session.bank().clone();
-        self.session = Session::new(bank, random_seed(), now());
+        self.session = self.new_session(random_seed());
         self.drafts.clear();
         self.retrying = false;
         clear(&self.notice);
+        if self.exam() {
+            self.notify(self.i18n.t.exam_notice)?;
+        }
         if !self.store.works() {
-            self.notify(NO_STORAGE)?;
+            self.notify(self.i18n.t.no_storage)?;
         }
         self.render()?;
         self.focus_first(".citequiz-prompt");
@@ -540,6 +708,7 @@ impl View {
                 if self.body.contains(Some(&target)) {
                     self.sync_draft();
                     self.save()?;
+                    self.update_tally();
                 }
                 Ok(())
             }
@@ -565,8 +734,9 @@ impl View {
         }
         a.toggle(s)?;
         let n = a.selected_count();
-        question::show_count(&self.body, n);
+        question::show_count(&self.body, n, &self.i18n);
         self.sync_draft();
+        self.update_tally();
         self.save()
     }
 
@@ -588,14 +758,7 @@ impl View {
             }
             "prev" => self.go(-1),
             "next" => self.go(1),
-            "finish" => {
-                self.sync_draft();
-                self.session.finish(now());
-                self.render()?;
-                self.save()?;
-                self.focus_first(".citequiz-results h2");
-                Ok(())
-            }
+            "finish" => self.finish(),
             "show-cite" => {
                 let i = data(b, "data-i").parse::<usize>().unwrap_or(0);
                 self.show_cite(&data(b, "data-q"), i)
@@ -604,10 +767,8 @@ impl View {
                 let Some(li) = b.closest("li")? else { return Ok(()) };
                 if let Some(pos) = question::move_item(&li, action == "move-up")? {
                     let item = one(&li, ".citequiz-item").and_then(|e| e.text_content());
-                    let mut msg = item.unwrap_or_default();
-                    msg.push_str(": position ");
-                    push_int(&mut msg, pos as u64);
-                    self.say(&msg)?;
+                    let item = item.unwrap_or_default();
+                    self.say(&fill(self.i18n.t.position, &[&item, &I18n::int(pos)]))?;
                 }
                 self.sync_draft();
                 self.save()
@@ -616,7 +777,7 @@ impl View {
                 if let Some(a) = &mut self.article {
                     a.clear_selection()?;
                 }
-                question::show_count(&self.body, 0);
+                question::show_count(&self.body, 0, &self.i18n);
                 self.sync_draft();
                 self.save()
             }
@@ -638,12 +799,12 @@ impl View {
 }
 
 /// The words and class for a verdict.
-fn verdict_words(v: Option<Verdict>) -> (&'static str, &'static str) {
+fn verdict_words(v: Option<Verdict>, t: &'static Strings) -> (&'static str, &'static str) {
     match v {
-        Some(Verdict::Correct) => ("Right", "citequiz-verdict right"),
-        Some(Verdict::Partial) => ("Partly right", "citequiz-verdict partial"),
-        Some(Verdict::Wrong) => ("Wrong", "citequiz-verdict wrong"),
-        None => ("Not answered", "citequiz-verdict"),
+        Some(Verdict::Correct) => (t.right, "citequiz-verdict right"),
+        Some(Verdict::Partial) => (t.partly_right, "citequiz-verdict partial"),
+        Some(Verdict::Wrong) => (t.wrong, "citequiz-verdict wrong"),
+        None => (t.not_answered, "citequiz-verdict"),
     }
 }
 
@@ -673,20 +834,21 @@ fn feedback_of(session: &Session, q: &Question) -> Option<Feedback> {
 }
 
 /// The header: the bank's title, the article's title and its source credit.
-fn header(root: &Element, bank: &Bank) -> R {
+fn header(root: &Element, bank: &Bank, i18n: &I18n) -> R {
+    let t = i18n.t;
     let raw = bank.article().raw();
     let head = add(root, "header", "citequiz-header")?;
     add_text(&head, "h1", "citequiz-title", bank.title())?;
     let p = add(&head, "p", "citequiz-source")?;
-    text(&p, "On ")?;
+    text(&p, t.source_before)?;
     add_text(&p, "cite", "", &raw.title)?;
-    text(&p, &cat(&[" by ", &raw.author, ", ", &raw.publisher, ", ", &long_date(&raw.date), "."]))?;
+    text(&p, &fill(t.source_after, &[&raw.author, &raw.publisher, &i18n.date(&raw.date)]))?;
     if let Some(first) = &raw.originally_published_by {
-        text(&p, &cat(&[" First published by ", first, "."]))?;
+        text(&p, &fill(t.first_published, &[first]))?;
     }
     if is_web_url(&raw.url) {
         text(&p, " ")?;
-        let a = add_text(&p, "a", "", "Read the original")?;
+        let a = add_text(&p, "a", "", t.read_original)?;
         a.set_attribute("href", &raw.url)?;
         a.set_attribute("rel", "noopener")?;
     }
@@ -696,7 +858,9 @@ fn header(root: &Element, bank: &Bank) -> R {
 /// One diagnostic as the error panel lists it.
 pub(crate) struct DiagLine {
     pub(crate) code: String,
-    pub(crate) place: String,
+    pub(crate) path: String,
+    pub(crate) line: Option<f64>,
+    pub(crate) column: Option<f64>,
     pub(crate) message: String,
     pub(crate) help: Option<String>,
 }
@@ -706,7 +870,9 @@ impl DiagLine {
     pub(crate) fn from_diag(d: &Diagnostic) -> DiagLine {
         DiagLine {
             code: d.code.to_string(),
-            place: place(&d.path, d.line.map(|l| l as f64), d.column.map(|c| c as f64)),
+            path: d.path.clone(),
+            line: d.line.map(|l| l as f64),
+            column: d.column.map(|c| c as f64),
             message: d.message.clone(),
             help: d.help.clone(),
         }
@@ -719,38 +885,48 @@ impl DiagLine {
         let n = |k: &str| get(k).and_then(|x| x.as_f64());
         DiagLine {
             code: s("code").unwrap_or_default(),
-            place: place(&s("path").unwrap_or_default(), n("line"), n("column")),
+            path: s("path").unwrap_or_default(),
+            line: n("line"),
+            column: n("column"),
             message: s("message").or_else(|| v.as_string()).unwrap_or_default(),
             help: s("help"),
         }
     }
-}
 
-/// "questions[3].cite[0], line 12, column 5", or as much as is known.
-fn place(path: &str, line: Option<f64>, col: Option<f64>) -> String {
-    let mut s = path.to_string();
-    if let Some(l) = line {
-        if !s.is_empty() {
-            s.push_str(", ");
+    /// "questions[3].cite[0], line 12, column 5", or as much as is known.
+    fn place(&self, t: &Strings) -> String {
+        let mut s = self.path.clone();
+        let int = |x: f64| I18n::int(x.max(0.0) as usize);
+        if let Some(l) = self.line {
+            if !s.is_empty() {
+                s.push_str(", ");
+            }
+            s.push_str(&fill(t.line, &[&int(l)]));
+            if let Some(c) = self.column {
+                s.push_str(&fill(t.column, &[&int(c)]));
+            }
         }
-        s.push_str("line ");
-        s.push_str(&num(l, 0));
-        if let Some(c) = col {
-            s.push_str(", column ");
-            s.push_str(&num(c, 0));
-        }
+        s
     }
-    s
 }
 
-/// Renders the error panel into `host`, replacing what it holds.
-pub(crate) fn error_panel(host: &Element, title: &str, message: &str, diags: &[DiagLine]) -> R {
+/// Renders the error panel into `host`, replacing what it holds; `title`
+/// None for the language's "This quiz could not be loaded".
+pub(crate) fn error_panel(
+    host: &Node,
+    title: Option<&str>,
+    message: &str,
+    diags: &[DiagLine],
+    i18n: &I18n,
+) -> R {
+    let t = i18n.t;
     let doc: Document =
         host.owner_document().ok_or_else(|| JsValue::from_str("host is detached"))?;
-    clear(host);
+    clear_host(host);
     let root = dom::el(&doc, "div", "citequiz citequiz-error")?;
     root.set_attribute("role", "alert")?;
-    add_text(&root, "h2", "", title)?;
+    root.set_attribute("lang", &i18n.tag)?;
+    add_text(&root, "h2", "", title.unwrap_or(t.load_failed))?;
     add_text(&root, "p", "", message)?;
     if !diags.is_empty() {
         let ul = add(&root, "ul", "citequiz-diagnostics")?;
@@ -760,12 +936,13 @@ pub(crate) fn error_panel(host: &Element, title: &str, message: &str, diags: &[D
                 add_text(&li, "code", "", &d.code)?;
                 text(&li, " ")?;
             }
-            if !d.place.is_empty() {
-                add_text(&li, "span", "citequiz-where", &cat(&["(", &d.place, ") "]))?;
+            let place = d.place(t);
+            if !place.is_empty() {
+                add_text(&li, "span", "citequiz-where", &cat(&["(", &place, ") "]))?;
             }
             add_text(&li, "span", "", &d.message)?;
             if let Some(h) = &d.help {
-                add_text(&li, "p", "citequiz-help", &cat(&["Help: ", h]))?;
+                add_text(&li, "p", "citequiz-help", &fill(t.help, &[h]))?;
             }
         }
     }
@@ -774,10 +951,11 @@ pub(crate) fn error_panel(host: &Element, title: &str, message: &str, diags: &[D
 }
 
 /// Renders the panel for a bank or article that failed to load.
-pub(crate) fn load_error(host: &Element, what: &str, diags: &[Diagnostic]) {
+pub(crate) fn load_error(host: &Node, article: bool, diags: &[Diagnostic], i18n: &I18n) {
     let lines: Vec<DiagLine> = diags.iter().map(DiagLine::from_diag).collect();
-    let message = cat(&["The ", what, " has problems that must be fixed before the quiz can run:"]);
-    let _ = error_panel(host, "This quiz could not be loaded", &message, &lines);
+    let what = if article { i18n.t.the_article } else { i18n.t.the_bank };
+    let message = fill(i18n.t.has_problems, &[what]);
+    let _ = error_panel(host, None, &message, &lines, i18n);
 }
 
 /// Logs an error the view could not show.

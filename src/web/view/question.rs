@@ -16,7 +16,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 
 use super::dom::{R, add, add_text, all, button, data, flag, one, text};
-use super::text::{cat, count};
+use super::i18n::{self, I18n, Strings};
+use super::text::cat;
 
 /// Renders the inputs of `q` into `parent` (the question's fieldset).
 /// `name` makes radio group names unique on the page.
@@ -26,6 +27,7 @@ pub(crate) fn render_inputs(
     order: &OptionOrder,
     name: &str,
     editing: bool,
+    t: &Strings,
 ) -> R {
     match q.body() {
         Body::SingleChoice { options, .. } => choices(parent, options, &order.ids, name, "radio"),
@@ -34,8 +36,8 @@ pub(crate) fn render_inputs(
         }
         Body::TrueFalse { .. } => {
             let list = add(parent, "div", "citequiz-options")?;
-            option(&list, name, "radio", "true", "True")?;
-            option(&list, name, "radio", "false", "False")?;
+            option(&list, name, "radio", "true", t.true_)?;
+            option(&list, name, "radio", "false", t.false_)?;
             Ok(())
         }
         Body::FillBlank { segments, gaps } => {
@@ -44,12 +46,12 @@ pub(crate) fn render_inputs(
                 text(&p, seg)?;
                 if i < gaps.len() {
                     let input = add(&p, "input", "citequiz-gap")?;
-                    let n = (i + 1).to_string();
-                    let idx = i.to_string();
+                    let n = I18n::int(i + 1);
+                    let idx = I18n::int(i);
                     input.set_attribute("type", "text")?;
                     input.set_attribute("data-gap", &idx)?;
                     input.set_attribute("data-key", &idx)?;
-                    input.set_attribute("aria-label", &cat(&["Blank ", &n]))?;
+                    input.set_attribute("aria-label", &i18n::fill(t.blank_n, &[&n]))?;
                     input.set_attribute("autocomplete", "off")?;
                     input.set_attribute("spellcheck", "false")?;
                 }
@@ -58,7 +60,7 @@ pub(crate) fn render_inputs(
         }
         Body::Numeric { unit, .. } => {
             let label = add(parent, "label", "citequiz-number")?;
-            add_text(&label, "span", "", "Your answer ")?;
+            add_text(&label, "span", "", t.your_answer)?;
             let input = add(&label, "input", "")?;
             input.set_attribute("type", "number")?;
             input.set_attribute("step", "any")?;
@@ -73,12 +75,7 @@ pub(crate) fn render_inputs(
         }
         Body::Ordering { items } => {
             if editing {
-                add_text(
-                    parent,
-                    "p",
-                    "citequiz-instructions",
-                    "Put the items in order with the Move up and Move down buttons.",
-                )?;
+                add_text(parent, "p", "citequiz-instructions", t.order_instructions)?;
             }
             let list = add(parent, "ol", "citequiz-order")?;
             for id in &order.ids {
@@ -90,9 +87,9 @@ pub(crate) fn render_inputs(
                 if editing {
                     let moves = add(&li, "span", "citequiz-move")?;
                     let up = button(&moves, "\u{2191}", "move-up", "")?;
-                    up.set_attribute("aria-label", &cat(&["Move ", &item.text, " up"]))?;
+                    up.set_attribute("aria-label", &i18n::fill(t.move_up, &[&item.text]))?;
                     let down = button(&moves, "\u{2193}", "move-down", "")?;
-                    down.set_attribute("aria-label", &cat(&["Move ", &item.text, " down"]))?;
+                    down.set_attribute("aria-label", &i18n::fill(t.move_down, &[&item.text]))?;
                 }
             }
             mark_ends(&list)
@@ -105,7 +102,7 @@ pub(crate) fn render_inputs(
                 add_text(&label, "span", "", &l.text)?;
                 let select = add(&label, "select", "")?;
                 select.set_attribute("data-left", &l.id)?;
-                let none = add_text(&select, "option", "", "Choose\u{2026}")?;
+                let none = add_text(&select, "option", "", t.choose)?;
                 none.set_attribute("value", "")?;
                 for id in &order.ids {
                     if let Some(r) = right.iter().find(|r| &r.id == id) {
@@ -118,20 +115,14 @@ pub(crate) fn render_inputs(
         }
         Body::Evidence { .. } => {
             if editing {
-                add_text(
-                    parent,
-                    "p",
-                    "citequiz-instructions",
-                    "Select the supporting sentences in the article: click them, or Tab into \
-                     the article and use the arrow keys and Space.",
-                )?;
+                add_text(parent, "p", "citequiz-instructions", t.evidence_instructions)?;
             }
             let line = add(parent, "p", "citequiz-selcount")?;
             let c = add(&line, "span", "")?;
             c.set_attribute("data-role", "count")?;
             if editing {
                 text(&line, " ")?;
-                button(&line, "Clear", "clear-evidence", "citequiz-link")?;
+                button(&line, t.clear, "clear-evidence", "citequiz-link")?;
             }
             Ok(())
         }
@@ -298,15 +289,19 @@ pub(crate) fn collect(root: &Element, q: &Question, evidence: Vec<String>) -> Op
 }
 
 /// Why a response cannot be checked yet, or None when it can.
-pub(crate) fn incomplete(q: &Question, r: Option<&Response>) -> Option<&'static str> {
+pub(crate) fn incomplete(
+    q: &Question,
+    r: Option<&Response>,
+    t: &'static Strings,
+) -> Option<&'static str> {
     match (q.body(), r) {
-        (Body::Evidence { .. }, None) => Some("Select at least one sentence in the article first."),
-        (Body::FillBlank { .. }, None) => Some("Fill in the blanks first."),
-        (Body::Numeric { .. }, None) => Some("Enter a number first."),
-        (Body::Matching { .. }, None) => Some("Match at least one item first."),
-        (_, None) => Some("Choose an answer first."),
+        (Body::Evidence { .. }, None) => Some(t.need_sentence),
+        (Body::FillBlank { .. }, None) => Some(t.need_blanks),
+        (Body::Numeric { .. }, None) => Some(t.need_number),
+        (Body::Matching { .. }, None) => Some(t.need_match),
+        (_, None) => Some(t.need_answer),
         (_, Some(Response::TwoPart { a, b })) if a.is_empty() || b.is_empty() => {
-            Some("Answer both Part A and Part B first.")
+            Some(t.need_both_parts)
         }
         _ => None,
     }
@@ -413,12 +408,12 @@ pub(crate) fn apply_marks(root: &Element, q: &Question, marks: &[Mark]) -> R {
 }
 
 /// Updates the "n sentences selected" line of an evidence question.
-pub(crate) fn show_count(root: &Element, n: usize) {
+pub(crate) fn show_count(root: &Element, n: usize, i18n: &I18n) {
     if let Some(c) = one(root, "[data-role=count]") {
         let s = if n == 0 {
-            String::from("No sentences selected")
+            String::from(i18n.t.no_sentences)
         } else {
-            cat(&[&count(n, "sentence", "sentences"), " selected"])
+            i18n.count(n as f64, &i18n.t.sentences_selected)
         };
         c.set_text_content(Some(&s));
     }

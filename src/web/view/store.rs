@@ -14,18 +14,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use web_sys::Storage;
 
-use super::text::{cat, count, push_int};
+use super::i18n::{I18n, fill};
+use super::text::cat;
 
 /// The version of the stored value's outer shape.
 const STORE_VERSION: u32 = 1;
-
-/// The notice shown when nothing can be saved.
-pub(crate) const NO_STORAGE: &str =
-    "Progress can't be saved in this browser; it will be lost when you leave the page.";
-
-/// The notice shown when a saved value was unusable.
-pub(crate) const SET_ASIDE: &str =
-    "Saved progress could not be read and was set aside; starting fresh.";
 
 /// Drafts: per question, the response the learner is composing. A few
 /// entries at most, so a Vec: a BTreeMap would cost the Wasm kilobytes.
@@ -145,7 +138,7 @@ pub(crate) struct Restored {
 }
 
 /// Restores the saved session, if any, against `bank`.
-pub(crate) fn restore(store: &Store, bank: &crate::bank::Bank) -> Restored {
+pub(crate) fn restore(store: &Store, bank: &crate::bank::Bank, i18n: &I18n) -> Restored {
     let none = |notice: Option<&str>| Restored {
         session: None,
         drafts: Drafts::default(),
@@ -155,11 +148,11 @@ pub(crate) fn restore(store: &Store, bank: &crate::bank::Bank) -> Restored {
     let parsed = serde_json::from_str::<SavedIn<'_>>(&value).ok().filter(|s| s.v == STORE_VERSION);
     let Some(saved) = parsed else {
         store.set_aside(&value);
-        return none(Some(SET_ASIDE));
+        return none(Some(i18n.t.set_aside));
     };
     let Ok((session, report)) = Session::restore_json(bank.clone(), saved.snapshot.get()) else {
         store.set_aside(&value);
-        return none(Some(SET_ASIDE));
+        return none(Some(i18n.t.set_aside));
     };
     let changed: Vec<&str> = report.dropped.iter().map(|d| d.id.as_str()).collect();
     // A draft that no longer parses, or is for a question that changed or
@@ -173,17 +166,18 @@ pub(crate) fn restore(store: &Store, bank: &crate::bank::Bank) -> Restored {
             drafts.insert(&id, r);
         }
     }
-    let notice = version_notice(saved.snapshot.get(), &report);
+    let notice = version_notice(saved.snapshot.get(), &report, i18n);
     Restored { session: Some(session), drafts, notice }
 }
 
 /// "Your saved progress was for an earlier version of this quiz: 2 answers
 /// were kept, 1 could not be (the question changed)." None when the bank
 /// did not change in a way that touched saved answers.
-fn version_notice(snapshot_json: &str, report: &RestoreReport) -> Option<String> {
+fn version_notice(snapshot_json: &str, report: &RestoreReport, i18n: &I18n) -> Option<String> {
     if report.dropped.is_empty() && report.added.is_empty() {
         return None;
     }
+    let t = i18n.t;
     // Count answers, not questions: a question with nothing saved lost nothing.
     let snap: Snapshot = serde_json::from_str(snapshot_json).ok()?;
     let answered = |id: &str| {
@@ -191,27 +185,21 @@ fn version_notice(snapshot_json: &str, report: &RestoreReport) -> Option<String>
     };
     let kept = report.kept.iter().filter(|id| answered(id)).count();
     let lost: Vec<_> = report.dropped.iter().filter(|d| answered(&d.id)).collect();
-    let mut s = String::from("Your saved progress was for an earlier version of this quiz: ");
-    s.push_str(&count(kept, "answer", "answers"));
-    s.push_str(if kept == 1 { " was kept" } else { " were kept" });
+    let mut s = String::from(t.earlier_version);
+    s.push_str(&i18n.count(kept as f64, &t.answers_kept));
     if !lost.is_empty() {
-        s.push_str(", ");
-        push_int(&mut s, lost.len() as u64);
-        s.push_str(" could not be (");
         let removed = lost.iter().filter(|d| d.reason == DropReason::Removed).count();
-        s.push_str(match (removed, lost.len() - removed) {
-            (0, 1) => "the question changed",
-            (0, _) => "the questions changed",
-            (1, 0) => "the question was removed",
-            (_, 0) => "the questions were removed",
-            _ => "questions changed or were removed",
-        });
-        s.push(')');
+        let why = match (removed, lost.len() - removed) {
+            (0, 1) => t.question_changed,
+            (0, _) => t.questions_changed,
+            (1, 0) => t.question_removed,
+            (_, 0) => t.questions_removed,
+            _ => t.changed_or_removed,
+        };
+        s.push_str(&fill(t.could_not_be, &[&I18n::int(lost.len()), why]));
     }
     if !report.added.is_empty() {
-        s.push_str("; ");
-        s.push_str(&count(report.added.len(), "new question was", "new questions were"));
-        s.push_str(" added");
+        s.push_str(&i18n.count(report.added.len() as f64, &t.questions_added));
     }
     s.push('.');
     Some(s)

@@ -1,0 +1,157 @@
+// <cite-quiz>: the widget as a custom element, for any page on any origin.
+//
+//   <script type="module" src="https://quiz.example/citequiz.js"></script>
+//   <cite-quiz bank="https://quiz.example/quiz-data/banks/gabuev-quick-check.json"
+//              mode="exam" pool="5" tags="main-idea inference" lang="ru"
+//              seed="42" show-article="false" id="week-3"></cite-quiz>
+//
+// Attributes: bank (required; resolved against the page's URL; the article
+// is fetched relative to the bank), mode ("practice" | "exam"), seed, pool
+// (how many questions to draw), tags (comma- or space-separated), lang (a
+// BCP 47 tag; default the browser's), show-article ("false" hides the
+// article). Changing one remounts the quiz.
+//
+// The widget lives in an open shadow root with its stylesheet adopted
+// inside it, so the page's CSS and the widget's keep to themselves; theme
+// it with the --citequiz-* custom properties (see style.css). Progress is
+// saved per element: the storage key is the bank's URL and the element's
+// id, or its index among the page's <cite-quiz> elements when it has none.
+//
+// Events (bubbling and composed, so a listener on document hears them):
+// citequiz:ready (mounted; detail {bank}), citequiz:answered (detail
+// {questionId, verdict, earned, max}), citequiz:completed (detail: the
+// result: earned, max, percent, passed, byTag, questions, …).
+import { mountQuiz } from './load.js';
+
+const STYLE_URL = new URL('style.css', import.meta.url);
+const ATTRIBUTES = ['bank', 'mode', 'seed', 'pool', 'tags', 'lang', 'show-article'];
+
+let sheet;
+
+/** The stylesheet, fetched once for every element on the page; null if it cannot be. */
+function styleSheet() {
+  sheet ??= fetch(STYLE_URL)
+    .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${STYLE_URL}: ${r.status}`))))
+    .then((css) => {
+      const s = new CSSStyleSheet();
+      s.replaceSync(css);
+      return s;
+    })
+    .catch((e) => {
+      console.warn(e);
+      return null;
+    });
+  return sheet;
+}
+
+export class CiteQuiz extends HTMLElement {
+  static observedAttributes = ATTRIBUTES;
+
+  #shadow;
+  #widget = null;
+  #generation = 0;
+  #queued = false;
+
+  constructor() {
+    super();
+    this.#shadow = this.attachShadow({ mode: 'open' });
+  }
+
+  /** The mounted Widget, or null while loading or after an error. */
+  get widget() {
+    return this.#widget;
+  }
+
+  connectedCallback() {
+    this.#queue();
+  }
+
+  disconnectedCallback() {
+    this.#generation++;
+    this.#unmount();
+  }
+
+  attributeChangedCallback(_name, before, after) {
+    if (before !== after && this.isConnected) this.#queue();
+  }
+
+  /** Coalesces the attribute changes of one task into one mount. */
+  #queue() {
+    if (this.#queued) return;
+    this.#queued = true;
+    queueMicrotask(() => {
+      this.#queued = false;
+      if (this.isConnected) this.#mount();
+    });
+  }
+
+  #unmount() {
+    const w = this.#widget;
+    this.#widget = null;
+    w?.unmount();
+  }
+
+  async #mount() {
+    const generation = ++this.#generation;
+    this.#unmount();
+    this.setAttribute('aria-busy', 'true');
+    await this.#adoptStyles();
+    const bank = this.getAttribute('bank');
+    let widget = null;
+    try {
+      if (!bank) throw new Error('<cite-quiz> needs a bank attribute: the URL of a bank file.');
+      const bankUrl = new URL(bank, document.baseURI);
+      widget = await mountQuiz(this.#shadow, bankUrl, this.#options(bankUrl));
+    } catch (e) {
+      // No bank attribute, or the Wasm did not start: a plain message.
+      if (generation === this.#generation) this.#fatal(e);
+    }
+    if (generation !== this.#generation) {
+      // Attributes changed or the element left while this mount loaded.
+      widget?.unmount();
+      return;
+    }
+    this.#widget = widget;
+    this.removeAttribute('aria-busy');
+    if (widget) {
+      this.dispatchEvent(new CustomEvent('citequiz:ready', { bubbles: true, composed: true, detail: { bank } }));
+    }
+  }
+
+  async #adoptStyles() {
+    const s = await styleSheet();
+    if (s && 'adoptedStyleSheets' in this.#shadow) {
+      this.#shadow.adoptedStyleSheets = [s];
+    } else if (!this.#shadow.querySelector('link[rel=stylesheet]')) {
+      const link = document.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = STYLE_URL.href;
+      this.#shadow.prepend(link);
+    }
+  }
+
+  #options(bankUrl) {
+    const attr = (name) => this.getAttribute(name);
+    const peers = [...this.getRootNode().querySelectorAll('cite-quiz')];
+    const o = { storageKey: `citequiz:${bankUrl.href}#${this.id || peers.indexOf(this)}` };
+    if (attr('mode')) o.mode = attr('mode');
+    if (attr('seed') && Number.isFinite(Number(attr('seed')))) o.seed = Number(attr('seed'));
+    if (attr('pool') && Number(attr('pool')) >= 1) o.pool = Math.floor(Number(attr('pool')));
+    if (attr('tags')) o.tags = attr('tags');
+    if (attr('lang')) o.lang = attr('lang');
+    if (this.hasAttribute('show-article')) o.showArticle = attr('show-article') !== 'false';
+    return o;
+  }
+
+  #fatal(e) {
+    for (const n of [...this.#shadow.childNodes]) if (n.localName !== 'link') n.remove();
+    const p = document.createElement('p');
+    p.className = 'citequiz-fatal';
+    p.setAttribute('role', 'alert');
+    p.textContent = `The quiz could not start: ${e.message || e}`;
+    this.#shadow.append(p);
+    console.warn(e);
+  }
+}
+
+if (!customElements.get('cite-quiz')) customElements.define('cite-quiz', CiteQuiz);
