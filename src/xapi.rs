@@ -327,20 +327,30 @@ fn bank_activity(bank: &Bank, ctx: &Context, full: bool) -> Value {
     Value::Object(o)
 }
 
-/// `<activity_base>#<question id>`, the id percent-encoded outside
-/// `A-Z a-z 0-9 - . _ ~` so that the IRI stays valid whatever the id holds.
+/// `<activity_base>#<question id>`, the id escaped by [`iri_escape`].
 fn question_iri(ctx: &Context, id: &str) -> String {
     let mut s = String::with_capacity(base(ctx).len() + id.len() + 1);
     s.push_str(base(ctx));
     s.push('#');
-    for b in id.bytes() {
+    s.push_str(&iri_escape(id));
+    s
+}
+
+/// `s` percent-encoded outside `A-Z a-z 0-9 - . _ ~`, so that an IRI built
+/// from it stays valid whatever it holds.
+pub fn iri_escape(s: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            s.push(char::from(b));
+            out.push(char::from(b));
         } else {
-            s.push_str(&format!("%{b:02X}"));
+            out.push('%');
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 15)]));
         }
     }
-    s
+    out
 }
 
 fn question_activity(bank: &Bank, q: &Question, ctx: &Context) -> Value {

@@ -18,9 +18,14 @@
 // id, or its index among the page's <cite-quiz> elements when it has none.
 //
 // Events (bubbling and composed, so a listener on document hears them):
-// citequiz:ready (mounted; detail {bank}), citequiz:answered (detail
-// {questionId, verdict, earned, max}), citequiz:completed (detail: the
-// result: earned, max, percent, passed, byTag, questions, …).
+// citequiz:ready (mounted; detail {bank}); then, each with an xAPI
+// statement as its detail: citequiz:answered (verb answered, the question
+// as a cmi.interaction, the result, the cited TextQuoteSelectors in a
+// context extension), and at the end citequiz:passed or citequiz:failed
+// (with the score) followed by citequiz:completed. The statements' actor
+// is the element's `actor` property, set before the element connects
+// ({name, mbox} or {name, account: {homePage, name}}); anonymous otherwise.
+// Their activity id is the bank's URL.
 import { mountQuiz } from './load.js';
 
 const STYLE_URL = new URL('style.css', import.meta.url);
@@ -133,7 +138,8 @@ export class CiteQuiz extends HTMLElement {
   #options(bankUrl) {
     const attr = (name) => this.getAttribute(name);
     const peers = [...this.getRootNode().querySelectorAll('cite-quiz')];
-    const o = { storageKey: `citequiz:${bankUrl.href}#${this.id || peers.indexOf(this)}` };
+    const o = { storageKey: `citequiz:${bankUrl.href}#${this.id || peers.indexOf(this)}`, activity: bankUrl.href };
+    if (this.actor) o.actor = this.actor;
     if (attr('mode')) o.mode = attr('mode');
     if (attr('seed') && Number.isFinite(Number(attr('seed')))) o.seed = Number(attr('seed'));
     if (attr('pool') && Number(attr('pool')) >= 1) o.pool = Math.floor(Number(attr('pool')));

@@ -59,7 +59,8 @@ export async function mountQuiz(host, bankUrl, options = {}) {
     const bankText = await fetchText(bankUrl, 'bank');
     const articleUrl = new URL(articlePath(bankText), bankUrl);
     const articleText = await fetchText(articleUrl, 'article');
-    return Widget.mount(host, bankText, articleText, options);
+    // The bank's URL is its xAPI activity id unless the host says otherwise.
+    return Widget.mount(host, bankText, articleText, { activity: new URL(bankUrl).href, ...options });
   } catch (e) {
     if (e instanceof FetchError) {
       Widget.showFetchError(host, e.what, e.url, e.reason, e.detail, lang);

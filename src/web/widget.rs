@@ -184,7 +184,25 @@ fn options_from_js(o: &JsValue) -> Options {
         pool: pool.map(|n| n as usize),
         tags: get("tags").map(|v| tags_from_js(&v)).unwrap_or_default(),
         lang: get("lang").and_then(|v| v.as_string()).filter(|l| !l.trim().is_empty()),
+        actor: get("actor").and_then(|v| actor_from_js(&v)),
+        activity: get("activity").and_then(|v| v.as_string()).filter(|a| !a.trim().is_empty()),
     }
+}
+
+/// The learner, as the host page names them: `{name, mbox}` or
+/// `{name, account: {homePage, name}}` (xAPI's Agent). None for anything
+/// else, which leaves the statements anonymous.
+fn actor_from_js(v: &JsValue) -> Option<crate::xapi::Actor> {
+    let get = |o: &JsValue, k: &str| {
+        js_sys::Reflect::get(o, &JsValue::from_str(k)).ok().and_then(|x| x.as_string())
+    };
+    let name = get(v, "name").unwrap_or_default();
+    if let Some(mbox) = get(v, "mbox").filter(|m| !m.is_empty()) {
+        return Some(crate::xapi::Actor::mbox(name, &mbox));
+    }
+    let account = js_sys::Reflect::get(v, &JsValue::from_str("account")).ok()?;
+    let (home, id) = (get(&account, "homePage")?, get(&account, "name")?);
+    Some(crate::xapi::Actor::account(name, home, id))
 }
 
 /// Tags from an array of strings, or from one string separated by commas

@@ -3,11 +3,9 @@
 // would: launched in an iframe, answered, finished, relaunched from the
 // suspend_data the LMS kept.
 //
-// The runtime listens for the widget's `citequiz:answered` and
-// `citequiz:completed` events on the host element. Until the view dispatches
-// them, EVENTS_SHIM below fires them the same way (CustomEvent on the host,
-// bubbles, composed; completed's detail {earned, max, percent, passed}) from
-// what the page shows; it stands down as soon as the widget fires its own.
+// The runtime listens for the widget's own events on the host element:
+// `citequiz:answered`, `citequiz:passed`/`citequiz:failed` (an xAPI
+// statement with the score) and `citequiz:completed`.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -23,36 +21,6 @@ const QUICK = bank('gabuev-quick-check.json');
 const byId = Object.fromEntries(QUICK.questions.map((q) => [q.id, q]));
 const STEM = QUICK.id;
 
-const EVENTS_SHIM = `(() => {
-  document.addEventListener('DOMContentLoaded', () => {
-    const host = document.getElementById('quiz');
-    if (!host) return;
-    let native = false;
-    for (const type of ['citequiz:answered', 'citequiz:completed']) {
-      host.addEventListener(type, (e) => { if (!(e.detail && e.detail.fromShim)) native = true; });
-    }
-    const fire = (type, detail) => {
-      if (!native) host.dispatchEvent(new CustomEvent(type, { detail: { ...detail, fromShim: true }, bubbles: true, composed: true }));
-    };
-    const number = (s) => Number(String(s).replace(/,/g, ''));
-    new MutationObserver((records) => {
-      for (const r of records) for (const n of r.addedNodes) {
-        if (n.nodeType !== 1) continue;
-        const v = n.matches('.citequiz-verdict') ? n : n.querySelector('.citequiz-verdict');
-        if (v) fire('citequiz:answered', { questionId: document.querySelector('fieldset.citequiz-question')?.dataset.q });
-        const res = n.matches('.citequiz-results') ? n : n.querySelector('.citequiz-results');
-        if (res) {
-          const score = res.querySelector('.citequiz-score').textContent;
-          const m = score.match(/^([\\d.,]+) of ([\\d.,]+) points?, ([\\d.,]+)%/);
-          fire('citequiz:completed', {
-            earned: number(m[1]), max: number(m[2]), percent: number(m[3]),
-            passed: !!res.querySelector('.citequiz-pass.passed'),
-          });
-        }
-      }
-    }).observe(host, { childList: true, subtree: true });
-  });
-})();`;
 
 const HOST_HTML = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>LMS host</title><link rel="icon" href="data:,">
@@ -112,7 +80,6 @@ async function launchSco(resume) {
   const session = await openPage(browser, null);
   const warnings = [];
   session.page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
-  await session.context.addInitScript(EVENTS_SHIM);
   if (resume) await session.context.addInitScript((s) => { window.RESUME = s; }, resume);
   await session.page.goto(`${server.url}host.html`);
   const frame = await (await session.page.waitForSelector('#sco')).contentFrame();

@@ -11,10 +11,11 @@
 //     citequiz:answered   → cmi.suspend_data := the widget's saved progress
 //                           (≤ 4096 chars; without unchecked drafts if
 //                           larger), LMSCommit;
-//     citequiz:completed  → detail {earned, max, percent, passed}:
-//                           cmi.core.score.raw/min/max (percent 0..100),
-//                           cmi.core.lesson_status passed|failed,
-//                           LMSCommit, LMSFinish.
+//     citequiz:passed / citequiz:failed → detail: the xAPI statement, whose
+//                           result.score.scaled (0..1) becomes
+//                           cmi.core.score.raw (percent 0..100, min 0,
+//                           max 100) and whose verb the lesson_status;
+//     citequiz:completed  → LMSCommit, LMSFinish.
 // Leaving the page before finishing suspends: cmi.core.exit "suspend",
 // LMSCommit, LMSFinish. Without an LMS the quiz works on, saving in the
 // browser only.
@@ -156,8 +157,15 @@
       host.addEventListener('citequiz:answered', function () {
         setTimeout(function () { save(); if (live) api.LMSCommit(''); }, 0);
       });
-      host.addEventListener('citequiz:completed', function (ev) {
-        var detail = ev.detail;
+      var outcome = null;
+      var verdict = function (ev) {
+        var score = ev.detail && ev.detail.result && ev.detail.result.score;
+        outcome = { percent: score ? Number(score.scaled) * 100 : 0, passed: ev.type === 'citequiz:passed' };
+      };
+      host.addEventListener('citequiz:passed', verdict);
+      host.addEventListener('citequiz:failed', verdict);
+      host.addEventListener('citequiz:completed', function () {
+        var detail = outcome;
         setTimeout(function () { completed(detail); }, 0);
       });
       window.addEventListener('pagehide', leave);

@@ -77,16 +77,40 @@ pub(crate) struct Options {
     pub(crate) tags: Vec<String>,
     /// A BCP 47 language tag; None for the browser's.
     pub(crate) lang: Option<String>,
+    /// Who the xAPI statements are about; anonymous when the host says nothing.
+    pub(crate) actor: Option<crate::xapi::Actor>,
+    /// The bank's activity IRI (its URL, as a rule); questions are `#id` under it.
+    pub(crate) activity: Option<String>,
 }
 
-/// The detail of a `citequiz:answered` event.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct Answered<'a> {
-    question_id: &'a str,
-    verdict: Verdict,
-    earned: f64,
-    max: f64,
+/// A version 4 UUID for a statement or a registration: the browser's
+/// `crypto.randomUUID()`, or one from `Math.random()` where that is missing
+/// (an insecure context).
+fn uuid() -> String {
+    let from_crypto =
+        js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("crypto")).ok().and_then(|c| {
+            let f = js_sys::Reflect::get(&c, &JsValue::from_str("randomUUID")).ok()?;
+            f.dyn_ref::<js_sys::Function>()?.call0(&c).ok()?.as_string()
+        });
+    from_crypto.unwrap_or_else(|| {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx"
+            .chars()
+            .map(|c| {
+                let r = (js_sys::Math::random() * 16.0) as usize & 15;
+                match c {
+                    'x' => char::from(HEX[r]),
+                    'y' => char::from(HEX[(r & 3) | 8]),
+                    c => c,
+                }
+            })
+            .collect()
+    })
+}
+
+/// Now, as ISO 8601 in UTC (`2026-11-30T10:00:00.000Z`).
+fn iso_now() -> String {
+    js_sys::Date::new_0().to_iso_string().into()
 }
 
 /// Counts mounts, so that radio group names are unique on a page that
@@ -122,6 +146,14 @@ pub(crate) struct View {
     mode: Mode,
     pool: Option<usize>,
     tags: Vec<String>,
+    /// Who the xAPI statements are about.
+    actor: crate::xapi::Actor,
+    /// The bank's activity IRI.
+    activity: String,
+    /// This attempt's xAPI registration.
+    registration: String,
+    /// The question on screen and when it was first shown, for durations.
+    shown: (String, f64),
 }
 
 impl View {
@@ -186,7 +218,14 @@ impl View {
             mode: opts.mode,
             pool: opts.pool,
             tags: opts.tags,
+            actor: opts.actor.unwrap_or_else(crate::xapi::Actor::anonymous),
+            activity: String::new(),
+            registration: uuid(),
+            shown: (String::new(), now()),
         };
+        view.activity = opts.activity.unwrap_or_else(|| {
+            cat(&["https://citequiz.invalid/banks/", &crate::xapi::iri_escape(view.bank().id())])
+        });
         if let Some(msg) = restored.notice {
             view.notify(&msg)?;
         } else if !fresh && (view.session.answered_count() > 0 || view.session.position() > 0) {
@@ -260,11 +299,38 @@ impl View {
         }
     }
 
-    fn emit_answered(&self, question_id: &str) {
-        let Some(st) = self.session.state(question_id) else { return };
-        let Some(verdict) = st.verdict else { return };
-        let payload = Answered { question_id, verdict, earned: st.earned, max: st.max };
-        self.emit("answered", &payload);
+    /// What every statement of this attempt shares, with a fresh id and time.
+    fn statement_context(&self) -> crate::xapi::Context {
+        crate::xapi::Context {
+            activity_base: self.activity.clone(),
+            registration: Some(self.registration.clone()),
+            timestamp: iso_now(),
+            id: uuid(),
+            lang: self.bank().language().unwrap_or("en").to_string(),
+        }
+    }
+
+    /// `citequiz:answered`, whose detail is the xAPI "answered" statement.
+    fn emit_answered(&self, question_id: &str, response: &Response, feedback: &Feedback) {
+        let Some(q) = self.bank().question(question_id) else { return };
+        let spent = if self.shown.0 == question_id { now() - self.shown.1 } else { 0.0 };
+        let ctx = self.statement_context();
+        let stmt =
+            crate::xapi::answered(self.bank(), q, response, feedback, spent, &self.actor, &ctx);
+        self.emit("answered", &stmt);
+    }
+
+    /// `citequiz:passed` or `citequiz:failed`, then `citequiz:completed`,
+    /// each with its xAPI statement as detail.
+    fn emit_completed(&self, result: &crate::session::SessionResult) {
+        let ctx = self.statement_context();
+        let stmts = crate::xapi::completed(self.bank(), result, &self.actor, &ctx);
+        if let Some(verdict) = stmts.get(1) {
+            self.emit(if result.passed { "passed" } else { "failed" }, verdict);
+        }
+        if let Some(done) = stmts.first() {
+            self.emit("completed", done);
+        }
     }
 
     /// Renders the quiz pane for where the session stands.
@@ -286,6 +352,9 @@ impl View {
             add_text(&self.body, "p", "", t.no_questions)?;
             return Ok(());
         };
+        if self.shown.0 != q.id() {
+            self.shown = (q.id().to_string(), now());
+        }
         let Some(state) = self.session.state(q.id()) else { return Ok(()) };
         let exam = self.exam();
         let editing = !state.done && (state.last_response.is_none() || (self.retrying && !exam));
@@ -562,13 +631,13 @@ impl View {
             return self.say(why);
         }
         let Some(response) = response else { return Ok(()) };
-        match self.session.handle_answer(q.id(), response, now()) {
-            Ok(_) => {
+        match self.session.handle_answer(q.id(), response.clone(), now()) {
+            Ok(feedback) => {
                 self.drafts.remove(q.id());
                 self.retrying = false;
                 self.render()?;
                 self.save()?;
-                self.emit_answered(q.id());
+                self.emit_answered(q.id(), &response, &feedback);
                 self.focus_first(".citequiz-feedback > p");
                 Ok(())
             }
@@ -587,8 +656,8 @@ impl View {
             for id in ids {
                 let Some(r) = self.drafts.get(&id).cloned() else { continue };
                 // A draft that cannot be graded (half a two_part) stays unanswered.
-                if self.session.handle_answer(&id, r, now()).is_ok() {
-                    answered.push(id);
+                if let Ok(feedback) = self.session.handle_answer(&id, r.clone(), now()) {
+                    answered.push((id, r, feedback));
                 }
             }
             self.drafts.clear();
@@ -596,10 +665,10 @@ impl View {
         let result = self.session.finish(now());
         self.render()?;
         self.save()?;
-        for id in &answered {
-            self.emit_answered(id);
+        for (id, response, feedback) in &answered {
+            self.emit_answered(id, response, feedback);
         }
-        self.emit("completed", &result);
+        self.emit_completed(&result);
         self.focus_first(".citequiz-results h2");
         Ok(())
     }
