@@ -86,6 +86,62 @@ pub struct RawArticle {
     pub paragraphs: Vec<String>,
 }
 
+/// Reads the article file's DTO, every problem of shape a diagnostic.
+fn read_raw(json: &str) -> Result<RawArticle, Vec<Diagnostic>> {
+    use crate::json::read::{Path, Reader, str_item, syntax_diagnostic};
+    use crate::json::value::parse;
+    const FIELDS: &[&str] = &[
+        "format",
+        "id",
+        "title",
+        "subtitle",
+        "author",
+        "date",
+        "publisher",
+        "originally_published_by",
+        "url",
+        "photo_credit",
+        "language",
+        "related",
+        "notes",
+        "paragraphs",
+    ];
+    let (tree, trailing) = parse(json).map_err(|e| vec![syntax_diagnostic(json, &e)])?;
+    let mut r = Reader::new(json);
+    let raw = r.obj(&tree, Path::Root, tree.at, FIELDS).map(|o| RawArticle {
+        format: o.str(&mut r, "format"),
+        id: o.str(&mut r, "id"),
+        title: o.str(&mut r, "title"),
+        subtitle: o.opt_str(&mut r, "subtitle"),
+        author: o.str(&mut r, "author"),
+        date: o.str(&mut r, "date"),
+        publisher: o.str(&mut r, "publisher"),
+        originally_published_by: o.opt_str(&mut r, "originally_published_by"),
+        url: o.str(&mut r, "url"),
+        photo_credit: o.opt_str(&mut r, "photo_credit"),
+        language: o.opt_str(&mut r, "language"),
+        related: o.arr_or_empty(&mut r, "related", |r, v, path| {
+            let fields = &["title", "url", "after_paragraph"];
+            let o = r.obj(v, path, v.at, fields);
+            Related {
+                title: o.as_ref().map(|o| o.str(r, "title")).unwrap_or_default(),
+                url: o.as_ref().and_then(|o| o.opt_str(r, "url")),
+                after_paragraph: o.as_ref().map_or(0, |o| o.usize(r, "after_paragraph")),
+            }
+        }),
+        notes: o.arr_or_empty(&mut r, "notes", str_item),
+        paragraphs: o.arr(&mut r, "paragraphs", str_item),
+    });
+    match (raw, trailing) {
+        (Some(raw), None) if r.errors == 0 => Ok(raw),
+        (Some(_), Some(e)) if r.errors == 0 => Err(vec![syntax_diagnostic(json, &e)]),
+        _ => {
+            r.diags.sort_by_key(|d| (d.line, d.column));
+            Err(r.diags)
+        }
+    }
+}
+
 /// A "Related article" line.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
@@ -136,9 +192,7 @@ impl Article {
     /// # Errors
     /// Every problem found, with JSON paths (and line:column for malformed JSON).
     pub fn parse(json: &str, normalizer: Normalizer) -> Result<Article, Vec<Diagnostic>> {
-        let raw: RawArticle = crate::json::deserialize(json)
-            .map_err(|e| vec![crate::json::diagnostic(json, 0, "", &e)])?;
-        Article::from_raw(raw, normalizer)
+        Article::from_raw(read_raw(json)?, normalizer)
     }
 
     /// Builds the article from its DTO.
@@ -472,14 +526,20 @@ mod tests {
             "{\n  \"format\": \"citequiz-article/1\",\n  \"id\": ]\n}",
             &[("json-syntax", "id", Some(3), Some(9))],
         );
-        check("{\"id\": 3}", &[("json-type", "id", Some(1), Some(2))]);
+        // Every problem at once: the wrong type, and the missing fields (in one
+        // diagnostic, at the closing brace).
+        check(
+            "{\"id\": 3}",
+            &[("json-type", "id", Some(1), Some(2)), ("missing-field", "", Some(1), Some(9))],
+        );
         let json = minimal(|v| v["paragraphs"] = serde_json::json!(["ok", 5]));
         check(&json, &[("json-type", "paragraphs[1]", Some(1), char_col_of(&json, "5]"))]);
         let json = minimal(|v| v["extra"] = serde_json::json!(1));
         check(&json, &[("unknown-field", "extra", Some(1), char_col_of(&json, "\"extra\""))]);
         check("{} x", &[("missing-field", "", Some(1), Some(2))]);
-        // serde_json counts bytes; the column is in chars.
-        check("\"\u{00E9}\u{00E9}\" x", &[("json-type", "", Some(1), Some(4))]);
+        // A wrong type points at the value's start (serde_json pointed just
+        // past its end); columns are in chars, not bytes.
+        check("\"\u{00E9}\u{00E9}\" x", &[("json-type", "", Some(1), Some(1))]);
         check("{\"id\": \"\u{00E9}\u{00E9}\" x}", &[("json-syntax", "", Some(1), Some(13))]);
     }
 

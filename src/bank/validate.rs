@@ -9,10 +9,12 @@ use super::model::{Bank, Body, Citation, Question};
 use super::raw::{
     Answer, BANK_FORMAT, ChoiceOption, Item, KIND_FIELDS, Kind, RawBank, RawQuestion,
 };
+use super::read;
 use crate::article::{AnchorResult, Anchored, Article, Selector};
 use crate::diag::{Diagnostic, did_you_mean, has_errors};
-use crate::json::{self, locate, set_pos};
-use serde_json::value::RawValue;
+use crate::json::read::{Path, Reader, syntax_diagnostic};
+use crate::json::value::{self, Value};
+use crate::json::{locate, set_pos};
 use std::collections::{HashMap, HashSet};
 
 /// The most questions a bank may hold.
@@ -28,8 +30,8 @@ pub const MAX_CITATIONS: usize = 10;
 /// The longest question id.
 pub const MAX_ID_CHARS: usize = 128;
 
-/// The bank's fields, each question still raw JSON text.
-type Head<'a> = RawBank<&'a RawValue>;
+/// The bank's fields, each question still a JSON value.
+type Head<'v> = RawBank<&'v Value<'v>>;
 
 /// A question's source slice and where it starts in the file.
 struct Src<'a> {
@@ -43,13 +45,14 @@ struct Src<'a> {
 /// # Errors
 /// The bank is not JSON, or has no string `article` field.
 pub fn article_path(source: &str) -> Result<String, Vec<Diagnostic>> {
-    #[derive(serde::Deserialize)]
-    struct OnlyArticle {
-        article: String,
+    let (tree, trailing) = value::parse(source).map_err(|e| vec![syntax_diagnostic(source, &e)])?;
+    let mut r = Reader::new(source);
+    let article = r.open(&tree, Path::Root, tree.at).map(|o| o.str(&mut r, "article"));
+    match (article, trailing) {
+        (Some(a), None) if r.errors == 0 => Ok(a),
+        (Some(_), Some(e)) if r.errors == 0 => Err(vec![syntax_diagnostic(source, &e)]),
+        _ => Err(r.diags),
     }
-    json::deserialize::<OnlyArticle>(source)
-        .map(|a| a.article)
-        .map_err(|e| vec![json::diagnostic(source, 0, "", &e)])
 }
 
 pub(super) fn load(
@@ -83,15 +86,26 @@ fn check(source: &str, article: Article, diags: &mut Vec<Diagnostic>) -> Option<
         );
         return None;
     }
-    let head: Head = match json::deserialize(source) {
-        Ok(head) => head,
+    let (tree, trailing) = match value::parse(source) {
+        Ok(parsed) => parsed,
         Err(e) => {
-            diags.push(json::diagnostic(source, 0, "", &e));
+            diags.push(syntax_diagnostic(source, &e));
+            return None;
+        }
+    };
+    let mut r = Reader::new(source);
+    let head = read::head(&mut r, &tree);
+    sort_by_position(&mut r.diags);
+    diags.append(&mut r.diags);
+    let head = match (head, trailing) {
+        (Some(head), None) if r.errors == 0 => head,
+        (_, trailing) => {
+            if r.errors == 0 {
+                diags.extend(trailing.map(|e| syntax_diagnostic(source, &e)));
+            }
             // Still read the questions, so their problems show in the same run.
-            if let Ok(qs) = serde_json::from_str::<QuestionsOnly>(source) {
-                for (i, raw) in qs.questions.iter().enumerate() {
-                    let _ = parse_question(source, raw, i, diags);
-                }
+            for (i, q) in read::questions(&tree).iter().enumerate() {
+                let _ = parse_question(source, q, i, diags);
             }
             return None;
         }
@@ -116,7 +130,7 @@ fn check(source: &str, article: Article, diags: &mut Vec<Diagnostic>) -> Option<
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut by_id = HashMap::new();
     for (i, raw) in head.questions.iter().enumerate() {
-        let src = Src { text: raw.get(), offset: offset_in(source, raw.get()) };
+        let src = Src { text: source.get(raw.at..raw.end).unwrap_or(""), offset: raw.at };
         let first = diags.len();
         let Some(q) = parse_question(source, raw, i, diags) else { continue };
         if let Some(&prev) = seen.get(&q.id) {
@@ -165,12 +179,6 @@ fn check(source: &str, article: Article, diags: &mut Vec<Diagnostic>) -> Option<
     })
 }
 
-#[derive(serde::Deserialize)]
-struct QuestionsOnly<'a> {
-    #[serde(default, borrow)]
-    questions: Vec<&'a RawValue>,
-}
-
 fn check_head(head: &Head, diags: &mut Vec<Diagnostic>) {
     if head.format != BANK_FORMAT {
         diags.push(
@@ -201,37 +209,29 @@ fn check_head(head: &Head, diags: &mut Vec<Diagnostic>) {
 
 fn parse_question(
     source: &str,
-    raw: &RawValue,
+    raw: &Value,
     i: usize,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<RawQuestion> {
-    let text = raw.get();
-    match json::deserialize::<RawQuestion>(text) {
-        Ok(q) => Some(q),
-        Err(e) => {
-            let base = format!("questions[{i}]");
-            let mut d = json::diagnostic(source, offset_in(source, text), &base, &e);
-            if let Some(id) = peek_id(text) {
-                d = d.for_question(id);
-            }
-            diags.push(d);
-            None
-        }
+    let mut r = Reader::new(source);
+    let questions = Path::Root;
+    let questions = questions.key("questions");
+    let q = read::question(&mut r, raw, questions.index(i));
+    if r.diags.is_empty() {
+        return q;
     }
+    sort_by_position(&mut r.diags);
+    let id = read::peek_id(raw);
+    diags.extend(r.diags.into_iter().map(|d| match &id {
+        Some(id) => d.for_question(id.clone()),
+        None => d,
+    }));
+    None
 }
 
-/// The question's id, when a question that failed to parse has one.
-fn peek_id(text: &str) -> Option<String> {
-    #[derive(serde::Deserialize)]
-    struct OnlyId {
-        id: String,
-    }
-    serde_json::from_str::<OnlyId>(text).ok().map(|o| o.id)
-}
-
-/// The byte offset of `part` within `whole` (a sub-slice of it).
-fn offset_in(whole: &str, part: &str) -> usize {
-    (part.as_ptr() as usize).saturating_sub(whole.as_ptr() as usize).min(whole.len())
+/// Puts diagnostics in the order of the text they point at.
+fn sort_by_position(diags: &mut [Diagnostic]) {
+    diags.sort_by_key(|d| (d.line, d.column));
 }
 
 /// Gives each diagnostic without a position the position of its path.
@@ -433,7 +433,8 @@ fn check_question(
                 "hint-penalties",
                 format!("{p}.hints"),
                 format!(
-                    "the hints' penalties add up to {hint_total}, more than the whole question"
+                    "the hints' penalties add up to {}, more than the whole question",
+                    hint_total
                 ),
             )
             .with_help(
@@ -576,7 +577,11 @@ fn resolve(
                     Diagnostic::warning(
                         "cite-approximate",
                         format!("{}.exact", path()),
-                        format!("the quote matches the article only approximately (score {:.2}): \"{}\"", a.score, a.text),
+                        format!(
+                            "the quote matches the article only approximately (score {:.2}): \"{}\"",
+                            a.score,
+                            a.text
+                        ),
                     )
                     .with_help("copy the article's exact words so the citation cannot drift"),
                 );

@@ -77,19 +77,6 @@ pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
-/// The byte offset of a 1-based line and column in bytes, as serde_json
-/// counts them.
-pub fn byte_offset(src: &str, line: usize, col: usize) -> usize {
-    let mut offset = 0;
-    for (i, l) in src.split_inclusive('\n').enumerate() {
-        if i + 1 == line {
-            return (offset + col.saturating_sub(1).min(l.len())).min(src.len());
-        }
-        offset += l.len();
-    }
-    src.len()
-}
-
 fn skip_ws(b: &[u8], mut pos: usize) -> usize {
     while matches!(b.get(pos), Some(b' ' | b'\t' | b'\n' | b'\r')) {
         pos += 1;
@@ -225,15 +212,5 @@ mod tests {
             parse_path("a[1][2]"),
             vec![Step::Key("a".into()), Step::Index(1), Step::Index(2)]
         );
-    }
-
-    #[test]
-    fn byte_columns_map_to_char_columns() {
-        let src = "ab\ncдe\nf";
-        // Line 2, byte column 4 is the 'e' after the two-byte 'д'.
-        assert_eq!(line_col(src, byte_offset(src, 2, 4)), (2, 3));
-        assert_eq!(line_col(src, byte_offset(src, 3, 1)), (3, 1));
-        // An offset inside a char counts as that char.
-        assert_eq!(line_col(src, 5), (2, 2));
     }
 }

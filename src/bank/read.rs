@@ -1,0 +1,246 @@
+//! Reading the bank's DTOs (`raw`) from a parsed JSON tree.
+//!
+//! The field lists and defaults here mirror the serde attributes in `raw`,
+//! from which the JSON Schema is generated; `tests/banks.rs` and the unit
+//! tests below keep the two in step.
+
+use super::raw::{
+    Answer, ChoiceOption, Gap, Hint, Item, Kind, Pair, PartA, PartB, QuoteOption, RawBank,
+    RawQuestion, TrueFalseFeedback,
+};
+use crate::article::Selector;
+use crate::json::read::{Path, Reader, str_item};
+use crate::json::value::{V, Value};
+
+const BANK_FIELDS: &[&str] = &[
+    "$schema",
+    "format",
+    "id",
+    "title",
+    "description",
+    "article",
+    "language",
+    "pass_percent",
+    "tries",
+    "try_penalty",
+    "shuffle_questions",
+    "shuffle_options",
+    "questions",
+];
+
+const QUESTION_FIELDS: &[&str] = &[
+    "id",
+    "kind",
+    "prompt",
+    "explanation",
+    "cite",
+    "points",
+    "tags",
+    "hints",
+    "tries",
+    "options",
+    "answer",
+    "answers",
+    "feedback",
+    "text",
+    "gaps",
+    "tolerance",
+    "unit",
+    "items",
+    "left",
+    "right",
+    "pairs",
+    "part_a",
+    "part_b",
+];
+
+/// The bank's own fields, each question left as a JSON value. `None` (with
+/// diagnostics) when the document is not an object.
+pub(super) fn head<'v>(r: &mut Reader, v: &'v Value<'v>) -> Option<RawBank<&'v Value<'v>>> {
+    let o = r.obj(v, Path::Root, v.at, BANK_FIELDS)?;
+    Some(RawBank {
+        schema: o.opt_str(r, "$schema"),
+        format: o.str(r, "format"),
+        id: o.str(r, "id"),
+        title: o.str(r, "title"),
+        description: o.opt_str(r, "description"),
+        article: o.str(r, "article"),
+        language: o.opt_str(r, "language"),
+        pass_percent: o.f64_or(r, "pass_percent", 60.0),
+        tries: o.u32_or(r, "tries", 1),
+        try_penalty: o.f64_or(r, "try_penalty", 1.0 / 3.0),
+        shuffle_questions: o.bool_or(r, "shuffle_questions", true),
+        shuffle_options: o.bool_or(r, "shuffle_options", true),
+        questions: o.arr(r, "questions", |_, q, _| q),
+    })
+}
+
+/// The `questions` array's elements, when the document has one, whatever
+/// else is wrong with it.
+pub(super) fn questions<'a>(v: &'a Value<'a>) -> &'a [Value<'a>] {
+    let V::Obj(members) = &v.v else { return &[] };
+    match members.iter().find(|m| m.key == "questions").map(|m| &m.value.v) {
+        Some(V::Arr(items)) => items,
+        _ => &[],
+    }
+}
+
+/// The string `id` of a question, if it has one (for diagnostics).
+pub(super) fn peek_id(v: &Value) -> Option<String> {
+    let V::Obj(members) = &v.v else { return None };
+    match &members.iter().find(|m| m.key == "id")?.value.v {
+        V::Str(s) => Some(s.to_string()),
+        _ => None,
+    }
+}
+
+/// One question; `None` when anything in it has the wrong shape.
+pub(super) fn question(r: &mut Reader, v: &Value, path: Path) -> Option<RawQuestion> {
+    let before = r.errors;
+    let o = r.obj(v, path, v.at, QUESTION_FIELDS)?;
+    let q = RawQuestion {
+        id: o.str(r, "id"),
+        kind: o.with(r, "kind", kind).unwrap_or_default(),
+        prompt: o.str(r, "prompt"),
+        explanation: o.str(r, "explanation"),
+        cite: o.arr(r, "cite", |r, v, p| selector(r, v, p, v.at)),
+        points: o.f64_or(r, "points", 1.0),
+        tags: o.arr_or_empty(r, "tags", str_item),
+        hints: o.arr_or_empty(r, "hints", hint),
+        tries: o.opt_u32(r, "tries"),
+        options: o.opt_arr(r, "options", choice),
+        answer: o.opt_with(r, "answer", answer),
+        answers: o.opt_arr(r, "answers", str_item),
+        feedback: o.opt_with(r, "feedback", feedback),
+        text: o.opt_str(r, "text"),
+        gaps: o.opt_arr(r, "gaps", gap),
+        tolerance: o.opt_f64(r, "tolerance"),
+        unit: o.opt_str(r, "unit"),
+        items: o.opt_arr(r, "items", item),
+        left: o.opt_arr(r, "left", item),
+        right: o.opt_arr(r, "right", item),
+        pairs: o.opt_arr(r, "pairs", pair),
+        part_a: o.opt_with(r, "part_a", part_a),
+        part_b: o.opt_with(r, "part_b", part_b),
+    };
+    (r.errors == before).then_some(q)
+}
+
+fn kind(r: &mut Reader, v: &Value, path: Path, at: usize) -> Kind {
+    let V::Str(name) = &v.v else {
+        r.wrong_type(&path, at, "a string", &v.v);
+        return Kind::default();
+    };
+    if let Some(k) = Kind::ALL.into_iter().find(|k| k.name() == name) {
+        return k;
+    }
+    let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
+    let mut m = format!("unknown variant `{name}`, expected one of `");
+    m.push_str(&names.join("`, `"));
+    m.push('`');
+    r.error("unknown-kind", &path, at, m);
+    if let (Some(best), Some(d)) =
+        (crate::diag::did_you_mean(name, names.iter().copied()), r.diags.last_mut())
+    {
+        d.help = Some(format!("did you mean `{best}`?"));
+    }
+    Kind::default()
+}
+
+fn answer(r: &mut Reader, v: &Value, path: Path, at: usize) -> Answer {
+    match &v.v {
+        V::Bool(b) => Answer::Bool(*b),
+        V::Num(x) => Answer::Number(*x),
+        V::Str(s) => Answer::Id(s.to_string()),
+        other => {
+            let expected = "an option id (string), true or false, or a number";
+            r.wrong_type(&path, at, expected, other);
+            Answer::Bool(false)
+        }
+    }
+}
+
+/// A W3C TextQuoteSelector.
+pub(crate) fn selector(r: &mut Reader, v: &Value, path: Path, at: usize) -> Selector {
+    let Some(o) = r.obj(v, path, at, &["exact", "prefix", "suffix"]) else {
+        return Selector::exact("");
+    };
+    Selector {
+        exact: o.str(r, "exact"),
+        prefix: o.opt_str(r, "prefix"),
+        suffix: o.opt_str(r, "suffix"),
+    }
+}
+
+fn hint(r: &mut Reader, v: &Value, path: Path) -> Hint {
+    let Some(o) = r.obj(v, path, v.at, &["text", "penalty"]) else {
+        return Hint { text: String::new(), penalty: 0.0 };
+    };
+    Hint { text: o.str(r, "text"), penalty: o.f64_or(r, "penalty", 0.0) }
+}
+
+fn choice(r: &mut Reader, v: &Value, path: Path) -> ChoiceOption {
+    let Some(o) = r.obj(v, path, v.at, &["id", "text", "feedback"]) else {
+        return ChoiceOption { id: String::new(), text: String::new(), feedback: None };
+    };
+    ChoiceOption { id: o.str(r, "id"), text: o.str(r, "text"), feedback: o.opt_str(r, "feedback") }
+}
+
+fn item(r: &mut Reader, v: &Value, path: Path) -> Item {
+    let Some(o) = r.obj(v, path, v.at, &["id", "text"]) else {
+        return Item { id: String::new(), text: String::new() };
+    };
+    Item { id: o.str(r, "id"), text: o.str(r, "text") }
+}
+
+fn gap(r: &mut Reader, v: &Value, path: Path) -> Gap {
+    let Some(o) = r.obj(v, path, v.at, &["accept"]) else { return Gap { accept: Vec::new() } };
+    Gap { accept: o.arr(r, "accept", str_item) }
+}
+
+fn pair(r: &mut Reader, v: &Value, path: Path) -> Pair {
+    let Some(o) = r.obj(v, path, v.at, &["left", "right"]) else {
+        return Pair { left: String::new(), right: String::new() };
+    };
+    Pair { left: o.str(r, "left"), right: o.str(r, "right") }
+}
+
+fn feedback(r: &mut Reader, v: &Value, path: Path, at: usize) -> TrueFalseFeedback {
+    let Some(o) = r.obj(v, path, at, &["true", "false"]) else {
+        return TrueFalseFeedback::default();
+    };
+    TrueFalseFeedback { on_true: o.opt_str(r, "true"), on_false: o.opt_str(r, "false") }
+}
+
+fn part_a(r: &mut Reader, v: &Value, path: Path, at: usize) -> PartA {
+    let Some(o) = r.obj(v, path, at, &["prompt", "options", "answer"]) else {
+        return PartA { prompt: String::new(), options: Vec::new(), answer: String::new() };
+    };
+    PartA {
+        prompt: o.str(r, "prompt"),
+        options: o.arr(r, "options", choice),
+        answer: o.str(r, "answer"),
+    }
+}
+
+fn part_b(r: &mut Reader, v: &Value, path: Path, at: usize) -> PartB {
+    let Some(o) = r.obj(v, path, at, &["prompt", "options", "answer"]) else {
+        return PartB { prompt: String::new(), options: Vec::new(), answer: String::new() };
+    };
+    PartB {
+        prompt: o.str(r, "prompt"),
+        options: o.arr(r, "options", quote_option),
+        answer: o.str(r, "answer"),
+    }
+}
+
+fn quote_option(r: &mut Reader, v: &Value, path: Path) -> QuoteOption {
+    let Some(o) = r.obj(v, path, v.at, &["id", "quote", "feedback"]) else {
+        return QuoteOption { id: String::new(), quote: Selector::exact(""), feedback: None };
+    };
+    QuoteOption {
+        id: o.str(r, "id"),
+        quote: o.with(r, "quote", selector).unwrap_or_else(|| Selector::exact("")),
+        feedback: o.opt_str(r, "feedback"),
+    }
+}
