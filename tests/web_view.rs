@@ -478,8 +478,11 @@ impl Heard {
         Heard { kind, seen, cb }
     }
 
-    fn field(&self, i: usize, k: &str) -> JsValue {
-        js_sys::Reflect::get(&self.seen.borrow()[i], &k.into()).unwrap()
+    /// The value at a dotted path (`result.score.raw`) of the i-th detail.
+    fn field(&self, i: usize, path: &str) -> JsValue {
+        path.split('.').fold(self.seen.borrow()[i].clone(), |v, k| {
+            js_sys::Reflect::get(&v, &k.into()).unwrap_or(JsValue::UNDEFINED)
+        })
     }
 }
 
@@ -494,21 +497,34 @@ impl Drop for Heard {
 fn practice_mode_tells_the_page_what_was_answered_and_completed() {
     let h = host();
     let answered = Heard::on("answered");
+    let verdict = Heard::on("failed");
     let completed = Heard::on("completed");
     let w = mount(&h, BANK, "t:events", false);
     let root = one(&h, ".citequiz");
     go_to(&root, "article-main-claim");
     pick(&root, "c");
     press(&root, "Check");
+    // Each detail is an xAPI statement.
     assert_eq!(answered.seen.borrow().len(), 1);
-    assert_eq!(answered.field(0, "questionId").as_string().unwrap(), "article-main-claim");
-    assert_eq!(answered.field(0, "verdict").as_string().unwrap(), "correct");
-    assert_eq!(answered.field(0, "earned").as_f64(), Some(1.0));
-    assert_eq!(answered.field(0, "max").as_f64(), Some(1.0));
+    assert_eq!(
+        answered.field(0, "verb.id").as_string().unwrap(),
+        "http://adlnet.gov/expapi/verbs/answered"
+    );
+    assert!(answered.field(0, "object.id").as_string().unwrap().ends_with("#article-main-claim"));
+    assert_eq!(answered.field(0, "result.success").as_bool(), Some(true));
+    assert_eq!(answered.field(0, "result.score.raw").as_f64(), Some(1.0));
+    assert_eq!(answered.field(0, "result.score.max").as_f64(), Some(1.0));
+    assert_eq!(answered.field(0, "actor.account.name").as_string().unwrap(), "anonymous");
     press(&root, "Finish quiz");
+    // One question of twelve points right: failed, then completed.
+    assert_eq!(verdict.seen.borrow().len(), 1);
+    assert_eq!(verdict.field(0, "result.score.max").as_f64(), Some(12.0));
+    assert_eq!(verdict.field(0, "result.success").as_bool(), Some(false));
     assert_eq!(completed.seen.borrow().len(), 1);
-    assert_eq!(completed.field(0, "max").as_f64(), Some(12.0));
-    assert!(js_sys::Array::is_array(&completed.field(0, "questions")));
+    assert_eq!(
+        completed.field(0, "verb.id").as_string().unwrap(),
+        "http://adlnet.gov/expapi/verbs/completed"
+    );
     w.unmount();
 }
 
