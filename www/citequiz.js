@@ -9,7 +9,10 @@
 // is fetched relative to the bank), mode ("practice" | "exam"), seed, pool
 // (how many questions to draw), tags (comma- or space-separated), lang (a
 // BCP 47 tag; default the browser's), show-article ("false" hides the
-// article). Changing one remounts the quiz.
+// article), lrs (an xAPI endpoint: statements are also POSTed there, with
+// the element's `lrsAuth` property as the Authorization header, queued in
+// localStorage and retried while offline; see lrs.js). Changing one
+// remounts the quiz.
 //
 // The widget lives in an open shadow root with its stylesheet adopted
 // inside it, so the page's CSS and the widget's keep to themselves; theme
@@ -27,9 +30,10 @@
 // ({name, mbox} or {name, account: {homePage, name}}); anonymous otherwise.
 // Their activity id is the bank's URL.
 import { mountQuiz } from './load.js';
+import { LrsReporter } from './lrs.js';
 
 const STYLE_URL = new URL('style.css', import.meta.url);
-const ATTRIBUTES = ['bank', 'mode', 'seed', 'pool', 'tags', 'lang', 'show-article'];
+const ATTRIBUTES = ['bank', 'mode', 'seed', 'pool', 'tags', 'lang', 'show-article', 'lrs'];
 
 let sheet;
 
@@ -56,6 +60,7 @@ export class CiteQuiz extends HTMLElement {
   #widget = null;
   #generation = 0;
   #queued = false;
+  #stopLrs = null;
 
   constructor() {
     super();
@@ -74,6 +79,20 @@ export class CiteQuiz extends HTMLElement {
   disconnectedCallback() {
     this.#generation++;
     this.#unmount();
+    this.#stopLrs?.();
+    this.#stopLrs = null;
+  }
+
+  /** Starts sending statements to the `lrs` attribute's endpoint, if any. */
+  #startLrs() {
+    this.#stopLrs?.();
+    this.#stopLrs = null;
+    const endpoint = this.getAttribute('lrs');
+    if (!endpoint) return;
+    const reporter = new LrsReporter(new URL(endpoint, document.baseURI).href, this.lrsAuth);
+    const stop = reporter.listen(this);
+    this.#stopLrs = () => { stop(); reporter.close(); };
+    this.lrs = reporter;
   }
 
   attributeChangedCallback(_name, before, after) {
@@ -99,6 +118,7 @@ export class CiteQuiz extends HTMLElement {
   async #mount() {
     const generation = ++this.#generation;
     this.#unmount();
+    this.#startLrs();
     this.setAttribute('aria-busy', 'true');
     await this.#adoptStyles();
     const bank = this.getAttribute('bank');
