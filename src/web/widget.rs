@@ -27,6 +27,8 @@ pub struct Widget {
     view: Rc<RefCell<View>>,
     root: Element,
     listeners: Vec<Listener>,
+    /// The window's `storage` listener, for another tab on the same quiz.
+    storage: Closure<dyn FnMut(Event)>,
 }
 
 #[wasm_bindgen]
@@ -42,9 +44,12 @@ impl Widget {
     /// tags), `lang` (a BCP 47 tag; default `navigator.language`; English
     /// and Russian are covered, other languages get English).
     ///
-    /// The widget's root dispatches `citequiz:answered` (detail
-    /// `{questionId, verdict, earned, max}`) and `citequiz:completed`
-    /// (detail: the session result), bubbling and composed.
+    /// `actor` (`{name, mbox}` or `{name, account: {homePage, name}}`) and
+    /// `activity` (the bank's IRI) go into the xAPI statements.
+    ///
+    /// The widget's root dispatches `citequiz:answered`, then
+    /// `citequiz:passed` or `citequiz:failed` and `citequiz:completed`,
+    /// bubbling and composed, each with an xAPI statement as `detail`.
     ///
     /// # Errors
     /// A bank or article that fails to load: the error panel is rendered
@@ -92,7 +97,20 @@ impl Widget {
             root.add_event_listener_with_callback(kind, cb.as_ref().unchecked_ref())?;
             listeners.push((kind, cb));
         }
-        Ok(Widget { view, root, listeners })
+        // Another tab on the same quiz: `storage` fires on the window.
+        let v = Rc::clone(&view);
+        let storage = Closure::<dyn FnMut(Event)>::new(move |ev: Event| {
+            let key = ev.dyn_ref::<web_sys::StorageEvent>().and_then(web_sys::StorageEvent::key);
+            if let Ok(mut v) = v.try_borrow_mut() {
+                if let Err(e) = v.on_storage(key.as_deref()) {
+                    view::log(&e);
+                }
+            }
+        });
+        if let Some(w) = web_sys::window() {
+            w.add_event_listener_with_callback("storage", storage.as_ref().unchecked_ref())?;
+        }
+        Ok(Widget { view, root, listeners, storage })
     }
 
     /// Renders the error panel into `host` (an element or a shadow root): a
@@ -150,6 +168,10 @@ impl Widget {
         for (kind, cb) in &self.listeners {
             let _ =
                 self.root.remove_event_listener_with_callback(kind, cb.as_ref().unchecked_ref());
+        }
+        if let Some(w) = web_sys::window() {
+            let f = self.storage.as_ref().unchecked_ref();
+            let _ = w.remove_event_listener_with_callback("storage", f);
         }
         self.root.remove();
         drop(self.view);

@@ -61,6 +61,7 @@ pub(crate) struct Strings {
     pub(crate) position: &'static str,
     pub(crate) exam_notice: &'static str,
     pub(crate) welcome_back: &'static str,
+    pub(crate) synced: &'static str,
     // Results.
     pub(crate) results: &'static str,
     pub(crate) passed: &'static str,
@@ -159,6 +160,7 @@ pub(crate) static EN: Strings = Strings {
     exam_notice: "Exam mode: answers are marked when you finish the quiz. You can change them \
                   until then.",
     welcome_back: "Welcome back: your progress was restored.",
+    synced: "Your progress was updated from another tab.",
     results: "Results",
     passed: "Passed",
     not_passed: "Not passed",
@@ -264,6 +266,7 @@ pub(crate) static RU: Strings = Strings {
     exam_notice: "Режим экзамена: ответы оцениваются, когда вы завершите тест. До этого их \
                   можно менять.",
     welcome_back: "С возвращением: ваш прогресс восстановлен.",
+    synced: "Прогресс обновлён из другой вкладки.",
     results: "Результаты",
     passed: "Зачтено",
     not_passed: "Не зачтено",

@@ -252,6 +252,33 @@ impl View {
         &self.root
     }
 
+    /// Another tab saved progress for the same quiz (a `storage` event for
+    /// `key`; None when that tab cleared all storage): the newer state wins.
+    /// This tab adopts it rather than writing over it, so the two never
+    /// interleave their saves into a state neither had. When the other tab
+    /// started over, this one does too, without saving: a save here would
+    /// bounce back as an event there.
+    pub(crate) fn on_storage(&mut self, key: Option<&str>) -> R {
+        if key.is_some_and(|k| k != self.store.key()) {
+            return Ok(());
+        }
+        let restored = store::restore(&self.store, self.bank(), &self.i18n);
+        match restored.session {
+            Some(session) => {
+                self.session = session;
+                self.drafts = restored.drafts;
+            }
+            None => {
+                self.session = self.new_session(random_seed());
+                self.drafts.clear();
+            }
+        }
+        self.retrying = false;
+        self.render()?;
+        clear(&self.notice);
+        self.notify(restored.notice.as_deref().unwrap_or(self.i18n.t.synced))
+    }
+
     fn notify(&self, msg: &str) -> R {
         add_text(&self.notice, "p", "", msg).map(|_| ())
     }

@@ -87,6 +87,11 @@ impl Store {
         Store { storage, key }
     }
 
+    /// The storage key.
+    pub(crate) fn key(&self) -> &str {
+        &self.key
+    }
+
     /// Whether progress can be saved.
     pub(crate) fn works(&self) -> bool {
         self.storage.is_some()
