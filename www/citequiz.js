@@ -31,6 +31,7 @@
 // Their activity id is the bank's URL.
 import { mountQuiz } from './load.js';
 import { LrsReporter } from './lrs.js';
+import { showFatal, strings } from './fatal.js';
 
 const STYLE_URL = new URL('style.css', import.meta.url);
 const ATTRIBUTES = ['bank', 'mode', 'seed', 'pool', 'tags', 'lang', 'show-article', 'lrs'];
@@ -124,7 +125,7 @@ export class CiteQuiz extends HTMLElement {
     const bank = this.getAttribute('bank');
     let widget = null;
     try {
-      if (!bank) throw new Error('<cite-quiz> needs a bank attribute: the URL of a bank file.');
+      if (!bank) throw new Error(strings(this.getAttribute('lang')).noBank);
       const bankUrl = new URL(bank, document.baseURI);
       widget = await mountQuiz(this.#shadow, bankUrl, this.#options(bankUrl));
     } catch (e) {
@@ -170,14 +171,9 @@ export class CiteQuiz extends HTMLElement {
   }
 
   #fatal(e) {
-    for (const n of [...this.#shadow.childNodes]) if (n.localName !== 'link') n.remove();
-    const p = document.createElement('p');
-    p.className = 'citequiz-fatal';
-    p.setAttribute('role', 'alert');
-    p.textContent = `The quiz could not start: ${e.message || e}`;
-    this.#shadow.append(p);
-    console.warn(e);
+    showFatal(this.#shadow, e, this.getAttribute('lang'));
   }
+
 }
 
 if (!customElements.get('cite-quiz')) customElements.define('cite-quiz', CiteQuiz);

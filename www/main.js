@@ -2,6 +2,7 @@
 // bank) into #quiz, with ?seed=, ?mode=, ?pool=, ?tags= and ?lang= as
 // options. Fetching and error panels are load.js's, shared with <cite-quiz>.
 import { mountQuiz } from './load.js';
+import { showFatal } from './fatal.js';
 
 const DEFAULT_BANK = '/quiz-data/banks/gabuev-full.json';
 const host = document.getElementById('quiz');
@@ -16,13 +17,6 @@ mountQuiz(host, new URL(params.get('bank') || DEFAULT_BANK, location.href), opti
     // Keep the widget alive for the page's lifetime (and for tests).
     if (widget) window.citequiz = widget;
   })
-  .catch((e) => {
-    // The Wasm itself failed to load: there is no widget to draw the panel.
-    host.textContent = '';
-    const p = document.createElement('p');
-    p.className = 'citequiz-fatal';
-    p.setAttribute('role', 'alert');
-    p.textContent = `The quiz could not start: ${e.message || e}`;
-    host.append(p);
-  })
+  // The Wasm itself failed to load: there is no widget to draw the panel.
+  .catch((e) => showFatal(host, e, options.lang))
   .finally(() => host.removeAttribute('aria-busy'));
