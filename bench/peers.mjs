@@ -10,7 +10,7 @@
 // What each figure means is in the README's "Performance" section.
 import { spawn, execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, release } from 'node:os';
+import { cpus, loadavg, release } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants as z } from 'node:zlib';
 import path from 'node:path';
@@ -339,6 +339,7 @@ async function main() {
     chromium: chromiumVersion, playwrightCore: JSON.parse(readFileSync(path.join(ROOT, 'node_modules/playwright-core/package.json'), 'utf8')).version,
   };
   const started = Date.now();
+  const loadBefore = loadavg()[0];
   // One unrecorded load of each page first, so that no page pays alone for
   // a cold disk cache or a cold Chromium binary.
   try {
@@ -372,6 +373,8 @@ async function main() {
       med[tool.id][n] = {
         question: median(rs.map((r) => r.marks.question)),
         mounted: median(rs.map((r) => r.marks.mounted ?? r.marks.question)),
+        mountedMin: Math.min(...finite(rs.map((r) => r.marks.mounted ?? r.marks.question))),
+        mountedMax: Math.max(...finite(rs.map((r) => r.marks.mounted ?? r.marks.question))),
         questionMin: Math.min(...finite(rs.map((r) => r.marks.question))),
         questionMax: Math.max(...finite(rs.map((r) => r.marks.question))),
         runs: rs.length, failed: rs.filter((r) => !Number.isFinite(r.marks.question)).length,
@@ -388,7 +391,9 @@ async function main() {
   const ours = 'citequiz';
 
   console.log(`\ncitequiz beside its peers: cold load in headless Chromium ${chromiumVersion} over loopback, ${machine.cpus} CPUs (${machine.cpu}),`);
+  machine.loadAverage = { before: loadBefore, after: loadavg()[0] };
   console.log(`median of ${opts.rounds} fresh browsers per page and size, pages interleaved round-robin. 1 kB = 1000 bytes, 1 MB = 10^6 bytes.`);
+  console.log(`Load average (1 min) ${loadBefore.toFixed(1)} before, ${machine.loadAverage.after.toFixed(1)} after: above ${machine.cpus}, other work shared the CPUs and the times are noisy.`.replace(/: above.*$/, (m) => (Math.max(loadBefore, machine.loadAverage.after) > machine.cpus ? m : '.')));
   console.log('citequiz mounts with showArticle: false (no article pane, like its peers); "citequiz +article" is the full widget, for reference.');
 
   table('Code over the wire (JS + Wasm + CSS the page loads; its HTML and the quiz data not counted)',
@@ -406,7 +411,8 @@ async function main() {
     TOOLS.flatMap((t) => {
       const row = [label[t.id], ...opts.sizes.map((n) => `${ms(med[t.id][n].question)} [${ms(med[t.id][n].questionMin)}–${ms(med[t.id][n].questionMax)}]`)];
       if (!t.marks.mounted) return [row];
-      return [[`${label[t.id]} mounted`, ...opts.sizes.map((n) => ms(med[t.id][n].mounted))], [`${label[t.id]} visible`, ...row.slice(1)]];
+      return [[`${label[t.id]} mounted`, ...opts.sizes.map((n) => `${ms(med[t.id][n].mounted)} [${ms(med[t.id][n].mountedMin)}–${ms(med[t.id][n].mountedMax)}]`)],
+        [`${label[t.id]} visible`, ...row.slice(1)]];
     }));
 
   table('Memory after GC: MB (JS heap used + Wasm linear memory)',
