@@ -435,7 +435,9 @@ async function main() {
   // The issue's budget, as figures beside their limits.
   const budget = [];
   const code = med[ours][N0].code.gzip;
-  budget.push(['code over the wire, gzip', '≤ 45 kB', `${kB(code)} kB`, code <= 45000 ? 'meets' : 'misses']);
+  // The issue's KB are 1024 bytes: its quizdown "89 KB" and SurveyJS
+  // "405 KB" are these pages' 90.8 and 414.8 kB.
+  budget.push(['code over the wire, gzip', '≤ 45 KiB (46.1 kB)', `${kB(code)} kB`, code <= 45 * 1024 ? 'meets' : 'misses']);
   const big = Math.max(...opts.sizes);
   for (const n of [20, 2000].filter((x) => opts.sizes.includes(x))) {
     const f = n === 20 ? 0.8 : 0.6;
