@@ -6,7 +6,7 @@ PORT ?= 8000
 BANKS := $(wildcard quiz-data/banks/*.json)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: demo test setup wasm cli check test-native test-lrs test-wasm test-e2e bench size
+.PHONY: demo test setup wasm cli check test-native test-lrs test-wasm test-e2e bench bench-web size
 
 ## make demo: build the widget and serve the self-study page.
 demo: setup wasm cli
@@ -46,6 +46,12 @@ test-e2e: cli
 bench:
 	cargo build --release --bins
 	cargo bench --bench check
+
+## make bench-web: citequiz beside quizdown, SurveyJS and a plain-JS page in
+## headless Chromium (load time, memory, code size); prints figures, asserts none.
+## Options: make bench-web BENCH_ARGS="--sizes 20,200 --rounds 3".
+bench-web: setup wasm cli
+	node bench/peers.mjs $(BENCH_ARGS)
 
 size:
 	bash scripts/size.sh

@@ -7,9 +7,27 @@ use serde_json::{Value, json};
 
 const TAGS: [&str; 4] = ["main-idea", "supporting-detail", "inference", "vocabulary"];
 
+/// Which kinds of question a synthetic bank holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kinds {
+    /// Every kind, in turn.
+    All,
+    /// Single and multiple choice, alternating: the kinds every quiz tool
+    /// has, so that a browser benchmark can give its peers the same
+    /// questions (same prompts, same options).
+    ChoiceOnly,
+}
+
 /// A bank of `n` questions over `article` (named by `article_path`), cycling
 /// through every kind and every sentence of the article.
 pub fn synthetic_bank(article: &Article, article_path: &str, n: usize) -> String {
+    synthetic_bank_of(article, article_path, n, Kinds::All)
+}
+
+/// A bank of `n` questions over `article` (named by `article_path`) holding
+/// `kinds`. Question `i` has the same id, prompt, citation and (for the
+/// choice kinds) options whatever `kinds` is.
+pub fn synthetic_bank_of(article: &Article, article_path: &str, n: usize, kinds: Kinds) -> String {
     let sentences: Vec<String> =
         article.sentences().iter().map(|s| article.slice(&s.span)).collect();
     let questions: Vec<Value> = (0..n)
@@ -23,7 +41,11 @@ pub fn synthetic_bank(article: &Article, article_path: &str, n: usize) -> String
                 "cite": [{"exact": quote}],
                 "tags": [TAGS.get(i % TAGS.len()).copied().unwrap_or("main-idea")],
             });
-            let kind = match i % 9 {
+            let slot = match kinds {
+                Kinds::All => i % 9,
+                Kinds::ChoiceOnly => i % 2,
+            };
+            let kind = match slot {
                 0 => json!({"kind": "single_choice", "answer": "a", "options": options(&quote, &other)}),
                 1 => json!({"kind": "multiple_choice", "answers": ["a", "c"], "options": options(&quote, &other)}),
                 2 => json!({"kind": "true_false", "answer": i % 2 == 0}),
@@ -72,4 +94,53 @@ fn options(a: &str, b: &str) -> Value {
 fn items(s: &str) -> Value {
     let w: Vec<&str> = s.split_whitespace().collect();
     json!((0..3).map(|k| json!({"id": format!("i{k}"), "text": format!("{} ({k})", w.get(k).copied().unwrap_or("item"))})).collect::<Vec<_>>())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Bank, Normalizer};
+
+    const ARTICLE: &str =
+        include_str!("../quiz-data/articles/gabuev-2020-putin-china-alliance.json");
+
+    /// Generates a bank of `n` questions holding `kinds`, loads it, and
+    /// compares the kinds of its questions, in order, with `expected`.
+    fn check(n: usize, kinds: Kinds, expected: &[&str]) {
+        let article = Article::parse(ARTICLE, Normalizer::default()).unwrap();
+        let json = synthetic_bank_of(&article, "article.json", n, kinds);
+        let (bank, warnings) = Bank::load(&json, None, article).unwrap();
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let got: Vec<&str> = bank.questions().iter().map(|q| q.kind().name()).collect();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn choice_only_alternates_single_and_multiple() {
+        check(
+            4,
+            Kinds::ChoiceOnly,
+            &["single_choice", "multiple_choice", "single_choice", "multiple_choice"],
+        );
+    }
+
+    #[test]
+    fn all_cycles_through_every_kind() {
+        check(
+            10,
+            Kinds::All,
+            &[
+                "single_choice",
+                "multiple_choice",
+                "true_false",
+                "fill_blank",
+                "numeric",
+                "ordering",
+                "matching",
+                "evidence",
+                "two_part",
+                "single_choice",
+            ],
+        );
+    }
 }

@@ -4,12 +4,13 @@
 //! Exit codes: 0 success, 1 a bank has errors (or a quote did not anchor),
 //! 2 the command line was wrong.
 
-use citequiz::Normalizer;
 use citequiz::article::{AnchorResult, Selector, anchor};
 use citequiz::bank::Kind;
 use citequiz::diag::{Diagnostic, Severity};
 use citequiz::files::{Loaded, load_bank};
-use std::collections::BTreeMap;
+use citequiz::synth::{Kinds, synthetic_bank_of};
+use citequiz::{Article, Normalizer};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -35,6 +36,12 @@ USAGE:
         page (works from file://), and/or BANK_ID.scorm12.zip, a SCORM 1.2
         package that reports score and pass/fail to the LMS. Needs the
         built widget in www/pkg (bash scripts/build-wasm.sh).
+    citequiz generate --questions N [--article PATH] [--article-ref STR] [--choice-only]
+        Print a synthetic bank of N questions over an article (default
+        quiz-data/articles/gabuev-2020-putin-china-alliance.json), every
+        citation exact; for benchmarks. Its \"article\" field is STR (default
+        PATH): the article's path relative to where the bank will be saved.
+        --choice-only: single and multiple choice only, alternating.
     citequiz serve [--port N] [--www DIR] [--data DIR]
         Serve the widget (default www/) at / and the banks (default
         quiz-data/) at /quiz-data/ on 127.0.0.1 (port 8000, or $PORT).
@@ -58,15 +65,29 @@ enum Format {
 }
 
 /// The command line after the command name: `--format`, other flags with
-/// their values, and positional arguments.
+/// their values, switches (flags without values), and positional arguments.
 struct Args {
     format: Format,
     flags: BTreeMap<String, String>,
+    switches: BTreeSet<String>,
     positional: Vec<String>,
 }
 
 fn parse_args(args: &[String], flags_with_values: &[&str]) -> Result<Args, String> {
-    let mut out = Args { format: Format::Text, flags: BTreeMap::new(), positional: Vec::new() };
+    parse_args_with_switches(args, flags_with_values, &[])
+}
+
+fn parse_args_with_switches(
+    args: &[String],
+    flags_with_values: &[&str],
+    switches: &[&str],
+) -> Result<Args, String> {
+    let mut out = Args {
+        format: Format::Text,
+        flags: BTreeMap::new(),
+        switches: BTreeSet::new(),
+        positional: Vec::new(),
+    };
     let mut it = args.iter();
     while let Some(a) = it.next() {
         if a == "--format" {
@@ -76,6 +97,10 @@ fn parse_args(args: &[String], flags_with_values: &[&str]) -> Result<Args, Strin
                 other => return Err(format!("--format takes text or json, not {other:?}")),
             };
         } else if let Some(name) = a.strip_prefix("--") {
+            if switches.contains(&name) {
+                out.switches.insert(name.to_string());
+                continue;
+            }
             if !flags_with_values.contains(&name) {
                 return Err(format!("unknown option --{name}"));
             }
@@ -137,6 +162,24 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         "build" => crate::build::run(rest),
+        "generate" => {
+            let a = parse_args_with_switches(
+                rest,
+                &["questions", "article", "article-ref"],
+                &["choice-only"],
+            )?;
+            if let Some(p) = a.positional.first() {
+                return Err(format!("generate takes no positional argument, not {p:?}"));
+            }
+            let n = a.flags.get("questions").ok_or("generate needs --questions N")?;
+            let n: usize =
+                n.parse().map_err(|_| format!("--questions takes a count, not {n:?}"))?;
+            let article = a.flags.get("article").map_or(DEFAULT_ARTICLE, String::as_str);
+            let article_ref = a.flags.get("article-ref").map_or(article, String::as_str);
+            let kinds =
+                if a.switches.contains("choice-only") { Kinds::ChoiceOnly } else { Kinds::All };
+            generate(n, article, article_ref, kinds)
+        }
         "schema" => {
             print!("{}", citequiz::bank::bank_schema());
             Ok(ExitCode::SUCCESS)
@@ -302,6 +345,27 @@ fn stats(path: &str, format: &Format) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// The article `generate` uses when none is given.
+const DEFAULT_ARTICLE: &str = "quiz-data/articles/gabuev-2020-putin-china-alliance.json";
+
+fn generate(n: usize, article: &str, article_ref: &str, kinds: Kinds) -> Result<ExitCode, String> {
+    let text =
+        std::fs::read_to_string(article).map_err(|e| format!("cannot read {article}: {e}"))?;
+    match Article::parse(&text, Normalizer::default()) {
+        Ok(parsed) => {
+            println!("{}", synthetic_bank_of(&parsed, article_ref, n, kinds));
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(diags) => {
+            for d in &diags {
+                eprintln!("{}", d.render(Some(&text)));
+            }
+            eprintln!("{article}: failed: not a citequiz article");
+            Ok(ExitCode::from(1))
+        }
+    }
 }
 
 fn anchor_cmd(file: &str, sel: &Selector) -> Result<ExitCode, String> {

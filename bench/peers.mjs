@@ -1,0 +1,468 @@
+// citequiz beside its peers in headless Chromium: the same N choice
+// questions rendered by citequiz, quizdown, SurveyJS and a plain-JS page
+// (the floor), each page cold-loaded over loopback in a fresh Chromium
+// process, interleaved round-robin. Prints medians and ratios; writes every
+// run to bench/out/results.json. It reports figures and asserts none.
+//
+//   node bench/peers.mjs [--sizes 20,200,2000] [--rounds 5] [--settle 500]
+//
+// Needs `target/release/citequiz` and `www/pkg/` (make bench-web builds both).
+// What each figure means is in the README's "Performance" section.
+import { spawn, execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, release } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { gzipSync, brotliCompressSync, constants as z } from 'node:zlib';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = path.join(ROOT, 'bench/out');
+const SITE = path.join(OUT, 'site');
+const PAGES = path.join(ROOT, 'bench/pages');
+const ARTICLE = 'quiz-data/articles/gabuev-2020-putin-china-alliance.json';
+const CLI = path.join(ROOT, 'target/release/citequiz');
+
+// The same flags as tests/e2e/harness.mjs.
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+const opts = parseArgs(process.argv.slice(2));
+
+// The pages, with the selectors whose first match is timed. `question` is
+// the first question's prompt; quizdown mounts its app (and an 800 ms
+// spinner) before the question, so it has a `mounted` mark too. `budget`
+// marks the tools the issue's budget compares citequiz with.
+const TOOLS = [
+  { id: 'citequiz', label: 'citequiz', page: 'citequiz', query: '',
+    marks: { question: '.citequiz-prompt' } },
+  { id: 'citequiz-article', label: 'citequiz +article', page: 'citequiz', query: '&article=1',
+    marks: { question: '.citequiz-prompt' } },
+  { id: 'quizdown', label: 'quizdown 0.4.1', page: 'quizdown', query: '',
+    marks: { mounted: '.quizdown-content', question: 'h3' } },
+  { id: 'surveyjs', label: 'SurveyJS 2.5.38', page: 'surveyjs', query: '',
+    marks: { question: '.sd-question__title' } },
+  { id: 'floor', label: 'plain JS (floor)', page: 'floor', query: '',
+    marks: { question: '.floor-prompt' } },
+];
+
+// The files each page loads besides its own HTML and main.js, copied from
+// the build and node_modules into the served folder.
+const LIBS = {
+  'lib/citequiz/citequiz.js': 'www/pkg/citequiz.js',
+  'lib/citequiz/citequiz_bg.wasm': 'www/pkg/citequiz_bg.wasm',
+  'lib/citequiz/style.css': 'www/style.css',
+  'lib/quizdown/quizdown.js': 'node_modules/quizdown/public/build/quizdown.js',
+  'lib/survey/survey.core.min.js': 'node_modules/survey-core/survey.core.min.js',
+  'lib/survey/survey-js-ui.min.js': 'node_modules/survey-js-ui/survey-js-ui.min.js',
+  'lib/survey/survey-core.fontless.min.css': 'node_modules/survey-core/survey-core.fontless.min.css',
+};
+
+function parseArgs(argv) {
+  const o = { sizes: [20, 200, 2000], rounds: 5, settle: 500 };
+  for (let i = 0; i < argv.length; i++) {
+    const [k, v] = [argv[i], argv[i + 1]];
+    if (k === '--sizes') o.sizes = v.split(',').map(Number);
+    else if (k === '--rounds') o.rounds = Number(v);
+    else if (k === '--settle') o.settle = Number(v);
+    else { console.error(`unknown argument ${k}\nusage: node bench/peers.mjs [--sizes 20,200,2000] [--rounds 5] [--settle MS]`); process.exit(2); }
+    i++;
+  }
+  if (o.sizes.some((n) => !(n > 0)) || !(o.rounds > 0)) { console.error('--sizes and --rounds take positive numbers'); process.exit(2); }
+  return o;
+}
+
+// ---------------------------------------------------------------- the site
+
+/** Markdown-escapes text for quizdown (its parser is marked). */
+function md(text) {
+  return text.replace(/[\\`*_{}[\]()#+\-.!<>|~]/g, '\\$&');
+}
+
+/** The bank's questions as quizdown: ordered lists are single choice. */
+function toQuizdown(bank) {
+  const out = ['---', 'shuffleAnswers: false', 'shuffleQuestions: false', '---', ''];
+  for (const q of bank.questions) {
+    const right = q.kind === 'single_choice' ? [q.answer] : q.answers;
+    out.push(`### ${md(q.prompt)}`, '');
+    for (const o of q.options) {
+      const box = right.includes(o.id) ? '[x]' : '[ ]';
+      out.push(`${q.kind === 'single_choice' ? '1.' : '-'} ${box} ${md(o.text)}`);
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+/**
+ * The bank's questions as a SurveyJS quiz: one question a page, as in
+ * SurveyJS's quiz example, without its progress bar (`showProgressBar`
+ * made the 2,000-question page take over 2 minutes here).
+ */
+function toSurvey(bank) {
+  return {
+    title: bank.title,
+    pages: bank.questions.map((q) => ({
+      name: `page-${q.id}`,
+      elements: [{
+        type: q.kind === 'single_choice' ? 'radiogroup' : 'checkbox',
+        name: q.id,
+        title: q.prompt,
+        choices: q.options.map((o) => ({ value: o.id, text: o.text })),
+        correctAnswer: q.kind === 'single_choice' ? q.answer : q.answers,
+      }],
+    })),
+  };
+}
+
+function buildSite() {
+  rmSync(SITE, { recursive: true, force: true });
+  for (const [to, from] of Object.entries(LIBS)) {
+    mkdirSync(path.dirname(path.join(SITE, to)), { recursive: true });
+    cpSync(path.join(ROOT, from), path.join(SITE, to));
+  }
+  cpSync(PAGES, SITE, { recursive: true });
+  const data = {};
+  for (const n of opts.sizes) {
+    const dir = path.join(SITE, 'data', String(n));
+    mkdirSync(dir, { recursive: true });
+    const bankText = execFileSync(CLI, ['generate', '--questions', String(n), '--choice-only',
+      '--article', ARTICLE, '--article-ref', 'article.json'], { cwd: ROOT, maxBuffer: 1 << 28 }).toString();
+    const bank = JSON.parse(bankText);
+    writeFileSync(path.join(dir, 'bank.json'), bankText);
+    cpSync(path.join(ROOT, ARTICLE), path.join(dir, 'article.json'));
+    writeFileSync(path.join(dir, 'quiz.md'), toQuizdown(bank));
+    writeFileSync(path.join(dir, 'survey.json'), JSON.stringify(toSurvey(bank)));
+    data[n] = { firstPrompt: bank.questions[0].prompt };
+  }
+  return data;
+}
+
+/** `citequiz serve` on a free loopback port, serving the site. */
+async function serve() {
+  const child = spawn(CLI, ['serve', '--port', '0', '--www', SITE, '--data', path.join(SITE, 'data')], {
+    cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise((resolve, reject) => {
+    let buf = '';
+    const timer = setTimeout(() => reject(new Error('citequiz serve did not start in 10 s')), 10000);
+    child.stdout.on('data', (d) => {
+      buf += d;
+      const m = buf.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
+      if (m) { clearTimeout(timer); resolve(m[0]); }
+    });
+    child.on('exit', (code) => reject(new Error(`citequiz serve exited with ${code}`)));
+  });
+  return { url, stop: () => child.kill() };
+}
+
+// ------------------------------------------------------------ in the page
+
+/**
+ * Added to every page before its scripts run: records `performance.now()`
+ * (milliseconds since navigation start) when each selector first matches,
+ * in the document or any shadow root (quizdown renders into one), and keeps
+ * the memories of every Wasm instance so their size can be read.
+ */
+function pageProbe(marks) {
+  const found = {};
+  const roots = [document];
+  const observers = [];
+  const bench = { found, done: false, memories: [] };
+  window.__bench = bench;
+  const check = () => {
+    for (const [name, selector] of Object.entries(marks)) {
+      if (found[name]) continue;
+      for (const root of roots) {
+        const el = root.querySelector(selector);
+        if (el) { found[name] = { ms: performance.now(), text: el.textContent.trim().slice(0, 120) }; break; }
+      }
+    }
+    if (Object.keys(marks).every((k) => found[k])) {
+      bench.done = true;
+      for (const o of observers) o.disconnect();
+    }
+  };
+  const observe = (root) => {
+    const o = new MutationObserver(check);
+    o.observe(root, { childList: true, subtree: true });
+    observers.push(o);
+  };
+  observe(document);
+  const attachShadow = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    const root = attachShadow.call(this, init);
+    roots.push(root);
+    if (!bench.done) observe(root);
+    return root;
+  };
+  const keep = (result) => {
+    const instance = result instanceof WebAssembly.Instance ? result : result.instance;
+    for (const v of Object.values(instance.exports)) {
+      if (v instanceof WebAssembly.Memory) bench.memories.push(v);
+    }
+    return result;
+  };
+  const { instantiate, instantiateStreaming } = WebAssembly;
+  WebAssembly.instantiate = function (...a) { return instantiate.apply(this, a).then(keep); };
+  if (instantiateStreaming) {
+    WebAssembly.instantiateStreaming = function (...a) { return instantiateStreaming.apply(this, a).then(keep); };
+  }
+}
+
+// ------------------------------------------------------------------ a run
+
+/** How long a page may take to show its first question. */
+const TIMEOUT_MS = 120000;
+
+const isLoopback = (u) => /^(https?:\/\/127\.0\.0\.1[:/]|data:|blob:|about:)/.test(u);
+
+/** One cold load of one page in a fresh Chromium process. */
+async function runOnce(base, tool, n, firstPrompt) {
+  const url = `${base}${tool.page}/?n=${n}${tool.query}`;
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const problems = [];
+    // Nothing leaves the machine (SurveyJS's default CSS would fetch Google
+    // fonts; the fontless one is used, and anything else is refused here).
+    await context.route((u) => !isLoopback(u.href), (r) => { problems.push(`blocked ${r.request().url()}`); r.abort(); });
+    const page = await context.newPage();
+    const loaded = [];
+    page.on('response', (r) => loaded.push({ url: r.url(), status: r.status(), type: r.request().resourceType() }));
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+    await page.addInitScript(pageProbe, tool.marks);
+    const cdp = await context.newCDPSession(page);
+    try {
+      await page.goto(url, { waitUntil: 'commit', timeout: TIMEOUT_MS });
+      await page.waitForFunction(() => window.__bench && window.__bench.done, null, { timeout: TIMEOUT_MS, polling: 50 });
+      await page.waitForLoadState('load', { timeout: TIMEOUT_MS });
+    } catch (e) {
+      problems.push(`no first question within ${TIMEOUT_MS / 1000} s (${e.message.split('\n')[0]})`);
+      return { tool: tool.id, n, marks: { question: NaN }, heapUsed: NaN, heapTotal: NaN, wasmMemory: NaN, loaded: loaded.map((r) => new URL(r.url).pathname), problems };
+    }
+    // Let the page finish what it started after the first question (timers,
+    // idle work), then collect garbage and read the heap.
+    await page.waitForTimeout(opts.settle);
+    await cdp.send('HeapProfiler.enable');
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = await cdp.send('Runtime.getHeapUsage');
+    const probe = await page.evaluate(() => ({
+      found: window.__bench.found,
+      wasmBytes: window.__bench.memories.reduce((s, m) => s + m.buffer.byteLength, 0),
+      nav: performance.getEntriesByType('navigation')[0]?.toJSON(),
+    }));
+    const marks = Object.fromEntries(Object.entries(probe.found).map(([k, v]) => [k, v.ms]));
+    const text = probe.found.question?.text || '';
+    if (!text.includes(firstPrompt.slice(0, 40))) problems.push(`the question mark found ${JSON.stringify(text)}, not the first prompt`);
+    for (const r of loaded) if (r.status >= 400) problems.push(`HTTP ${r.status}: ${r.url}`);
+    return {
+      tool: tool.id, n, marks,
+      heapUsed: heap.usedSize, heapTotal: heap.totalSize,
+      wasmMemory: probe.wasmBytes,
+      domContentLoaded: probe.nav?.domContentLoadedEventEnd, load: probe.nav?.loadEventEnd,
+      loaded: loaded.map((r) => new URL(r.url).pathname),
+      problems,
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+// ------------------------------------------------------------- the sizes
+
+const compressed = new Map();
+/** Raw, gzip -9 and brotli (quality 11) bytes of a served file. */
+function sizesOf(file) {
+  if (!compressed.has(file)) {
+    const body = readFileSync(file);
+    compressed.set(file, {
+      raw: body.length,
+      gzip: gzipSync(body, { level: 9 }).length,
+      brotli: brotliCompressSync(body, { params: { [z.BROTLI_PARAM_QUALITY]: 11, [z.BROTLI_PARAM_SIZE_HINT]: body.length } }).length,
+    });
+  }
+  return compressed.get(file);
+}
+
+/** Splits what a page loaded into code (JS, Wasm, CSS) and data. */
+function wire(paths) {
+  const code = []; const data = []; const html = [];
+  for (const p of new Set(paths)) {
+    const file = path.join(SITE, decodeURIComponent(p), p.endsWith('/') ? 'index.html' : '');
+    if (p.endsWith('/')) { html.push({ path: p, ...sizesOf(file) }); continue; }
+    const entry = { path: p, ...sizesOf(file) };
+    (p.startsWith('/data/') ? data : code).push(entry);
+  }
+  const sum = (xs) => ({ raw: 0, gzip: 0, brotli: 0, ...xs.reduce((s, x) => ({ raw: s.raw + x.raw, gzip: s.gzip + x.gzip, brotli: s.brotli + x.brotli }), { raw: 0, gzip: 0, brotli: 0 }) });
+  return { code: { files: code, ...sum(code) }, data: { files: data, ...sum(data) }, html: { files: html, ...sum(html) } };
+}
+
+// ------------------------------------------------------------- statistics
+
+const finite = (xs) => xs.filter((x) => Number.isFinite(x));
+const median = (xs) => {
+  const s = finite(xs).sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const kB = (b) => (b / 1000).toFixed(1);
+const MB = (b) => (b / 1e6).toFixed(2);
+const ms = (x) => (Number.isFinite(x) ? x.toFixed(0) : '–');
+const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : '–');
+
+function table(title, head, rows) {
+  const all = [head, ...rows];
+  const w = head.map((_, i) => Math.max(...all.map((r) => String(r[i]).length)));
+  const line = (r) => r.map((c, i) => (i === 0 ? String(c).padEnd(w[i]) : String(c).padStart(w[i]))).join('  ');
+  console.log(`\n${title}\n${line(head)}\n${w.map((x) => '-'.repeat(x)).join('  ')}`);
+  for (const r of rows) console.log(line(r));
+}
+
+// ------------------------------------------------------------------- main
+
+async function main() {
+  const data = buildSite();
+  const server = await serve();
+  const runs = [];
+  const probe = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const chromiumVersion = probe.version();
+  await probe.close();
+  const machine = {
+    cpus: cpus().length, cpu: cpus()[0]?.model, os: `Linux ${release()}`, node: process.version,
+    chromium: chromiumVersion, playwrightCore: JSON.parse(readFileSync(path.join(ROOT, 'node_modules/playwright-core/package.json'), 'utf8')).version,
+  };
+  const started = Date.now();
+  const loadBefore = loadavg()[0];
+  // One unrecorded load of each page first, so that no page pays alone for
+  // a cold disk cache or a cold Chromium binary.
+  try {
+    console.error('bench: warming up (one unrecorded load of each page)');
+    for (const tool of TOOLS) await runOnce(server.url, tool, opts.sizes[0], data[opts.sizes[0]].firstPrompt);
+    console.error(`bench: ${TOOLS.length} pages × sizes ${opts.sizes.join(', ')} × ${opts.rounds} rounds, a fresh Chromium ${chromiumVersion} each (${machine.cpus} CPUs)`);
+    for (const n of opts.sizes) {
+      for (let round = 0; round < opts.rounds; round++) {
+        // Round-robin: each round starts with the next page.
+        const order = TOOLS.map((_, i) => TOOLS[(i + round) % TOOLS.length]);
+        for (const tool of order) {
+          const r = await runOnce(server.url, tool, n, data[n].firstPrompt);
+          r.round = round + 1;
+          runs.push(r);
+          const extra = r.marks.mounted !== undefined ? ` (mounted ${ms(r.marks.mounted)} ms)` : '';
+          console.error(`  n=${n} round ${round + 1} ${tool.id.padEnd(17)} question ${ms(r.marks.question).padStart(5)} ms${extra}, heap ${MB(r.heapUsed)} MB, wasm ${MB(r.wasmMemory)} MB${r.problems.length ? `  PROBLEMS: ${r.problems.join('; ')}` : ''}`);
+        }
+      }
+    }
+  } finally {
+    server.stop();
+  }
+
+  // Medians per page and size.
+  const med = {};
+  for (const tool of TOOLS) {
+    med[tool.id] = {};
+    for (const n of opts.sizes) {
+      const rs = runs.filter((r) => r.tool === tool.id && r.n === n);
+      const w = wire(rs.flatMap((r) => r.loaded));
+      med[tool.id][n] = {
+        question: median(rs.map((r) => r.marks.question)),
+        mounted: median(rs.map((r) => r.marks.mounted ?? r.marks.question)),
+        mountedMin: Math.min(...finite(rs.map((r) => r.marks.mounted ?? r.marks.question))),
+        mountedMax: Math.max(...finite(rs.map((r) => r.marks.mounted ?? r.marks.question))),
+        questionMin: Math.min(...finite(rs.map((r) => r.marks.question))),
+        questionMax: Math.max(...finite(rs.map((r) => r.marks.question))),
+        runs: rs.length, failed: rs.filter((r) => !Number.isFinite(r.marks.question)).length,
+        heap: median(rs.map((r) => r.heapUsed)),
+        wasm: median(rs.map((r) => r.wasmMemory)),
+        memory: median(rs.map((r) => r.heapUsed + r.wasmMemory)),
+        code: w.code, data: w.data, html: w.html,
+        problems: rs.flatMap((r) => r.problems),
+      };
+    }
+  }
+  const N0 = opts.sizes[0];
+  const label = Object.fromEntries(TOOLS.map((t) => [t.id, t.label]));
+  const ours = 'citequiz';
+
+  console.log(`\ncitequiz beside its peers: cold load in headless Chromium ${chromiumVersion} over loopback, ${machine.cpus} CPUs (${machine.cpu}),`);
+  machine.loadAverage = { before: loadBefore, after: loadavg()[0] };
+  console.log(`median of ${opts.rounds} fresh browsers per page and size, pages interleaved round-robin. 1 kB = 1000 bytes, 1 MB = 10^6 bytes.`);
+  console.log(`Load average (1 min) ${loadBefore.toFixed(1)} before, ${machine.loadAverage.after.toFixed(1)} after: above ${machine.cpus}, other work shared the CPUs and the times are noisy.`.replace(/: above.*$/, (m) => (Math.max(loadBefore, machine.loadAverage.after) > machine.cpus ? m : '.')));
+  console.log('citequiz mounts with showArticle: false (no article pane, like its peers); "citequiz +article" is the full widget, for reference.');
+
+  table('Code over the wire (JS + Wasm + CSS the page loads; its HTML and the quiz data not counted)',
+    ['page', 'files', 'raw kB', 'gzip -9 kB', 'brotli kB', 'citequiz/page gzip', 'its HTML, gzip kB'],
+    TOOLS.filter((t) => t.id !== 'citequiz-article').map((t) => {
+      const c = med[t.id][N0].code;
+      return [label[t.id], c.files.length, kB(c.raw), kB(c.gzip), kB(c.brotli), t.id === ours ? '' : ratio(med[ours][N0].code.gzip, c.gzip), kB(med[t.id][N0].html.gzip)];
+    }));
+  table('Quiz data each page fetches, by size (not counted above)',
+    ['page', ...opts.sizes.flatMap((n) => [`n=${n} raw kB`, 'gzip kB'])],
+    TOOLS.filter((t) => t.id !== 'citequiz-article').map((t) => [label[t.id], ...opts.sizes.flatMap((n) => [kB(med[t.id][n].data.raw), kB(med[t.id][n].data.gzip)])]));
+
+  table('First question in the DOM: ms from navigation start, median [min–max]',
+    ['page', ...opts.sizes.map((n) => `n=${n}`)],
+    TOOLS.flatMap((t) => {
+      const row = [label[t.id], ...opts.sizes.map((n) => `${ms(med[t.id][n].question)} [${ms(med[t.id][n].questionMin)}–${ms(med[t.id][n].questionMax)}]`)];
+      if (!t.marks.mounted) return [row];
+      return [[`${label[t.id]} mounted`, ...opts.sizes.map((n) => `${ms(med[t.id][n].mounted)} [${ms(med[t.id][n].mountedMin)}–${ms(med[t.id][n].mountedMax)}]`)],
+        [`${label[t.id]} visible`, ...row.slice(1)]];
+    }));
+
+  table('Memory after GC: MB (JS heap used + Wasm linear memory)',
+    ['page', ...opts.sizes.flatMap((n) => [`n=${n} JS heap`, 'Wasm', 'total'])],
+    TOOLS.map((t) => [label[t.id], ...opts.sizes.flatMap((n) => [MB(med[t.id][n].heap), MB(med[t.id][n].wasm), MB(med[t.id][n].memory)])]));
+
+  const against = [
+    ['quizdown mounted', 'quizdown', (n) => med.quizdown[n].mounted],
+    ['quizdown visible', 'quizdown', (n) => med.quizdown[n].question],
+    [label.surveyjs, 'surveyjs', (n) => med.surveyjs[n].question],
+    [label.floor, 'floor', (n) => med.floor[n].question],
+  ];
+  table('Ratios, citequiz / peer (below 1× means citequiz is smaller or faster)',
+    ['citequiz / …', 'code gzip', ...opts.sizes.map((n) => `time n=${n}`), ...opts.sizes.map((n) => `memory n=${n}`)],
+    against.map(([name, id, time]) => [name.replace('quizdown', label.quizdown),
+      ratio(med[ours][N0].code.gzip, med[id][N0].code.gzip),
+      ...opts.sizes.map((n) => ratio(med[ours][n].question, time(n))),
+      ...opts.sizes.map((n) => ratio(med[ours][n].memory, med[id][n].memory))]));
+
+  // The issue's budget, as figures beside their limits.
+  const budget = [];
+  const code = med[ours][N0].code.gzip;
+  // The issue's KB are 1024 bytes: its quizdown "89 KB" and SurveyJS
+  // "405 KB" are these pages' 90.8 and 414.8 kB.
+  budget.push(['code over the wire, gzip', '≤ 45 KiB (46.1 kB)', `${kB(code)} kB`, code <= 45 * 1024 ? 'meets' : 'misses']);
+  const big = Math.max(...opts.sizes);
+  for (const n of [20, 2000].filter((x) => opts.sizes.includes(x))) {
+    const f = n === 20 ? 0.8 : 0.6;
+    const r = med[ours][n].question / med.quizdown[n].mounted;
+    budget.push([`first question, n=${n}, vs quizdown mounted`, `≤ ${f}×`, `${r.toFixed(2)}× (${ms(med[ours][n].question)} / ${ms(med.quizdown[n].mounted)} ms)`, r <= f ? 'meets' : 'misses']);
+  }
+  for (const n of opts.sizes) {
+    const r = med[ours][n].question / med.surveyjs[n].question;
+    budget.push([`first question, n=${n}, vs SurveyJS`, '≤ 0.4×', `${r.toFixed(2)}× (${ms(med[ours][n].question)} / ${ms(med.surveyjs[n].question)} ms)`, r <= 0.4 ? 'meets' : 'misses']);
+  }
+  budget.push([`JS heap + Wasm, n=${big}, vs quizdown`, '< 1×', `${ratio(med[ours][big].memory, med.quizdown[big].memory)} (${MB(med[ours][big].memory)} / ${MB(med.quizdown[big].memory)} MB)`, med[ours][big].memory < med.quizdown[big].memory ? 'meets' : 'misses']);
+  table('The budget (issue): figures beside their limits', ['measure', 'limit', 'citequiz', ''], budget);
+
+  const problems = TOOLS.flatMap((t) => opts.sizes.flatMap((n) => med[t.id][n].problems.map((p) => `${t.id} n=${n}: ${p}`)));
+  if (problems.length) console.log(`\nProblems seen in the runs (figures above may be off):\n  ${[...new Set(problems)].join('\n  ')}`);
+
+  const results = {
+    date: new Date().toISOString(), seconds: Math.round((Date.now() - started) / 1000), machine,
+    config: { sizes: opts.sizes, rounds: opts.rounds, settleMs: opts.settle, chromiumArgs: CHROMIUM_ARGS,
+      peers: { quizdown: '0.4.1', 'survey-core': '2.5.38', 'survey-js-ui': '2.5.38' } },
+    tools: TOOLS, medians: med, runs,
+  };
+  mkdirSync(OUT, { recursive: true });
+  writeFileSync(path.join(OUT, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nEvery run: ${path.relative(process.cwd(), path.join(OUT, 'results.json'))} (${results.seconds} s in all).`);
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });
