@@ -353,7 +353,9 @@ pub(crate) fn fetched_what(lang: Lang, what: &str) -> &'static str {
 }
 
 /// Fills the `{}` holes of a template with `args`, in order. A hole with no
-/// argument is left empty; surplus arguments are ignored.
+/// argument is left empty; surplus arguments are ignored. An argument's
+/// unterminated bidi controls are closed where it ends (it may be bank
+/// text), so they cannot reorder the template's words after it.
 pub(crate) fn fill(template: &str, args: &[&str]) -> String {
     let extra: usize = args.iter().map(|a| a.len()).sum();
     let mut out = String::with_capacity(template.len() + extra);
@@ -361,7 +363,7 @@ pub(crate) fn fill(template: &str, args: &[&str]) -> String {
     let mut rest = template;
     while let Some(i) = rest.find("{}") {
         out.push_str(rest.get(..i).unwrap_or(""));
-        out.push_str(args.next().copied().unwrap_or(""));
+        super::text::push_bidi_closed(&mut out, args.next().copied().unwrap_or(""));
         rest = rest.get(i + 2..).unwrap_or("");
     }
     out.push_str(rest);
