@@ -13,7 +13,7 @@ const TYPES = {
 };
 
 /**
- * Starts the server; resolves to {url, stop, requests}. `headers` go on
+ * Starts the server; resolves to {url, stop, requests, reset}. `headers` go on
  * every response; `pages` maps a path (`/host.html`) to HTML text; `hook(req,
  * res, n)`, when given, sees each request first (`n` counts the requests
  * for that path, from 1) and returns true when it answered it itself.
@@ -46,6 +46,8 @@ export function staticServer({ www = path.join(ROOT, 'www'), data = path.join(RO
     server.listen(0, '127.0.0.1', () => resolve({
       url: `http://127.0.0.1:${server.address().port}/`,
       requests,
+      /** Forgets the requests seen, so that `n` counts from 1 again. */
+      reset: () => { seen.clear(); requests.splice(0); },
       stop: () => { server.closeAllConnections(); server.close(); },
     }));
   });

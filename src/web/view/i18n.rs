@@ -124,6 +124,7 @@ pub(crate) struct Strings {
     pub(crate) fetch_timeout: &'static str,
     pub(crate) fetch_network: &'static str,
     pub(crate) fetch_status: &'static str,
+    pub(crate) loading: &'static str,
 }
 
 const fn en(one: &'static str, other: &'static str) -> Plural {
@@ -218,6 +219,7 @@ pub(crate) static EN: Strings = Strings {
     fetch_timeout: "no answer within {} s",
     fetch_network: "the network request failed",
     fetch_status: "the server answered {}",
+    loading: "Loading the quiz… (fetching the {} from {})",
 };
 
 pub(crate) static RU: Strings = Strings {
@@ -340,6 +342,7 @@ pub(crate) static RU: Strings = Strings {
     fetch_timeout: "нет ответа за {} с",
     fetch_network: "сетевой запрос не удался",
     fetch_status: "сервер ответил {}",
+    loading: "Загрузка теста… (загружаем {} с адреса {})",
 };
 
 /// What a fetch error names, in the language at hand: "bank" or "article".

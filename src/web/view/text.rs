@@ -45,9 +45,7 @@ pub(crate) fn push_bidi_closed(out: &mut String, s: &str) {
                 open.pop();
             }
             // PDI closes the innermost isolate and every embedding inside it.
-            '\u{2069}' if open.contains(&true) => {
-                while open.pop() == Some(false) {}
-            }
+            '\u{2069}' if open.contains(&true) => while open.pop() == Some(false) {},
             _ => {}
         }
     }
