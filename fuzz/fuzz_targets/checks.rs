@@ -24,10 +24,9 @@ pub fn article() -> Article {
 }
 
 /// The fixture bank (one question of every kind), loaded once.
-pub fn fixture() -> Bank {
+pub fn fixture() -> &'static Bank {
     static BANK: OnceLock<Bank> = OnceLock::new();
     BANK.get_or_init(|| Bank::load(FIXTURE_JSON, None, article()).expect("the fixture loads").0)
-        .clone()
 }
 
 /// Any text as a bank against the real article: a bank or diagnostics,
@@ -64,7 +63,7 @@ pub fn anchor_quote(data: &[u8]) {
 /// refused; a restored session saves, moves and finishes.
 pub fn session_restore(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else { return };
-    if let Ok((mut session, _report)) = Session::restore_json(fixture(), text) {
+    if let Ok((mut session, _report)) = Session::restore_json(fixture().clone(), text) {
         let _ = session.snapshot_json();
         let _ = session.next();
         let _ = session.finish(0.0);
@@ -76,8 +75,7 @@ pub fn session_restore(data: &[u8]) {
 /// response's JSON: graded or refused; the fraction earned is in [0, 1].
 pub fn grade_response(data: &[u8]) {
     let Some((&pick, json)) = data.split_first() else { return };
-    let bank = fixture();
-    let questions = bank.questions();
+    let questions = fixture().questions();
     let q = &questions[usize::from(pick) % questions.len()];
     let Ok(text) = std::str::from_utf8(json) else { return };
     let Ok(response) = serde_json::from_str::<Response>(text) else { return };
