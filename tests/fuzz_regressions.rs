@@ -14,7 +14,10 @@ use std::path::Path;
 fn replay(target: &str, check: fn(&[u8])) -> usize {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut n = 0;
-    for dir in [root.join("fuzz/corpus-seed").join(target), root.join("tests/fuzz-regressions").join(target)] {
+    for dir in [
+        root.join("fuzz/corpus-seed").join(target),
+        root.join("tests/fuzz-regressions").join(target),
+    ] {
         let Ok(entries) = std::fs::read_dir(&dir) else { continue };
         let mut files: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
         files.sort();
