@@ -20,7 +20,7 @@ fn load(bank: &str) -> Result<Bank, Vec<Diagnostic>> {
 
 /// The one error a refused bank draws: its code and message.
 fn refused(bank: &str) -> (&'static str, String, Option<String>) {
-    let diags = load(bank).err().expect("the bank is refused");
+    let diags = load(bank).expect_err("the bank is refused");
     let errors: Vec<_> = diags.iter().filter(|d| d.is_error()).collect();
     assert_eq!(errors.len(), 1, "{diags:#?}");
     (errors[0].code, errors[0].message.clone(), errors[0].help.clone())
