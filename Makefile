@@ -6,7 +6,7 @@ PORT ?= 8000
 BANKS := $(wildcard quiz-data/banks/*.json)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: demo test setup wasm cli check test-native test-lrs test-wasm test-e2e bench bench-web size
+.PHONY: demo test setup wasm cli check test-native test-lrs test-wasm test-e2e bench bench-web size fuzz
 
 ## make demo: build the widget and serve the self-study page.
 demo: setup wasm cli
@@ -55,3 +55,7 @@ bench-web: setup wasm cli
 
 size:
 	bash scripts/size.sh
+
+## make fuzz: each cargo-fuzz target for FUZZ_SECONDS (default 60) seconds. Not part of make test.
+fuzz:
+	bash scripts/fuzz.sh

@@ -49,27 +49,64 @@ export async function fetchText(url, what) {
 /**
  * Fetches the bank at `bankUrl` and its article and mounts the widget into
  * `host` (an element or a shadow root) with `options` (see Widget.mount).
- * Resolves to the Widget, or to null when an error panel was shown instead.
+ * While a file is fetched the host shows "Loading the quiz…" and the URL.
+ * A fetch that fails or times out shows an error panel whose "Try again"
+ * button fetches again: the promise waits through those retries and
+ * resolves to the Widget once mounted, or to null when an error panel that
+ * fetching again cannot mend was shown instead (a bank that does not check).
  * Rejects only when the Wasm itself cannot start.
  */
 export async function mountQuiz(host, bankUrl, options = {}) {
   await loadWasm();
   const lang = options.lang || undefined;
-  try {
-    const bankText = await fetchText(bankUrl, 'bank');
-    const articleUrl = new URL(articlePath(bankText), bankUrl);
-    const articleText = await fetchText(articleUrl, 'article');
-    // The bank's URL is its xAPI activity id unless the host says otherwise.
-    return Widget.mount(host, bankText, articleText, { activity: new URL(bankUrl).href, ...options });
-  } catch (e) {
-    if (e instanceof FetchError) {
+  for (;;) {
+    try {
+      return await fetchAndMount(host, bankUrl, options, lang);
+    } catch (e) {
+      console.warn(e);
+      if (!(e instanceof FetchError)) {
+        // mount() draws its own panel for a bank or article that fails to
+        // load; a bank that is not even JSON fails earlier, in articlePath.
+        if (!host.querySelector('.citequiz-error')) {
+          Widget.showError(host, '', String(e.message || e), e.diagnostics || [], lang);
+        }
+        return null;
+      }
       Widget.showFetchError(host, e.what, e.url, e.reason, e.detail, lang);
-    } else if (!host.querySelector('.citequiz-error')) {
-      // mount() draws its own panel for a bank or article that fails to
-      // load; a bank that is not even JSON fails earlier, in articlePath.
-      Widget.showError(host, '', String(e.message || e), e.diagnostics || [], lang);
+      await retryClicked(host);
     }
-    console.warn(e);
-    return null;
   }
+}
+
+async function fetchAndMount(host, bankUrl, options, lang) {
+  Widget.showLoading(host, 'bank', String(bankUrl), lang);
+  const bankText = await fetchText(bankUrl, 'bank');
+  const articleUrl = new URL(articlePath(bankText), bankUrl);
+  // The bank is a stranger's: its article is fetched over http(s) only,
+  // never from a data:, blob:, file: or javascript: address it names.
+  if (articleUrl.protocol !== 'https:' && articleUrl.protocol !== 'http:') {
+    throw new Error(`The bank names its article at ${articleUrl.href}; only http(s) addresses are fetched.`);
+  }
+  Widget.showLoading(host, 'article', articleUrl.href, lang);
+  const articleText = await fetchText(articleUrl, 'article');
+  // The bank's URL is its xAPI activity id unless the host says otherwise.
+  return Widget.mount(host, bankText, articleText, { activity: new URL(bankUrl).href, ...options });
+}
+
+/**
+ * Resolves when the error panel's "Try again" button is clicked. While the
+ * panel shows, the host is not busy (a busy region hides its alert from
+ * screen readers); it is busy again while the files are fetched again.
+ */
+function retryClicked(host) {
+  const busy = host.host ?? host;
+  const wasBusy = busy.getAttribute('aria-busy');
+  busy.removeAttribute('aria-busy');
+  const retry = host.querySelector('.citequiz-error [data-action=retry]');
+  return new Promise((resolve) => {
+    retry?.addEventListener('click', () => {
+      if (wasBusy !== null) busy.setAttribute('aria-busy', wasBusy);
+      resolve();
+    }, { once: true });
+  });
 }

@@ -140,7 +140,8 @@ impl Widget {
     /// Renders the error panel for a file that could not be fetched, in
     /// `lang`: `what` is `"bank"` or `"article"`, `reason` `"timeout"`
     /// (after `seconds`), `"network"` or `"status"` (the server answered
-    /// `status`, e.g. `"404 Not Found"`).
+    /// `status`, e.g. `"404 Not Found"`). The panel ends with a "Try again"
+    /// button, `[data-action="retry"]`, whose click the caller handles.
     #[wasm_bindgen(js_name = showFetchError)]
     pub fn show_fetch_error(
         host: &Node,
@@ -158,7 +159,16 @@ impl Widget {
             _ => String::from(t.fetch_network),
         };
         let message = fill(t.fetch_failed, &[i18n::fetched_what(i18n.lang, what), url, &why]);
-        if let Err(e) = view::error_panel(host, None, &message, &[], &i18n) {
+        if let Err(e) = view::fetch_error_panel(host, &message, &i18n) {
+            view::log(&e);
+        }
+    }
+
+    /// Renders, in `lang`, the status shown while the `what` (`"bank"` or
+    /// `"article"`) is fetched from `url`: "Loading the quiz…".
+    #[wasm_bindgen(js_name = showLoading)]
+    pub fn show_loading(host: &Node, what: &str, url: &str, lang: Option<String>) {
+        if let Err(e) = view::loading(host, what, url, &I18n::new(lang.as_deref())) {
             view::log(&e);
         }
     }

@@ -10,8 +10,11 @@
 //!
 //! The widget comes from `www/pkg/` (`scripts/build-wasm.sh`) and
 //! `www/style.css`. Everything embedded is escaped so that no text of the
-//! bank can end the script element that holds it. Outputs are byte-for-byte
-//! reproducible: the zip's timestamps are fixed.
+//! bank can end the script element that holds it. The page carries its own
+//! Content Security Policy in a `<meta>`: its one inline script and its one
+//! inline style are allowed by their SHA-256 hashes, computed here, and
+//! nothing else inline, no eval and no network (see `csp`). Outputs are
+//! byte-for-byte reproducible: the zip's timestamps are fixed.
 
 use citequiz::Bank;
 use citequiz::files::load_bank;
@@ -148,6 +151,22 @@ pub fn escape_xml(s: &str) -> String {
     out
 }
 
+/// The page's Content Security Policy: the inline `script` and `style`
+/// (the exact text between their tags) by hash, Wasm compilation
+/// (`'wasm-unsafe-eval'`), `data:` images (the empty favicon), and with a
+/// `runtime` script loaded by address, scripts from the page's own origin
+/// (`'self'`). Nothing else: no other inline code, no eval, no requests.
+pub fn csp(script: &str, style: &str, runtime: bool) -> String {
+    let hash = |text: &str| format!("'sha256-{}'", base64(&sha256(text.as_bytes())));
+    format!(
+        "default-src 'none'; script-src {}{} 'wasm-unsafe-eval'; style-src {}; img-src data:; \
+         base-uri 'none'; form-action 'none'",
+        hash(script),
+        if runtime { " 'self'" } else { "" },
+        hash(style),
+    )
+}
+
 /// The self-contained page. `runtime_src`, when given, is the `src` of a
 /// classic script loaded before the page's module (the SCORM runtime).
 pub fn page(
@@ -158,7 +177,9 @@ pub fn page(
     runtime_src: Option<&str>,
 ) -> String {
     let lang = bank.language().unwrap_or("en");
-    let css = w.css.replace("</style", "<\\/style");
+    // The text of the inline style and script, hashed for the CSP as written.
+    let style = format!("\n{}\n", w.css.replace("</style", "<\\/style"));
+    let script = format!("\n{}\n{BOOT_JS}", script_js(&w.glue));
     let runtime = runtime_src
         .map(|src| format!("<script src=\"{}\"></script>\n", escape_xml(src)))
         .unwrap_or_default();
@@ -167,13 +188,12 @@ pub fn page(
 <html lang="{lang}">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="citequiz {version}">
 <title>{title}</title>
 <link rel="icon" href="data:,">
-<style>
-{css}
-</style>
+<style>{style}</style>
 </head>
 <body class="citequiz-page">
 <main id="quiz" aria-busy="true"><p class="citequiz-loading" role="status">Loading the quiz…</p></main>
@@ -181,20 +201,18 @@ pub fn page(
 <script type="application/json" id="citequiz-bank">{bank_json}</script>
 <script type="application/json" id="citequiz-article">{article_json}</script>
 <script type="application/octet-stream" id="citequiz-wasm">{wasm}</script>
-{runtime}<script type="module">
-{glue}
-{boot}</script>
+{runtime}<script type="module">{script}</script>
 </body>
 </html>
 "#,
         lang = escape_xml(lang),
+        // Base64 and fixed words: nothing in it needs escaping in an attribute.
+        csp = csp(&script, &style, runtime_src.is_some()),
         version = env!("CARGO_PKG_VERSION"),
         title = escape_xml(bank.title()),
         bank_json = script_json(bank_json),
         article_json = script_json(article_json),
         wasm = base64(&w.wasm),
-        glue = script_js(&w.glue),
-        boot = BOOT_JS,
     )
 }
 
@@ -277,6 +295,62 @@ pub fn base64(bytes: &[u8]) -> String {
                 out.push('=');
             }
         }
+    }
+    out
+}
+
+/// SHA-256 (FIPS 180-4), for the CSP's hashes of the inline script and style.
+pub fn sha256(bytes: &[u8]) -> [u8; 32] {
+    const K: [u32; 64] = [
+        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4,
+        0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe,
+        0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f,
+        0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7,
+        0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc,
+        0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
+        0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116,
+        0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
+        0xc67178f2,
+    ];
+    let mut h: [u32; 8] = [
+        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
+        0x5be0cd19,
+    ];
+    // The message, a 1 bit, zeros, and its length in bits: a multiple of 64 bytes.
+    let mut msg = bytes.to_vec();
+    msg.push(0x80);
+    while msg.len() % 64 != 56 {
+        msg.push(0);
+    }
+    msg.extend_from_slice(&((bytes.len() as u64) * 8).to_be_bytes());
+    for block in msg.chunks_exact(64) {
+        let mut w = [0u32; 64];
+        for (i, word) in block.chunks_exact(4).enumerate() {
+            w[i] = u32::from_be_bytes([word[0], word[1], word[2], word[3]]);
+        }
+        for i in 16..64 {
+            let s0 = w[i - 15].rotate_right(7) ^ w[i - 15].rotate_right(18) ^ (w[i - 15] >> 3);
+            let s1 = w[i - 2].rotate_right(17) ^ w[i - 2].rotate_right(19) ^ (w[i - 2] >> 10);
+            w[i] = w[i - 16].wrapping_add(s0).wrapping_add(w[i - 7]).wrapping_add(s1);
+        }
+        let [mut a, mut b, mut c, mut d, mut e, mut f, mut g, mut hh] = h;
+        for i in 0..64 {
+            let s1 = e.rotate_right(6) ^ e.rotate_right(11) ^ e.rotate_right(25);
+            let ch = (e & f) ^ (!e & g);
+            let t1 = hh.wrapping_add(s1).wrapping_add(ch).wrapping_add(K[i]).wrapping_add(w[i]);
+            let s0 = a.rotate_right(2) ^ a.rotate_right(13) ^ a.rotate_right(22);
+            let maj = (a & b) ^ (a & c) ^ (b & c);
+            let t2 = s0.wrapping_add(maj);
+            (hh, g, f, e, d, c, b, a) = (g, f, e, d.wrapping_add(t1), c, b, a, t1.wrapping_add(t2));
+        }
+        for (x, y) in h.iter_mut().zip([a, b, c, d, e, f, g, hh]) {
+            *x = x.wrapping_add(y);
+        }
+    }
+    let mut out = [0u8; 32];
+    for (chunk, word) in out.chunks_exact_mut(4).zip(h) {
+        chunk.copy_from_slice(&word.to_be_bytes());
     }
     out
 }
@@ -553,6 +627,64 @@ mod tests {
         let back: serde_json::Value = serde_json::from_str(&html[start..end]).unwrap();
         assert_eq!(back, serde_json::from_str::<serde_json::Value>(evil).unwrap());
         assert!(html.contains("return '<\\/script><\\!-- x'"));
+    }
+
+    #[test]
+    fn sha256_matches_known_values() {
+        let hex = |b: [u8; 32]| b.iter().map(|x| format!("{x:02x}")).collect::<String>();
+        assert_eq!(
+            hex(sha256(b"")),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        );
+        assert_eq!(
+            hex(sha256(b"abc")),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+        // Two blocks: 56 bytes leave no room for the length in the first.
+        assert_eq!(
+            hex(sha256(b"abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")),
+            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
+        );
+        assert_eq!(
+            hex(sha256(&[b'a'; 1000])),
+            "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3"
+        );
+    }
+
+    /// The text between `open` and the next `close` in `html`.
+    fn between<'a>(html: &'a str, open: &str, close: &str) -> &'a str {
+        let start = html.find(open).unwrap() + open.len();
+        &html[start..start + html[start..].find(close).unwrap()]
+    }
+
+    #[test]
+    fn the_page_allows_its_inline_script_and_style_by_hash_and_nothing_else() {
+        let (bank, bank_json, article_json) = bank();
+        for runtime in [None, Some("citequiz-scorm.js")] {
+            let html = page(&widget(), &bank, &bank_json, &article_json, runtime);
+            let policy = between(&html, "http-equiv=\"Content-Security-Policy\" content=\"", "\"");
+            // The meta comes before anything it governs.
+            assert!(html.find("Content-Security-Policy").unwrap() < html.find("<style>").unwrap());
+            let script = between(&html, "<script type=\"module\">", "</script>");
+            let style = between(&html, "<style>", "</style>");
+            let hash = |t: &str| format!("'sha256-{}'", base64(&sha256(t.as_bytes())));
+            assert_eq!(
+                policy,
+                format!(
+                    "default-src 'none'; script-src {}{} 'wasm-unsafe-eval'; style-src {}; \
+                     img-src data:; base-uri 'none'; form-action 'none'",
+                    hash(script),
+                    if runtime.is_some() { " 'self'" } else { "" },
+                    hash(style)
+                )
+            );
+            assert!(!policy.contains("unsafe-inline") && !policy.contains("'unsafe-eval'"));
+            // One inline script and one inline style: anything else would be blocked.
+            assert_eq!(html.matches("<style").count(), 1);
+            let executable = html.matches("<script").count()
+                - html.matches("<script type=\"application/").count();
+            assert_eq!(executable, 1 + usize::from(runtime.is_some()));
+        }
     }
 
     #[test]

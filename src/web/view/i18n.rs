@@ -125,6 +125,7 @@ pub(crate) struct Strings {
     pub(crate) fetch_timeout: &'static str,
     pub(crate) fetch_network: &'static str,
     pub(crate) fetch_status: &'static str,
+    pub(crate) loading: &'static str,
 }
 
 const fn en(one: &'static str, other: &'static str) -> Plural {
@@ -220,6 +221,7 @@ pub(crate) static EN: Strings = Strings {
     fetch_timeout: "no answer within {} s",
     fetch_network: "the network request failed",
     fetch_status: "the server answered {}",
+    loading: "Loading the quiz… (fetching the {} from {})",
 };
 
 pub(crate) static RU: Strings = Strings {
@@ -343,6 +345,7 @@ pub(crate) static RU: Strings = Strings {
     fetch_timeout: "нет ответа за {} с",
     fetch_network: "сетевой запрос не удался",
     fetch_status: "сервер ответил {}",
+    loading: "Загрузка теста… (загружаем {} с адреса {})",
 };
 
 /// What a fetch error names, in the language at hand: "bank" or "article".
@@ -356,7 +359,9 @@ pub(crate) fn fetched_what(lang: Lang, what: &str) -> &'static str {
 }
 
 /// Fills the `{}` holes of a template with `args`, in order. A hole with no
-/// argument is left empty; surplus arguments are ignored.
+/// argument is left empty; surplus arguments are ignored. An argument's
+/// unterminated bidi controls are closed where it ends (it may be bank
+/// text), so they cannot reorder the template's words after it.
 pub(crate) fn fill(template: &str, args: &[&str]) -> String {
     let extra: usize = args.iter().map(|a| a.len()).sum();
     let mut out = String::with_capacity(template.len() + extra);
@@ -364,7 +369,7 @@ pub(crate) fn fill(template: &str, args: &[&str]) -> String {
     let mut rest = template;
     while let Some(i) = rest.find("{}") {
         out.push_str(rest.get(..i).unwrap_or(""));
-        out.push_str(args.next().copied().unwrap_or(""));
+        super::text::push_bidi_closed(&mut out, args.next().copied().unwrap_or(""));
         rest = rest.get(i + 2..).unwrap_or("");
     }
     out.push_str(rest);

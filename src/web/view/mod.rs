@@ -1014,7 +1014,7 @@ pub(crate) fn error_panel(
     message: &str,
     diags: &[DiagLine],
     i18n: &I18n,
-) -> R {
+) -> R<Element> {
     let t = i18n.t;
     let doc: Document =
         host.owner_document().ok_or_else(|| JsValue::from_str("host is detached"))?;
@@ -1042,6 +1042,29 @@ pub(crate) fn error_panel(
             }
         }
     }
+    host.append_child(&root)?;
+    Ok(root)
+}
+
+/// Renders the panel for a file that could not be fetched: the error panel
+/// with `message` and a "Try again" button (`data-action="retry"`); the
+/// page's loader listens for its click and fetches again.
+pub(crate) fn fetch_error_panel(host: &Node, message: &str, i18n: &I18n) -> R {
+    let root = error_panel(host, None, message, &[], i18n)?;
+    button(&root, i18n.t.try_again, "retry", "citequiz-primary")?;
+    Ok(())
+}
+
+/// Renders the status shown while the page's loader fetches a file: "Loading
+/// the quiz…", which file and from where (`role="status"`, so it is read out).
+pub(crate) fn loading(host: &Node, what: &str, url: &str, i18n: &I18n) -> R {
+    let doc: Document =
+        host.owner_document().ok_or_else(|| JsValue::from_str("host is detached"))?;
+    clear_host(host);
+    let root = dom::el(&doc, "div", "citequiz citequiz-loading")?;
+    root.set_attribute("role", "status")?;
+    root.set_attribute("lang", &i18n.tag)?;
+    add_text(&root, "p", "", &fill(i18n.t.loading, &[i18n::fetched_what(i18n.lang, what), url]))?;
     host.append_child(&root)?;
     Ok(())
 }

@@ -1,0 +1,8 @@
+//! The `anchor` target: see `checks::anchor_quote`.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+
+#[path = "checks.rs"]
+mod checks;
+
+fuzz_target!(|data: &[u8]| checks::anchor_quote(data));

@@ -1,0 +1,85 @@
+//! What each fuzz target checks, on raw bytes, shared with the native test
+//! that replays saved inputs (`tests/fuzz_regressions.rs` includes this
+//! file), so a crash found here stays a test there.
+#![allow(dead_code)]
+
+use citequiz::article::{Article, Normalizer, Selector, anchor};
+use citequiz::bank::Bank;
+use citequiz::grade::{Response, grade};
+use citequiz::session::Session;
+use std::sync::OnceLock;
+
+const ARTICLE_JSON: &str =
+    include_str!("../../quiz-data/articles/gabuev-2020-putin-china-alliance.json");
+const FIXTURE_JSON: &str = include_str!("../../tests/fixtures/every-kind.json");
+
+/// The real article, parsed once.
+pub fn article() -> Article {
+    static ARTICLE: OnceLock<Article> = OnceLock::new();
+    ARTICLE
+        .get_or_init(|| {
+            Article::parse(ARTICLE_JSON, Normalizer::unicode()).expect("the article parses")
+        })
+        .clone()
+}
+
+/// The fixture bank (one question of every kind), loaded once.
+pub fn fixture() -> &'static Bank {
+    static BANK: OnceLock<Bank> = OnceLock::new();
+    BANK.get_or_init(|| Bank::load(FIXTURE_JSON, None, article()).expect("the fixture loads").0)
+}
+
+/// Any text as a bank against the real article: a bank or diagnostics,
+/// which render with the source.
+pub fn bank_load(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    if let Err(diags) = Bank::load(text, Some("fuzz.json"), article()) {
+        for d in &diags {
+            let _ = d.render(Some(text));
+        }
+    }
+}
+
+/// Text, quote, prefix and suffix, separated by NUL bytes (a missing part
+/// is absent): a match is a span inside the text.
+pub fn anchor_quote(data: &[u8]) {
+    let Ok(s) = std::str::from_utf8(data) else { return };
+    let mut parts = s.split('\0');
+    let text = parts.next().unwrap_or_default();
+    let exact = parts.next().unwrap_or_default().to_string();
+    let prefix = parts.next().map(str::to_string);
+    let suffix = parts.next().map(str::to_string);
+    let norm = Normalizer::unicode().map(text);
+    if let Some(found) = anchor(&norm, &Selector { exact, prefix, suffix }).found() {
+        let chars = text.chars().count();
+        assert!(
+            found.span.start <= found.span.end && found.span.end <= chars,
+            "{found:?} in {chars} chars"
+        );
+    }
+}
+
+/// Any text as a saved session against the fixture bank: restored or
+/// refused; a restored session saves, moves and finishes.
+pub fn session_restore(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    if let Ok((mut session, _report)) = Session::restore_json(fixture().clone(), text) {
+        let _ = session.snapshot_json();
+        let _ = session.next();
+        let _ = session.finish(0.0);
+        let _ = session.snapshot_json();
+    }
+}
+
+/// The first byte picks a question of the fixture bank, the rest is a
+/// response's JSON: graded or refused; the fraction earned is in [0, 1].
+pub fn grade_response(data: &[u8]) {
+    let Some((&pick, json)) = data.split_first() else { return };
+    let questions = fixture().questions();
+    let q = &questions[usize::from(pick) % questions.len()];
+    let Ok(text) = std::str::from_utf8(json) else { return };
+    let Ok(response) = serde_json::from_str::<Response>(text) else { return };
+    if let Ok(g) = grade(q, &response) {
+        assert!((0.0..=1.0).contains(&g.fraction), "fraction {} for {response:?}", g.fraction);
+    }
+}

@@ -1,0 +1,8 @@
+//! The `grade` target: see `checks::grade_response`.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+
+#[path = "checks.rs"]
+mod checks;
+
+fuzz_target!(|data: &[u8]| checks::grade_response(data));

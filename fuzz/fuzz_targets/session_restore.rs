@@ -1,0 +1,8 @@
+//! The `session_restore` target: see `checks::session_restore`.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+
+#[path = "checks.rs"]
+mod checks;
+
+fuzz_target!(|data: &[u8]| checks::session_restore(data));
