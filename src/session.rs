@@ -23,6 +23,7 @@
 use crate::bank::{Bank, Body, Citation, Kind, Question};
 use crate::diag::Diagnostic;
 use crate::grade::{self, Grade, Mark, Response, ResponseError, Verdict};
+use crate::json::num::clamp;
 use crate::json::read::{Path, Reader, document, str_item};
 use crate::json::value::{V, Value};
 use serde::Serialize;
@@ -763,7 +764,7 @@ impl Session {
         }
         let earned: f64 = questions.iter().map(|r| r.earned).sum();
         let max: f64 = questions.iter().map(|r| r.max).sum();
-        let percent = if max > 0.0 { (earned / max * 100.0).clamp(0.0, 100.0) } else { 0.0 };
+        let percent = if max > 0.0 { clamp(earned / max * 100.0, 0.0, 100.0) } else { 0.0 };
         SessionResult {
             earned,
             max,

@@ -256,6 +256,7 @@ fn position_in(source: &str, src: &Src, d: &mut Diagnostic) {
 }
 
 fn range_error(path: &str, value: f64, range: &str) -> Diagnostic {
+    let value = crate::json::num::display(value);
     Diagnostic::error("out-of-range", path, format!("`{path}` is {value}; it must be {range}"))
         .with_help(format!("use a value from {range}"))
 }
@@ -434,7 +435,7 @@ fn check_question(
                 format!("{p}.hints"),
                 format!(
                     "the hints' penalties add up to {}, more than the whole question",
-                    hint_total
+                    crate::json::num::display(hint_total)
                 ),
             )
             .with_help(
@@ -578,8 +579,8 @@ fn resolve(
                         "cite-approximate",
                         format!("{}.exact", path()),
                         format!(
-                            "the quote matches the article only approximately (score {:.2}): \"{}\"",
-                            a.score,
+                            "the quote matches the article only approximately (score {}): \"{}\"",
+                            crate::json::num::fixed2(a.score),
                             a.text
                         ),
                     )
@@ -596,8 +597,8 @@ fn resolve(
             );
             diags.push(match nearest {
                 Some(n) => d.with_help(format!(
-                    "the nearest passage (score {:.2}) is \"{}\"; copy the article's exact words",
-                    n.score,
+                    "the nearest passage (score {}) is \"{}\"; copy the article's exact words",
+                    crate::json::num::fixed2(n.score),
                     clip(&n.text, 160)
                 )),
                 None => d.with_help(

@@ -51,6 +51,7 @@ pub(crate) mod read;
 
 use crate::bank::raw::Pair;
 use crate::bank::{Body, Kind, Question};
+use crate::json::num::clamp;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::fmt;
@@ -191,7 +192,7 @@ impl Grade {
     /// A grade from a fraction, clamping it into `0..=1` (NaN counts as 0) so
     /// that no grader's arithmetic can leak an impossible credit.
     fn new(fraction: f64, marks: Vec<Mark>) -> Grade {
-        let fraction = if fraction.is_nan() { 0.0 } else { fraction.clamp(0.0, 1.0) };
+        let fraction = if fraction.is_nan() { 0.0 } else { clamp(fraction, 0.0, 1.0) };
         let feedback = marks.iter().filter_map(|m| m.feedback.clone()).collect();
         Grade { verdict: Verdict::from_fraction(fraction), fraction, marks, feedback }
     }
@@ -339,7 +340,7 @@ pub fn score(
     // The product of two finite numbers can still overflow to infinity (or
     // to NaN via inf − inf), hence the second guard.
     let earned = finite(points * credit.max(0.0));
-    earned.clamp(0.0, points)
+    clamp(earned, 0.0, points)
 }
 
 /// Folds a fill-in answer for comparison: basic normalization, lowercase,

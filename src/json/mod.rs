@@ -8,6 +8,7 @@
 //! serde stays for serializing.
 
 pub(crate) mod locate;
+pub(crate) mod num;
 pub(crate) mod read;
 pub(crate) mod value;
 
