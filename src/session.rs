@@ -27,7 +27,6 @@ use crate::json::num::clamp;
 use crate::json::read::{Path, Reader, document, str_item};
 use crate::json::value::{V, Value};
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 
 /// The only snapshot format this version reads and writes.
@@ -734,18 +733,25 @@ impl Session {
     fn result_at(&self, finished_ms: f64) -> SessionResult {
         let penalty = self.bank.try_penalty();
         let mut questions = Vec::with_capacity(self.len());
-        let mut tags: BTreeMap<&str, TagResult> = BTreeMap::new();
+        // Sorted by tag (a few at most: a Vec rather than a BTreeMap, for size).
+        let mut tags: Vec<TagResult> = Vec::new();
         for (q, st) in self.entries() {
             let earned = st.earned(q, penalty);
-            // A tag listed twice on one question counts once.
-            let own: HashSet<&str> = q.tags().iter().map(String::as_str).collect();
-            for tag in own {
-                let t = tags.entry(tag).or_insert_with(|| TagResult {
-                    tag: tag.to_string(),
-                    earned: 0.0,
-                    max: 0.0,
-                    questions: 0,
-                });
+            for (j, tag) in q.tags().iter().enumerate() {
+                // A tag listed twice on one question counts once.
+                if q.tags().iter().take(j).any(|t| t == tag) {
+                    continue;
+                }
+                let at = match tags.binary_search_by(|t| t.tag.as_str().cmp(tag)) {
+                    Ok(at) => at,
+                    Err(at) => {
+                        let new =
+                            TagResult { tag: tag.clone(), earned: 0.0, max: 0.0, questions: 0 };
+                        tags.insert(at, new);
+                        at
+                    }
+                };
+                let Some(t) = tags.get_mut(at) else { continue };
                 t.earned += earned;
                 t.max += q.points();
                 t.questions += 1;
@@ -770,7 +776,7 @@ impl Session {
             max,
             percent,
             passed: percent + PASS_EPS >= self.bank.pass_percent(),
-            by_tag: tags.into_values().collect(),
+            by_tag: tags,
             questions,
             started_ms: self.started_ms,
             finished_ms,
@@ -857,25 +863,33 @@ impl Session {
                 found: snapshot.bank_id.clone(),
             });
         }
-        let mut saved: HashMap<&str, &SavedQuestion> = HashMap::new();
+        // Per question of the bank, its saved progress (the first, should
+        // an id repeat); a Vec by index rather than a HashMap, for size.
+        let mut saved: Vec<Option<&SavedQuestion>> = vec![None; bank.questions().len()];
         for sq in &snapshot.questions {
-            saved.entry(sq.id.as_str()).or_insert(sq);
+            if let Some(slot) = bank.index_of(&sq.id).and_then(|i| saved.get_mut(i)) {
+                slot.get_or_insert(sq);
+            }
         }
         let mut report = RestoreReport::default();
-        let mut seen = HashSet::new();
+        // Per question of the bank, whether the order named it already.
+        let mut seen = vec![false; bank.questions().len()];
         let mut order = Vec::new();
         let mut states = Vec::new();
         for id in &snapshot.order {
-            if !seen.insert(id.as_str()) {
-                continue;
-            }
             let Some((index, q)) =
                 bank.index_of(id).and_then(|i| Some((i, bank.questions().get(i)?)))
             else {
-                report.dropped.push(Dropped { id: id.clone(), reason: DropReason::Removed });
+                if !report.dropped.iter().any(|d| d.id == *id) {
+                    report.dropped.push(Dropped { id: id.clone(), reason: DropReason::Removed });
+                }
                 continue;
             };
-            let state = match saved.get(id.as_str()) {
+            match seen.get_mut(index) {
+                Some(true) | None => continue,
+                Some(s) => *s = true,
+            }
+            let state = match saved.get(index).copied().flatten() {
                 None => Some(QuestionState::default()),
                 Some(sq) if sq.hash == hash_hex(q) => replay(q, sq),
                 Some(_) => None,
@@ -893,8 +907,8 @@ impl Session {
             order.push(index);
         }
         if !snapshot.subset {
-            for (index, q) in bank.questions().iter().enumerate() {
-                if !seen.contains(q.id()) {
+            for (index, seen) in seen.iter().enumerate() {
+                if let (false, Some(q)) = (*seen, bank.questions().get(index)) {
                     report.added.push(q.id().to_string());
                     order.push(index);
                     states.push(QuestionState::default());
@@ -1304,7 +1318,7 @@ mod tests {
         sorted.sort_by_key(|id| id.trim_start_matches('q').parse::<u32>().unwrap_or(0));
         let author: Vec<String> = (0..20).map(|i| format!("q{i}")).collect();
         assert_eq!(sorted, author, "the order is a permutation");
-        let orders: HashSet<Vec<String>> = (0..10u64)
+        let orders: std::collections::HashSet<Vec<String>> = (0..10u64)
             .map(|seed| {
                 Session::new(big_bank(), seed, 0.0)
                     .question_ids()

@@ -53,7 +53,6 @@ use crate::bank::raw::Pair;
 use crate::bank::{Body, Kind, Question};
 use crate::json::num::clamp;
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
 use std::fmt;
 
 /// Below this distance from 0 or 1, a fraction counts as exactly 0 or 1, so
@@ -370,11 +369,13 @@ fn no_duplicates<'a>(
     what: &'static str,
     ids: impl IntoIterator<Item = &'a String>,
 ) -> Result<(), ResponseError> {
-    let mut seen = HashSet::new();
+    // Responses are short: a Vec, not a HashSet's kilobytes of Wasm.
+    let mut seen: Vec<&str> = Vec::new();
     for id in ids {
-        if !seen.insert(id.as_str()) {
+        if seen.contains(&id.as_str()) {
             return Err(ResponseError::DuplicateId { what, id: id.clone() });
         }
+        seen.push(id);
     }
     Ok(())
 }
