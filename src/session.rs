@@ -21,9 +21,12 @@
 //! or its tries are used up; a done question takes no more answers or hints.
 
 use crate::bank::{Bank, Body, Citation, Kind, Question};
+use crate::diag::Diagnostic;
 use crate::grade::{self, Grade, Mark, Response, ResponseError, Verdict};
-use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use crate::json::num::clamp;
+use crate::json::read::{Path, Reader, document, str_item};
+use crate::json::value::{V, Value};
+use serde::Serialize;
 use std::fmt;
 
 /// The only snapshot format this version reads and writes.
@@ -277,7 +280,9 @@ pub struct QuestionResult {
 }
 
 /// Saved progress: responses and hints, never grades.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// Read by [`Snapshot::from_json`] (not serde: see `grade::read`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Snapshot {
     /// Always [`SESSION_FORMAT`].
@@ -286,7 +291,7 @@ pub struct Snapshot {
     pub bank_id: String,
     /// The session's seed, as 16 hex digits: JavaScript numbers cannot hold
     /// every u64, and the JSON may pass through JavaScript.
-    #[serde(with = "hex_u64")]
+    #[serde(serialize_with = "hex_u64")]
     pub seed: u64,
     /// Question ids in session order.
     pub order: Vec<String>,
@@ -297,14 +302,14 @@ pub struct Snapshot {
     /// When it finished, if it did.
     pub finished_ms: Option<f64>,
     /// Whether `order` is deliberately a subset of the bank (a retry session).
-    #[serde(default, skip_serializing_if = "is_false")]
+    #[serde(skip_serializing_if = "is_false")]
     pub subset: bool,
     /// Progress per question, in session order.
     pub questions: Vec<SavedQuestion>,
 }
 
 /// One question's saved progress.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SavedQuestion {
     /// The question's id.
@@ -318,7 +323,7 @@ pub struct SavedQuestion {
 }
 
 /// One saved try.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SavedResponse {
     /// What the learner answered.
@@ -728,18 +733,25 @@ impl Session {
     fn result_at(&self, finished_ms: f64) -> SessionResult {
         let penalty = self.bank.try_penalty();
         let mut questions = Vec::with_capacity(self.len());
-        let mut tags: BTreeMap<&str, TagResult> = BTreeMap::new();
+        // Sorted by tag (a few at most: a Vec rather than a BTreeMap, for size).
+        let mut tags: Vec<TagResult> = Vec::new();
         for (q, st) in self.entries() {
             let earned = st.earned(q, penalty);
-            // A tag listed twice on one question counts once.
-            let own: HashSet<&str> = q.tags().iter().map(String::as_str).collect();
-            for tag in own {
-                let t = tags.entry(tag).or_insert_with(|| TagResult {
-                    tag: tag.to_string(),
-                    earned: 0.0,
-                    max: 0.0,
-                    questions: 0,
-                });
+            for (j, tag) in q.tags().iter().enumerate() {
+                // A tag listed twice on one question counts once.
+                if q.tags().iter().take(j).any(|t| t == tag) {
+                    continue;
+                }
+                let at = match tags.binary_search_by(|t| t.tag.as_str().cmp(tag)) {
+                    Ok(at) => at,
+                    Err(at) => {
+                        let new =
+                            TagResult { tag: tag.clone(), earned: 0.0, max: 0.0, questions: 0 };
+                        tags.insert(at, new);
+                        at
+                    }
+                };
+                let Some(t) = tags.get_mut(at) else { continue };
                 t.earned += earned;
                 t.max += q.points();
                 t.questions += 1;
@@ -758,13 +770,13 @@ impl Session {
         }
         let earned: f64 = questions.iter().map(|r| r.earned).sum();
         let max: f64 = questions.iter().map(|r| r.max).sum();
-        let percent = if max > 0.0 { (earned / max * 100.0).clamp(0.0, 100.0) } else { 0.0 };
+        let percent = if max > 0.0 { clamp(earned / max * 100.0, 0.0, 100.0) } else { 0.0 };
         SessionResult {
             earned,
             max,
             percent,
             passed: percent + PASS_EPS >= self.bank.pass_percent(),
-            by_tag: tags.into_values().collect(),
+            by_tag: tags,
             questions,
             started_ms: self.started_ms,
             finished_ms,
@@ -851,25 +863,33 @@ impl Session {
                 found: snapshot.bank_id.clone(),
             });
         }
-        let mut saved: HashMap<&str, &SavedQuestion> = HashMap::new();
+        // Per question of the bank, its saved progress (the first, should
+        // an id repeat); a Vec by index rather than a HashMap, for size.
+        let mut saved: Vec<Option<&SavedQuestion>> = vec![None; bank.questions().len()];
         for sq in &snapshot.questions {
-            saved.entry(sq.id.as_str()).or_insert(sq);
+            if let Some(slot) = bank.index_of(&sq.id).and_then(|i| saved.get_mut(i)) {
+                slot.get_or_insert(sq);
+            }
         }
         let mut report = RestoreReport::default();
-        let mut seen = HashSet::new();
+        // Per question of the bank, whether the order named it already.
+        let mut seen = vec![false; bank.questions().len()];
         let mut order = Vec::new();
         let mut states = Vec::new();
         for id in &snapshot.order {
-            if !seen.insert(id.as_str()) {
-                continue;
-            }
             let Some((index, q)) =
                 bank.index_of(id).and_then(|i| Some((i, bank.questions().get(i)?)))
             else {
-                report.dropped.push(Dropped { id: id.clone(), reason: DropReason::Removed });
+                if !report.dropped.iter().any(|d| d.id == *id) {
+                    report.dropped.push(Dropped { id: id.clone(), reason: DropReason::Removed });
+                }
                 continue;
             };
-            let state = match saved.get(id.as_str()) {
+            match seen.get_mut(index) {
+                Some(true) | None => continue,
+                Some(s) => *s = true,
+            }
+            let state = match saved.get(index).copied().flatten() {
                 None => Some(QuestionState::default()),
                 Some(sq) if sq.hash == hash_hex(q) => replay(q, sq),
                 Some(_) => None,
@@ -887,8 +907,8 @@ impl Session {
             order.push(index);
         }
         if !snapshot.subset {
-            for (index, q) in bank.questions().iter().enumerate() {
-                if !seen.contains(q.id()) {
+            for (index, seen) in seen.iter().enumerate() {
+                if let (false, Some(q)) = (*seen, bank.questions().get(index)) {
                     report.added.push(q.id().to_string());
                     order.push(index);
                     states.push(QuestionState::default());
@@ -915,29 +935,7 @@ impl Session {
     /// The JSON is malformed (the message names the JSON path), in another
     /// format, or for another bank.
     pub fn restore_json(bank: Bank, json: &str) -> Result<(Session, RestoreReport), SessionError> {
-        // The format is read first and alone, so that progress saved by a
-        // later version is reported as such rather than as a shape error.
-        #[derive(Deserialize)]
-        struct Head {
-            format: Option<serde_json::Value>,
-        }
-        let head: Head = serde_json::from_str(json)
-            .map_err(|e| SessionError::Malformed { message: e.to_string() })?;
-        match head.format {
-            Some(serde_json::Value::String(f)) if f == SESSION_FORMAT => {}
-            Some(serde_json::Value::String(f)) => {
-                return Err(SessionError::UnknownFormat { found: Some(f) });
-            }
-            Some(other) => {
-                return Err(SessionError::UnknownFormat { found: Some(other.to_string()) });
-            }
-            None => return Err(SessionError::UnknownFormat { found: None }),
-        }
-        let snapshot: Snapshot = crate::json::deserialize(json).map_err(|e| {
-            let at = if e.path.is_empty() { String::new() } else { format!("at {}: ", e.path) };
-            SessionError::Malformed { message: format!("{at}{}", e.error) }
-        })?;
-        Session::restore(bank, &snapshot)
+        Session::restore(bank, &Snapshot::from_json(json)?)
     }
 
     // Internals.
@@ -1105,17 +1103,128 @@ fn shuffle<T>(rng: &mut SplitMix64, items: &mut [T]) {
 }
 
 /// The seed as 16 hex digits in JSON.
-mod hex_u64 {
-    use serde::{Deserialize, Deserializer, Serializer};
+fn hex_u64<S: serde::Serializer>(v: &u64, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&format!("{v:016x}"))
+}
 
-    pub fn serialize<S: Serializer>(v: &u64, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&format!("{v:016x}"))
+impl Snapshot {
+    /// Reads a snapshot from the JSON of [`Session::snapshot_json`]. Fields
+    /// it does not know are ignored, as a snapshot may come from a later
+    /// version of the same format.
+    ///
+    /// # Errors
+    /// The JSON is malformed (the message names the JSON path, line and
+    /// column) or in another format. The format is checked first and
+    /// alone, so that progress saved by a later version is reported as
+    /// such rather than as a shape error.
+    pub fn from_json(json: &str) -> Result<Snapshot, SessionError> {
+        let mut format = Ok(());
+        let read = document(json, |r, v| {
+            let o = r.open(v, Path::Root, v.at)?;
+            match o.get("format").map(|m| &m.value) {
+                Some(Value { v: V::Str(f), .. }) if f == SESSION_FORMAT => {}
+                Some(Value { v: V::Null, .. }) | None => {
+                    format = Err(SessionError::UnknownFormat { found: None });
+                    return None;
+                }
+                Some(Value { v: V::Str(f), .. }) => {
+                    let found = Some(f.to_string());
+                    format = Err(SessionError::UnknownFormat { found });
+                    return None;
+                }
+                Some(other) => {
+                    let found = json.get(other.at..other.end).map(str::to_string);
+                    format = Err(SessionError::UnknownFormat { found });
+                    return None;
+                }
+            }
+            Some(Snapshot {
+                format: o.str(r, "format"),
+                bank_id: o.str(r, "bankId"),
+                seed: o.with(r, "seed", read_seed).unwrap_or(0),
+                order: o.arr(r, "order", str_item),
+                position: o.usize(r, "position"),
+                started_ms: o.f64(r, "startedMs"),
+                finished_ms: o.opt_f64(r, "finishedMs"),
+                subset: o.bool_or(r, "subset", false),
+                questions: o.arr(r, "questions", read_saved_question),
+            })
+        });
+        format?;
+        read.map_err(|diags| malformed(&diags))
     }
+}
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
-        let s = String::deserialize(d)?;
-        u64::from_str_radix(&s, 16)
-            .map_err(|_| serde::de::Error::custom(format!("expected 16 hex digits, found \"{s}\"")))
+/// The first problem as "at questions[0].hints: expected …, found a
+/// string at line 1 column 210", and how many more there are.
+fn malformed(diags: &[Diagnostic]) -> SessionError {
+    let mut message = String::new();
+    if let Some(d) = diags.first() {
+        if !d.path.is_empty() {
+            message.push_str("at ");
+            message.push_str(&d.path);
+            message.push_str(": ");
+        }
+        message.push_str(&d.message);
+        if let (Some(line), Some(column)) = (d.line, d.column) {
+            message.push_str(" at line ");
+            message.push_str(&line.to_string());
+            message.push_str(" column ");
+            message.push_str(&column.to_string());
+        }
+        if diags.len() > 1 {
+            message.push_str(" (and ");
+            message.push_str(&(diags.len() - 1).to_string());
+            message.push_str(" more)");
+        }
+    }
+    SessionError::Malformed { message }
+}
+
+fn read_seed(r: &mut Reader, v: &Value, path: Path, at: usize) -> u64 {
+    let seed = match &v.v {
+        V::Str(s) => u64::from_str_radix(s, 16).ok(),
+        _ => None,
+    };
+    seed.unwrap_or_else(|| {
+        let mut m = String::from("expected 16 hex digits, found ");
+        match &v.v {
+            V::Str(s) => {
+                m.push('"');
+                m.push_str(s);
+                m.push('"');
+            }
+            other => m.push_str(crate::json::read::describe(other)),
+        }
+        r.error("json-type", &path, at, m);
+        0
+    })
+}
+
+fn read_saved_question(r: &mut Reader, v: &Value, path: Path) -> SavedQuestion {
+    let Some(o) = r.open(v, path, v.at) else {
+        return SavedQuestion {
+            id: String::new(),
+            hash: String::new(),
+            responses: Vec::new(),
+            hints: 0,
+        };
+    };
+    SavedQuestion {
+        id: o.str(r, "id"),
+        hash: o.str(r, "hash"),
+        responses: o.arr(r, "responses", read_saved_response),
+        hints: o.u32(r, "hints"),
+    }
+}
+
+fn read_saved_response(r: &mut Reader, v: &Value, path: Path) -> SavedResponse {
+    let o = r.open(v, path, v.at);
+    let response = o.as_ref().and_then(|o| o.with(r, "response", grade::read::response));
+    SavedResponse {
+        // Only reached with errors counted, which discard the whole snapshot.
+        response: response.flatten().unwrap_or(Response::TrueFalse { value: false }),
+        at_ms: o.map_or(0.0, |o| o.f64(r, "atMs")),
     }
 }
 
@@ -1209,7 +1318,7 @@ mod tests {
         sorted.sort_by_key(|id| id.trim_start_matches('q').parse::<u32>().unwrap_or(0));
         let author: Vec<String> = (0..20).map(|i| format!("q{i}")).collect();
         assert_eq!(sorted, author, "the order is a permutation");
-        let orders: HashSet<Vec<String>> = (0..10u64)
+        let orders: std::collections::HashSet<Vec<String>> = (0..10u64)
             .map(|seed| {
                 Session::new(big_bank(), seed, 0.0)
                     .question_ids()
@@ -1500,7 +1609,7 @@ mod tests {
         );
         check_restore_error(
             "{",
-            "saved progress is unreadable: EOF while parsing an object at line 1 column 1",
+            "saved progress is unreadable: malformed JSON: EOF while parsing an object at line 1 column 2",
         );
         let mut v: serde_json::Value = serde_json::from_str(&played().snapshot_json()).unwrap();
         v["questions"][0]["hints"] = serde_json::json!("two");
@@ -1511,13 +1620,54 @@ mod tests {
             .unwrap_or_default();
         assert!(
             e.starts_with(
-                "saved progress is unreadable: at questions[0].hints: invalid type: string \"two\""
+                "saved progress is unreadable: at questions[0].hints: expected a whole number, \
+                 0 or more, found a string at line 1 column "
             ),
             "{e}"
         );
         v["bankId"] = serde_json::json!("other");
         v["questions"][0]["hints"] = serde_json::json!(1);
         check_restore_error(&v.to_string(), "saved progress is for bank \"other\", not \"bank\"");
+    }
+
+    #[test]
+    fn restore_reads_what_earlier_versions_wrote() {
+        // Written by the serde-based reader's version; it must keep restoring.
+        let json = r#"{"format":"citequiz-session/1","bankId":"bank","seed":"000000000000004d","order":["sc2","ord1","sc1","tf1"],"position":2,"startedMs":500.0,"finishedMs":null,"questions":[{"id":"sc2","hash":"159d109acc6ac69b","responses":[],"hints":1},{"id":"ord1","hash":"15be01bac905220d","responses":[{"response":{"kind":"ordering","order":["i0","i2","i1","i3"]},"atMs":800.0}],"hints":0},{"id":"sc1","hash":"80f791f15a3b79eb","responses":[{"response":{"kind":"single_choice","choice":"a"},"atMs":600.0},{"response":{"kind":"single_choice","choice":"b"},"atMs":700.0}],"hints":1},{"id":"tf1","hash":"8461e41fa1f1f73e","responses":[],"hints":0}]}"#;
+        let (r, report) = Session::restore_json(small_bank(true), json).unwrap();
+        assert_eq!(report.kept.len(), 4);
+        assert_eq!(r.snapshot(), played().snapshot());
+        assert_eq!(r.snapshot_json(), json);
+        // Fields a later version might add are ignored; `subset` defaults.
+        let extra = json.replacen("\"position\"", "\"theme\":\"dark\",\"position\"", 1);
+        assert!(Session::restore_json(small_bank(true), &extra).is_ok());
+    }
+
+    #[test]
+    fn restore_names_the_bad_field() {
+        let json = played().snapshot_json();
+        check_restore_error(
+            &json.replace("000000000000004d", "4g"),
+            "saved progress is unreadable: at seed: expected 16 hex digits, found \"4g\" \
+             at line 1 column 48",
+        );
+        check_restore_error(
+            &json.replace(r#""kind":"ordering","#, ""),
+            "saved progress is unreadable: at questions[1].responses[0].response: \
+             missing field `kind` at line 1 column 329",
+        );
+        check_restore_error(
+            &json.replace("\"startedMs\":500.0,", ""),
+            "saved progress is unreadable: missing field `startedMs` at line 1 column 612",
+        );
+        check_restore_error(
+            r#"{"format":2}"#,
+            "saved progress is in format 2; this version reads citequiz-session/1",
+        );
+        check_restore_error(
+            "[]",
+            "saved progress is unreadable: expected an object, found an array at line 1 column 1",
+        );
     }
 
     #[test]

@@ -51,6 +51,7 @@
 
 use crate::bank::{Bank, Body, Citation, Question};
 use crate::grade::{Response, Verdict};
+use crate::json::num::clamp;
 use crate::session::{Feedback, SessionResult};
 use serde_json::{Map, Value, json};
 
@@ -562,8 +563,8 @@ fn citation_extensions(cites: &[Citation]) -> Value {
 /// `{scaled, raw, min: 0, max}` with `0 <= raw <= max` and `0 <= scaled <= 1`.
 fn score(earned: f64, max: f64) -> Value {
     let max = round_to(finite(max).max(0.0), SCORE_DECIMALS);
-    let raw = round_to(finite(earned), SCORE_DECIMALS).clamp(0.0, max);
-    let scaled = if max > 0.0 { round_to(raw / max, SCORE_DECIMALS).clamp(0.0, 1.0) } else { 0.0 };
+    let raw = clamp(round_to(finite(earned), SCORE_DECIMALS), 0.0, max);
+    let scaled = if max > 0.0 { clamp(round_to(raw / max, SCORE_DECIMALS), 0.0, 1.0) } else { 0.0 };
     json!({"scaled": num(scaled), "raw": num(raw), "min": 0, "max": num(max)})
 }
 
@@ -586,7 +587,7 @@ fn num(x: f64) -> Value {
 /// exponent, `-0` as `0`, whole numbers without `.0`.
 fn number(x: f64) -> String {
     let x = finite(x);
-    if x == 0.0 { "0".to_string() } else { format!("{x}") }
+    if x == 0.0 { "0".to_string() } else { crate::json::num::display(x) }
 }
 
 /// How many decimals `x` is written with (at most 10).

@@ -13,6 +13,7 @@
 //! match always has `score == 1.0`.
 
 use super::{NormText, Selector, Span};
+use crate::json::num::clamp;
 
 /// The lowest combined score (0..=1) at which an approximate match counts as
 /// found. With no context, any match within the error budget (a quarter of
@@ -206,7 +207,7 @@ fn similarity(a: &[char], b: &[char], full: usize) -> f64 {
         return 0.0;
     }
     let d = Pattern::new(a).distance(b);
-    (a.len().saturating_sub(d) as f64 / full as f64).clamp(0.0, 1.0)
+    clamp(a.len().saturating_sub(d) as f64 / full as f64, 0.0, 1.0)
 }
 
 /// Chooses among exact occurrences: prefix, then suffix, then context

@@ -7,7 +7,7 @@
 
 mod model;
 pub mod raw;
-mod read;
+pub(crate) mod read;
 #[cfg(not(target_arch = "wasm32"))]
 mod schema;
 mod validate;

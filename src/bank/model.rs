@@ -9,7 +9,6 @@
 use super::raw::{ChoiceOption, Gap, Hint, Item, Kind, PartA, PartB, TrueFalseFeedback};
 use crate::article::{Article, Selector, Span};
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// A citation resolved in the article.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -195,7 +194,8 @@ pub struct Bank {
     pub(super) shuffle_questions: bool,
     pub(super) shuffle_options: bool,
     pub(super) questions: Vec<Question>,
-    pub(super) by_id: HashMap<String, usize>,
+    /// Question ids, sorted, with their index in `questions`.
+    pub(super) by_id: Vec<(String, usize)>,
     pub(super) article: Article,
 }
 
@@ -238,11 +238,12 @@ impl Bank {
     }
     /// A question by id.
     pub fn question(&self, id: &str) -> Option<&Question> {
-        self.by_id.get(id).and_then(|&i| self.questions.get(i))
+        self.index_of(id).and_then(|i| self.questions.get(i))
     }
     /// A question's index in the author's order.
     pub fn index_of(&self, id: &str) -> Option<usize> {
-        self.by_id.get(id).copied()
+        let found = self.by_id.binary_search_by(|(k, _)| k.as_str().cmp(id));
+        found.ok().and_then(|at| self.by_id.get(at)).map(|&(_, i)| i)
     }
     /// The article.
     pub fn article(&self) -> &Article {
@@ -297,7 +298,7 @@ impl Bank {
         try_penalty: f64,
         shuffle: bool,
     ) -> Bank {
-        let by_id = questions.iter().enumerate().map(|(i, q)| (q.id.clone(), i)).collect();
+        let by_id = super::validate::index_by_id(&questions);
         Bank {
             id: id.to_string(),
             title: format!("Bank {id}"),

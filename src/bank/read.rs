@@ -126,7 +126,7 @@ pub(super) fn question(r: &mut Reader, v: &Value, path: Path) -> Option<RawQuest
     (r.errors == before).then_some(q)
 }
 
-fn kind(r: &mut Reader, v: &Value, path: Path, at: usize) -> Kind {
+pub(crate) fn kind(r: &mut Reader, v: &Value, path: Path, at: usize) -> Kind {
     let V::Str(name) = &v.v else {
         r.wrong_type(&path, at, "a string", &v.v);
         return Kind::default();
@@ -147,7 +147,7 @@ fn kind(r: &mut Reader, v: &Value, path: Path, at: usize) -> Kind {
     Kind::default()
 }
 
-fn answer(r: &mut Reader, v: &Value, path: Path, at: usize) -> Answer {
+pub(crate) fn answer(r: &mut Reader, v: &Value, path: Path, at: usize) -> Answer {
     match &v.v {
         V::Bool(b) => Answer::Bool(*b),
         V::Num(x) => Answer::Number(*x),
@@ -198,7 +198,7 @@ fn gap(r: &mut Reader, v: &Value, path: Path) -> Gap {
     Gap { accept: o.arr(r, "accept", str_item) }
 }
 
-fn pair(r: &mut Reader, v: &Value, path: Path) -> Pair {
+pub(crate) fn pair(r: &mut Reader, v: &Value, path: Path) -> Pair {
     let Some(o) = r.obj(v, path, v.at, &["left", "right"]) else {
         return Pair { left: String::new(), right: String::new() };
     };

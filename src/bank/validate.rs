@@ -15,7 +15,6 @@ use crate::diag::{Diagnostic, did_you_mean, has_errors};
 use crate::json::read::{Path, Reader, syntax_diagnostic};
 use crate::json::value::{self, Value};
 use crate::json::{locate, set_pos};
-use std::collections::{HashMap, HashSet};
 
 /// The most questions a bank may hold.
 pub const MAX_QUESTIONS: usize = 10_000;
@@ -127,13 +126,25 @@ fn check(source: &str, article: Article, diags: &mut Vec<Diagnostic>) -> Option<
         return None;
     }
     let mut questions = Vec::with_capacity(head.questions.len());
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut by_id = HashMap::new();
-    for (i, raw) in head.questions.iter().enumerate() {
+    // Every question is read first, so that duplicate ids can be found by
+    // sorting (a HashMap costs the Wasm kilobytes); diagnostics still come
+    // out question by question.
+    let parsed: Vec<(Option<RawQuestion>, Vec<Diagnostic>)> = head
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(i, raw)| {
+            let mut own = Vec::new();
+            (parse_question(source, raw, i, &mut own), own)
+        })
+        .collect();
+    let earlier = first_uses(parsed.iter().map(|(q, _)| q.as_ref().map(|q| q.id.as_str())));
+    for (i, (raw, (q, parse_diags))) in head.questions.iter().zip(parsed).enumerate() {
         let src = Src { text: source.get(raw.at..raw.end).unwrap_or(""), offset: raw.at };
         let first = diags.len();
-        let Some(q) = parse_question(source, raw, i, diags) else { continue };
-        if let Some(&prev) = seen.get(&q.id) {
+        diags.extend(parse_diags);
+        let Some(q) = q else { continue };
+        if let Some(&Some(prev)) = earlier.get(i) {
             diags.push(
                 Diagnostic::error(
                     "duplicate-id",
@@ -142,18 +153,16 @@ fn check(source: &str, article: Article, diags: &mut Vec<Diagnostic>) -> Option<
                 )
                 .with_help("give every question its own id; progress and reports key on it"),
             );
-        } else {
-            seen.insert(q.id.clone(), i);
         }
         let checked = check_question(q, i, head.tries, &article, diags);
         for d in diags.iter_mut().skip(first) {
             position_in(source, &src, d);
         }
         if let Some(q) = checked {
-            by_id.entry(q.id.clone()).or_insert(questions.len());
             questions.push(q);
         }
     }
+    let by_id = index_by_id(&questions);
     if head.questions.is_empty() {
         diags.push(
             Diagnostic::error("no-questions", "questions", "the bank has no questions")
@@ -177,6 +186,44 @@ fn check(source: &str, article: Article, diags: &mut Vec<Diagnostic>) -> Option<
         by_id,
         article,
     })
+}
+
+/// For each id (None for a question that could not be read), the index of
+/// its first use when it is a repeat.
+fn first_uses<'a>(ids: impl Iterator<Item = Option<&'a str>>) -> Vec<Option<usize>> {
+    let ids: Vec<Option<&str>> = ids.collect();
+    let mut sorted: Vec<(&str, usize)> =
+        ids.iter().enumerate().filter_map(|(i, id)| Some(((*id)?, i))).collect();
+    sort_ids(&mut sorted);
+    let mut out = vec![None; ids.len()];
+    let mut group_start = 0;
+    for (k, &(id, i)) in sorted.iter().enumerate() {
+        match sorted.get(group_start) {
+            Some(&(first_id, first)) if first_id == id && k > group_start => {
+                if let Some(slot) = out.get_mut(i) {
+                    *slot = Some(first);
+                }
+            }
+            _ => group_start = k,
+        }
+    }
+    out
+}
+
+/// Question ids sorted for binary search, each with its question's index
+/// (the first question, should an id repeat).
+pub(super) fn index_by_id(questions: &[Question]) -> Vec<(String, usize)> {
+    let mut by_id: Vec<(&str, usize)> =
+        questions.iter().enumerate().map(|(i, q)| (q.id.as_str(), i)).collect();
+    // Equal ids sort by index, so dedup keeps the first.
+    sort_ids(&mut by_id);
+    by_id.dedup_by(|later, first| later.0 == first.0);
+    by_id.into_iter().map(|(id, i)| (id.to_string(), i)).collect()
+}
+
+/// The one sort instantiation these share: each costs the Wasm kilobytes.
+fn sort_ids(ids: &mut [(&str, usize)]) {
+    ids.sort_unstable();
 }
 
 fn check_head(head: &Head, diags: &mut Vec<Diagnostic>) {
@@ -256,6 +303,7 @@ fn position_in(source: &str, src: &Src, d: &mut Diagnostic) {
 }
 
 fn range_error(path: &str, value: f64, range: &str) -> Diagnostic {
+    let value = crate::json::num::display(value);
     Diagnostic::error("out-of-range", path, format!("`{path}` is {value}; it must be {range}"))
         .with_help(format!("use a value from {range}"))
 }
@@ -434,7 +482,7 @@ fn check_question(
                 format!("{p}.hints"),
                 format!(
                     "the hints' penalties add up to {}, more than the whole question",
-                    hint_total
+                    crate::json::num::display(hint_total)
                 ),
             )
             .with_help(
@@ -578,8 +626,8 @@ fn resolve(
                         "cite-approximate",
                         format!("{}.exact", path()),
                         format!(
-                            "the quote matches the article only approximately (score {:.2}): \"{}\"",
-                            a.score,
+                            "the quote matches the article only approximately (score {}): \"{}\"",
+                            crate::json::num::fixed2(a.score),
                             a.text
                         ),
                     )
@@ -596,8 +644,8 @@ fn resolve(
             );
             diags.push(match nearest {
                 Some(n) => d.with_help(format!(
-                    "the nearest passage (score {:.2}) is \"{}\"; copy the article's exact words",
-                    n.score,
+                    "the nearest passage (score {}) is \"{}\"; copy the article's exact words",
+                    crate::json::num::fixed2(n.score),
                     clip(&n.text, 160)
                 )),
                 None => d.with_help(
@@ -692,10 +740,9 @@ fn check_body(
                         .with_help("list the id of every right option"),
                 );
             }
-            let mut seen = HashSet::new();
             for (j, a) in answers.iter().enumerate() {
                 check_ref(a, &ids, || format!("{p}.answers[{j}]"), "option", diags);
-                if !seen.insert(a) {
+                if answers.iter().take(j).any(|b| b == a) {
                     diags.push(
                         Diagnostic::error(
                             "duplicate-id",

@@ -3,7 +3,6 @@
 
 use super::{Grade, Mark, ResponseError, mark, no_duplicates};
 use crate::bank::raw::{ChoiceOption, PartA, PartB, TrueFalseFeedback};
-use std::collections::HashSet;
 
 pub(super) fn single(
     options: &[ChoiceOption],
@@ -23,13 +22,14 @@ pub(super) fn multiple(
     choices: &[String],
 ) -> Result<Grade, ResponseError> {
     no_duplicates("option", choices)?;
-    let right: HashSet<&str> = answers.iter().map(String::as_str).collect();
+    // Bank lists are short: a Vec, not a HashSet's kilobytes of Wasm.
+    let right = distinct(answers);
     let mut marks = Vec::with_capacity(choices.len());
     for c in choices {
         let picked = find_option(options, c)?;
         marks.push(Mark {
             key: c.clone(),
-            correct: right.contains(c.as_str()),
+            correct: right.contains(&c.as_str()),
             feedback: picked.feedback.clone(),
         });
     }
@@ -50,9 +50,9 @@ pub(super) fn evidence(target: &[String], sentences: &[String]) -> Result<Grade,
         }
     }
     no_duplicates("sentence", sentences)?;
-    let right: HashSet<&str> = target.iter().map(String::as_str).collect();
+    let right = distinct(target);
     let marks: Vec<Mark> =
-        sentences.iter().map(|s| mark(s.clone(), right.contains(s.as_str()))).collect();
+        sentences.iter().map(|s| mark(s.clone(), right.contains(&s.as_str()))).collect();
     let fraction = if right.is_empty() {
         // A checked bank never has an empty target; if one slips through,
         // selecting nothing is the only right answer.
@@ -120,4 +120,15 @@ pub(super) fn is_sentence_id(id: &str) -> bool {
     id.strip_prefix('p')
         .and_then(|rest| rest.split_once(".s"))
         .is_some_and(|(p, s)| positive(p) && positive(s))
+}
+
+/// The distinct ids, in order.
+fn distinct(ids: &[String]) -> Vec<&str> {
+    let mut set: Vec<&str> = Vec::with_capacity(ids.len());
+    for id in ids {
+        if !set.contains(&id.as_str()) {
+            set.push(id);
+        }
+    }
+    set
 }

@@ -47,11 +47,12 @@
 mod arrange;
 mod choice;
 mod entry;
+pub(crate) mod read;
 
 use crate::bank::raw::Pair;
 use crate::bank::{Body, Kind, Question};
+use crate::json::num::clamp;
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
 use std::fmt;
 
 /// Below this distance from 0 or 1, a fraction counts as exactly 0 or 1, so
@@ -60,11 +61,11 @@ const EPS: f64 = 1e-9;
 
 /// A learner's answer to one question.
 ///
-/// In JSON: `{"kind": "single_choice", "choice": "b"}` and so on. It is read
-/// through the flat `RawResponse` rather than serde's internally tagged
-/// enums, whose buffering code was a tenth of the Wasm module.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", try_from = "RawResponse")]
+/// In JSON: `{"kind": "single_choice", "choice": "b"}` and so on. It is
+/// read by [`Response::from_json`] (`grade::read`), not serde, which keeps
+/// serde's deserializers out of the Wasm.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Response {
     /// The picked option's id.
     SingleChoice {
@@ -113,58 +114,6 @@ pub enum Response {
         /// A Part B option id.
         b: String,
     },
-}
-
-/// The flat form `Response` is read through.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawResponse {
-    kind: Kind,
-    choice: Option<String>,
-    choices: Option<Vec<String>>,
-    value: Option<crate::bank::raw::Answer>,
-    gaps: Option<Vec<String>>,
-    order: Option<Vec<String>>,
-    pairs: Option<Vec<Pair>>,
-    sentences: Option<Vec<String>>,
-    a: Option<String>,
-    b: Option<String>,
-}
-
-impl TryFrom<RawResponse> for Response {
-    type Error = String;
-
-    fn try_from(r: RawResponse) -> Result<Self, String> {
-        use crate::bank::raw::Answer;
-        let kind = r.kind;
-        let need = |field: &str| format!("a {} response needs `{field}`", kind.name());
-        Ok(match kind {
-            Kind::SingleChoice => {
-                Response::SingleChoice { choice: r.choice.ok_or_else(|| need("choice"))? }
-            }
-            Kind::MultipleChoice => {
-                Response::MultipleChoice { choices: r.choices.ok_or_else(|| need("choices"))? }
-            }
-            Kind::TrueFalse => match r.value {
-                Some(Answer::Bool(value)) => Response::TrueFalse { value },
-                _ => return Err(format!("{} (true or false)", need("value"))),
-            },
-            Kind::Numeric => match r.value {
-                Some(Answer::Number(value)) => Response::Numeric { value },
-                _ => return Err(format!("{} (a number)", need("value"))),
-            },
-            Kind::FillBlank => Response::FillBlank { gaps: r.gaps.ok_or_else(|| need("gaps"))? },
-            Kind::Ordering => Response::Ordering { order: r.order.ok_or_else(|| need("order"))? },
-            Kind::Matching => Response::Matching { pairs: r.pairs.ok_or_else(|| need("pairs"))? },
-            Kind::Evidence => {
-                Response::Evidence { sentences: r.sentences.ok_or_else(|| need("sentences"))? }
-            }
-            Kind::TwoPart => Response::TwoPart {
-                a: r.a.ok_or_else(|| need("a"))?,
-                b: r.b.ok_or_else(|| need("b"))?,
-            },
-        })
-    }
 }
 
 impl Response {
@@ -242,7 +191,7 @@ impl Grade {
     /// A grade from a fraction, clamping it into `0..=1` (NaN counts as 0) so
     /// that no grader's arithmetic can leak an impossible credit.
     fn new(fraction: f64, marks: Vec<Mark>) -> Grade {
-        let fraction = if fraction.is_nan() { 0.0 } else { fraction.clamp(0.0, 1.0) };
+        let fraction = if fraction.is_nan() { 0.0 } else { clamp(fraction, 0.0, 1.0) };
         let feedback = marks.iter().filter_map(|m| m.feedback.clone()).collect();
         Grade { verdict: Verdict::from_fraction(fraction), fraction, marks, feedback }
     }
@@ -390,7 +339,7 @@ pub fn score(
     // The product of two finite numbers can still overflow to infinity (or
     // to NaN via inf − inf), hence the second guard.
     let earned = finite(points * credit.max(0.0));
-    earned.clamp(0.0, points)
+    clamp(earned, 0.0, points)
 }
 
 /// Folds a fill-in answer for comparison: basic normalization, lowercase,
@@ -420,11 +369,13 @@ fn no_duplicates<'a>(
     what: &'static str,
     ids: impl IntoIterator<Item = &'a String>,
 ) -> Result<(), ResponseError> {
-    let mut seen = HashSet::new();
+    // Responses are short: a Vec, not a HashSet's kilobytes of Wasm.
+    let mut seen: Vec<&str> = Vec::new();
     for id in ids {
-        if !seen.insert(id.as_str()) {
+        if seen.contains(&id.as_str()) {
             return Err(ResponseError::DuplicateId { what, id: id.clone() });
         }
+        seen.push(id);
     }
     Ok(())
 }

@@ -311,7 +311,7 @@ fn refuses_malformed_responses() {
 
 #[test]
 fn response_json_is_tagged_by_kind() {
-    let r: Response = serde_json::from_str(r#"{"kind":"two_part","a":"a1","b":"b2"}"#).unwrap();
+    let r = Response::from_json(r#"{"kind":"two_part","a":"a1","b":"b2"}"#).unwrap();
     assert_eq!(r, tp("a1", "b2"));
     let json = serde_json::to_string(&mat(&[("l1", "r1")])).unwrap();
     assert_eq!(json, r#"{"kind":"matching","pairs":[{"left":"l1","right":"r1"}]}"#);

@@ -237,6 +237,11 @@ impl<'v, 'p> Obj<'v, 'p> {
         }
     }
 
+    /// A required number.
+    pub fn f64(&self, r: &mut Reader, key: &'static str) -> f64 {
+        self.need(r, key).map_or(0.0, |m| self.number(r, m))
+    }
+
     /// A number with a default when absent (but not when null, as in serde).
     pub fn f64_or(&self, r: &mut Reader, key: &str, default: f64) -> f64 {
         self.get(key).map_or(default, |m| self.number(r, m))
@@ -261,6 +266,13 @@ impl<'v, 'p> Obj<'v, 'p> {
     /// An optional whole number up to `u32::MAX`.
     pub fn opt_u32(&self, r: &mut Reader, key: &str) -> Option<u32> {
         self.opt(key).and_then(|m| self.whole(r, m, f64::from(u32::MAX))).map(|x| x as u32)
+    }
+
+    /// A required whole number up to `u32::MAX`.
+    pub fn u32(&self, r: &mut Reader, key: &'static str) -> u32 {
+        self.need(r, key)
+            .and_then(|m| self.whole(r, m, f64::from(u32::MAX)))
+            .map_or(0, |x| x as u32)
     }
 
     /// A whole number up to `u32::MAX`, with a default when absent.
@@ -367,6 +379,29 @@ pub(crate) fn str_item(r: &mut Reader, v: &Value, path: Path) -> String {
             String::new()
         }
     }
+}
+
+/// Parses a whole document and reads it with `read`, which gets the tree
+/// and a reader; every problem found is returned, syntax errors included
+/// (characters after the value only when the value itself is fine).
+///
+/// # Errors
+/// The diagnostics, in the order found.
+pub(crate) fn document<T>(
+    src: &str,
+    read: impl FnOnce(&mut Reader, &Value) -> Option<T>,
+) -> Result<T, Vec<Diagnostic>> {
+    let (tree, trailing) =
+        super::value::parse(src).map_err(|e| vec![syntax_diagnostic(src, &e)])?;
+    let mut r = Reader::new(src);
+    let value = read(&mut r, &tree);
+    if r.errors > 0 {
+        return Err(r.diags);
+    }
+    if let Some(e) = trailing {
+        return Err(vec![syntax_diagnostic(src, &e)]);
+    }
+    value.ok_or_else(Vec::new)
 }
 
 /// A syntax error as a diagnostic.

@@ -284,8 +284,9 @@ impl Quiz {
         #[wasm_bindgen(unchecked_param_type = "Response")] response: JsValue,
         #[wasm_bindgen(js_name = "nowMs")] now_ms: f64,
     ) -> Result<JsValue, JsValue> {
-        let response: Response = serde_json::from_str(&json_text(&response)?).map_err(|e| {
-            js_error(&format!("the response for \"{id}\" is malformed: {e}"), &[], None)
+        let text = json_text(&response)?;
+        let response = Response::from_json(&text).map_err(|d| {
+            js_error(&format!("the response for \"{id}\" is malformed:"), &d, Some(&text))
         })?;
         let feedback = self
             .session

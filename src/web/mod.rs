@@ -49,3 +49,10 @@ pub(crate) fn js_error(summary: &str, diags: &[Diagnostic], source: Option<&str>
     }
     err.into()
 }
+
+/// Talc rather than std's dlmalloc: smaller, as fast, and it returns freed
+/// memory to its bins (a widget runs for a whole session). The Wasm is
+/// single-threaded, which `WasmDynamicTalc` requires.
+#[cfg(not(target_feature = "atomics"))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

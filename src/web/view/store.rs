@@ -9,9 +9,10 @@
 //! (`QuotaExceededError`). Then the quiz works on without saving.
 
 use crate::grade::Response;
+use crate::json::read::Reader;
+use crate::json::value::{self, V, Value};
 use crate::session::{DropReason, RestoreReport, Session, Snapshot};
-use serde::{Deserialize, Serialize};
-use serde_json::value::RawValue;
+use serde::Serialize;
 use web_sys::Storage;
 
 use super::i18n::{I18n, fill};
@@ -51,20 +52,28 @@ impl Serialize for Drafts {
     }
 }
 
-#[derive(Serialize)]
-struct SavedOut<'a> {
-    v: u32,
-    snapshot: &'a RawValue,
-    drafts: &'a Drafts,
+/// The stored value, read: the snapshot's JSON text as stored, and the
+/// drafts object's members.
+struct SavedIn<'a> {
+    snapshot: &'a str,
+    drafts: &'a [value::Member<'a>],
 }
 
-#[derive(Deserialize)]
-struct SavedIn<'a> {
-    v: u32,
-    #[serde(borrow)]
-    snapshot: &'a RawValue,
-    #[serde(default)]
-    drafts: serde_json::Map<String, serde_json::Value>,
+/// Reads the stored value's outer shape; None when it is not
+/// `{"v": 1, "snapshot": …, "drafts": {…}}` (drafts may be absent).
+fn saved_in<'a>(text: &'a str, tree: &'a Value<'a>) -> Option<SavedIn<'a>> {
+    let V::Obj(members) = &tree.v else { return None };
+    let get = |key: &str| members.iter().find(|m| m.key == key).map(|m| &m.value);
+    if get("v")?.v != V::Num(f64::from(STORE_VERSION)) {
+        return None;
+    }
+    let snapshot = get("snapshot")?;
+    let drafts = match get("drafts").map(|d| &d.v) {
+        None => &[][..],
+        Some(V::Obj(m)) => m,
+        Some(_) => return None,
+    };
+    Some(SavedIn { snapshot: text.get(snapshot.at..snapshot.end)?, drafts })
 }
 
 /// A handle on the storage slot, or on nothing when storage is unusable.
@@ -106,9 +115,11 @@ impl Store {
     /// (a full quota, say); storage is then given up on for this page.
     pub(crate) fn save(&mut self, session: &Session, drafts: &Drafts) -> bool {
         let Some(storage) = &self.storage else { return true };
-        let Ok(snapshot) = RawValue::from_string(session.snapshot_json()) else { return true };
-        let out = SavedOut { v: STORE_VERSION, snapshot: &snapshot, drafts };
-        let Ok(json) = serde_json::to_string(&out) else { return true };
+        let Ok(drafts) = serde_json::to_string(drafts) else { return true };
+        let version = STORE_VERSION.to_string();
+        let snapshot = session.snapshot_json();
+        let json =
+            cat(&["{\"v\":", &version, ",\"snapshot\":", &snapshot, ",\"drafts\":", &drafts, "}"]);
         if storage.set_item(&self.key, &json).is_ok() {
             true
         } else {
@@ -150,12 +161,12 @@ pub(crate) fn restore(store: &Store, bank: &crate::bank::Bank, i18n: &I18n) -> R
         notice: notice.map(str::to_string),
     };
     let Some(value) = store.load() else { return none(None) };
-    let parsed = serde_json::from_str::<SavedIn<'_>>(&value).ok().filter(|s| s.v == STORE_VERSION);
-    let Some(saved) = parsed else {
+    let tree = value::parse(&value).ok().filter(|(_, trailing)| trailing.is_none());
+    let Some(saved) = tree.as_ref().and_then(|(tree, _)| saved_in(&value, tree)) else {
         store.set_aside(&value);
         return none(Some(i18n.t.set_aside));
     };
-    let Ok((session, report)) = Session::restore_json(bank.clone(), saved.snapshot.get()) else {
+    let Ok((session, report)) = Session::restore_json(bank.clone(), saved.snapshot) else {
         store.set_aside(&value);
         return none(Some(i18n.t.set_aside));
     };
@@ -163,15 +174,17 @@ pub(crate) fn restore(store: &Store, bank: &crate::bank::Bank, i18n: &I18n) -> R
     // A draft that no longer parses, or is for a question that changed or
     // left, is dropped quietly: it was never checked.
     let mut drafts = Drafts::default();
-    for (id, v) in saved.drafts {
-        if changed.contains(&id.as_str()) || session.state(&id).is_none() {
+    for m in saved.drafts {
+        if changed.contains(&&*m.key) || session.state(&m.key).is_none() {
             continue;
         }
-        if let Ok(r) = serde_json::from_value::<Response>(v) {
-            drafts.insert(&id, r);
+        let mut r = Reader::new(&value);
+        let path = crate::json::read::Path::Root;
+        if let Some(response) = crate::grade::read::response(&mut r, &m.value, path, m.at) {
+            drafts.insert(&m.key, response);
         }
     }
-    let notice = version_notice(saved.snapshot.get(), &report, i18n);
+    let notice = version_notice(saved.snapshot, &report, i18n);
     Restored { session: Some(session), drafts, notice }
 }
 
@@ -184,7 +197,7 @@ fn version_notice(snapshot_json: &str, report: &RestoreReport, i18n: &I18n) -> O
     }
     let t = i18n.t;
     // Count answers, not questions: a question with nothing saved lost nothing.
-    let snap: Snapshot = serde_json::from_str(snapshot_json).ok()?;
+    let snap = Snapshot::from_json(snapshot_json).ok()?;
     let answered = |id: &str| {
         snap.questions.iter().any(|q| q.id == id && (!q.responses.is_empty() || q.hints > 0))
     };
