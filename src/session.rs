@@ -598,6 +598,16 @@ impl Session {
         })
     }
 
+    /// The feedback on a question's last answer, as `handle_answer` gave it
+    /// (explanation and citations only once the question is done), for a
+    /// view that shows it again after navigation or a reload. None when the
+    /// question is unanswered or not in the session.
+    pub fn feedback(&self, question_id: &str) -> Option<Feedback> {
+        let pos = self.locate(question_id).ok()?;
+        let (q, st) = self.entry(pos)?;
+        feedback(q, st, self.bank.try_penalty())
+    }
+
     /// The display order of a question's options, drawn from the seed and
     /// the question's id alone, so adding or moving other questions does not
     /// change it. Ordering items are always shuffled, and never shown in the

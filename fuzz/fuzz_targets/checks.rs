@@ -78,7 +78,7 @@ pub fn grade_response(data: &[u8]) {
     let questions = fixture().questions();
     let q = &questions[usize::from(pick) % questions.len()];
     let Ok(text) = std::str::from_utf8(json) else { return };
-    let Ok(response) = serde_json::from_str::<Response>(text) else { return };
+    let Ok(response) = Response::from_json(text) else { return };
     if let Ok(g) = grade(q, &response) {
         assert!((0.0..=1.0).contains(&g.fraction), "fraction {} for {response:?}", g.fraction);
     }

@@ -34,7 +34,7 @@ mod text;
 
 use crate::bank::{Bank, Body, Citation, Question};
 use crate::diag::Diagnostic;
-use crate::grade::{self, Response, Verdict};
+use crate::grade::{Response, Verdict};
 use crate::session::{Feedback, OptionOrder, Session};
 use serde::Serialize;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -424,7 +424,7 @@ impl View {
             question::fill(&fs, r)?;
         }
         // An exam shows no verdict before Finish.
-        let fb = if editing || exam { None } else { feedback_of(&self.session, &q) };
+        let fb = if editing || exam { None } else { self.session.feedback(q.id()) };
         if !editing {
             question::disable(&fs)?;
             if let Some(fb) = &fb {
@@ -902,31 +902,6 @@ fn verdict_words(v: Option<Verdict>, t: &'static Strings) -> (&'static str, &'st
         Some(Verdict::Wrong) => (t.wrong, "citequiz-verdict wrong"),
         None => (t.not_answered, "citequiz-verdict"),
     }
-}
-
-/// The feedback on the last try at `q`, rebuilt from the session's state
-/// and the core's grader, for a question shown again (after navigating back
-/// or restoring). It follows the session's own rule: the explanation and
-/// citations only once the question is done.
-fn feedback_of(session: &Session, q: &Question) -> Option<Feedback> {
-    let st = session.state(q.id())?;
-    let last = st.last_response.as_ref()?;
-    let g = grade::grade(q, last).ok()?;
-    Some(Feedback {
-        question_id: q.id().to_string(),
-        verdict: g.verdict,
-        fraction: g.fraction,
-        earned: st.earned,
-        max_points: st.max,
-        tries_used: st.tries_used,
-        tries_left: st.tries_left,
-        can_retry: !st.done && st.tries_left > 0,
-        marks: g.marks,
-        feedback: g.feedback,
-        explanation: st.done.then(|| q.explanation().to_string()),
-        citations: if st.done { q.citations().to_vec() } else { Vec::new() },
-        hints_taken: st.hints_taken,
-    })
 }
 
 /// The header: the bank's title, the article's title and its source credit.
