@@ -2,7 +2,8 @@
 //! event listeners, and `articlePath`.
 //!
 //! Three listeners (click, keydown, input) sit on the widget's root and
-//! dispatch into the view; their closures live in the `Widget` and are
+//! dispatch into the view, and one (`storage`) on the window follows other
+//! tabs on the same quiz; their closures live in the `Widget` and are
 //! removed and dropped by `unmount` (never `Closure::forget`).
 
 use super::view::i18n::{self, I18n, fill};
