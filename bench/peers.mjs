@@ -8,13 +8,14 @@
 //
 // Needs `target/release/citequiz` and `www/pkg/` (make bench-web builds both).
 // What each figure means is in the README's "Performance" section.
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants as z } from 'node:zlib';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { serve as serveSite } from '../tests/e2e/harness.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, 'bench/out');
@@ -141,23 +142,8 @@ function buildSite() {
   return data;
 }
 
-/** `citequiz serve` on a free loopback port, serving the site. */
-async function serve() {
-  const child = spawn(CLI, ['serve', '--port', '0', '--www', SITE, '--data', path.join(SITE, 'data')], {
-    cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise((resolve, reject) => {
-    let buf = '';
-    const timer = setTimeout(() => reject(new Error('citequiz serve did not start in 10 s')), 10000);
-    child.stdout.on('data', (d) => {
-      buf += d;
-      const m = buf.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
-      if (m) { clearTimeout(timer); resolve(m[0]); }
-    });
-    child.on('exit', (code) => reject(new Error(`citequiz serve exited with ${code}`)));
-  });
-  return { url, stop: () => child.kill() };
-}
+/** `citequiz serve` on a free loopback port, serving the site (the e2e tests' helper). */
+const serve = () => serveSite({ www: SITE, data: path.join(SITE, 'data') });
 
 // ------------------------------------------------------------ in the page
 

@@ -5,8 +5,8 @@
 //! tests below keep the two in step.
 
 use super::raw::{
-    Answer, ChoiceOption, Gap, Hint, Item, Kind, Pair, PartA, PartB, QuoteOption, RawBank,
-    RawQuestion, TrueFalseFeedback,
+    Answer, ChoiceOption, Gap, Hint, Item, KIND_FIELDS, Kind, Pair, PartA, PartB, QuoteOption,
+    RawBank, RawQuestion, TrueFalseFeedback,
 };
 use crate::article::Selector;
 use crate::json::read::{Path, Reader, str_item};
@@ -28,31 +28,26 @@ const BANK_FIELDS: &[&str] = &[
     "questions",
 ];
 
-const QUESTION_FIELDS: &[&str] = &[
-    "id",
-    "kind",
-    "prompt",
-    "explanation",
-    "cite",
-    "points",
-    "tags",
-    "hints",
-    "tries",
-    "options",
-    "answer",
-    "answers",
-    "feedback",
-    "text",
-    "gaps",
-    "tolerance",
-    "unit",
-    "items",
-    "left",
-    "right",
-    "pairs",
-    "part_a",
-    "part_b",
-];
+/// The fields every question has; the kind's own follow (`KIND_FIELDS`).
+const COMMON_FIELDS: [&str; 9] =
+    ["id", "kind", "prompt", "explanation", "cite", "points", "tags", "hints", "tries"];
+
+/// Every field a question may have: the common ones, then every kind's,
+/// from the one list validation and the schema use.
+const QUESTION_FIELDS: [&str; COMMON_FIELDS.len() + KIND_FIELDS.len()] = {
+    let mut out = [""; COMMON_FIELDS.len() + KIND_FIELDS.len()];
+    let mut i = 0;
+    while i < COMMON_FIELDS.len() {
+        out[i] = COMMON_FIELDS[i];
+        i += 1;
+    }
+    let mut j = 0;
+    while j < KIND_FIELDS.len() {
+        out[COMMON_FIELDS.len() + j] = KIND_FIELDS[j];
+        j += 1;
+    }
+    out
+};
 
 /// The bank's own fields, each question left as a JSON value. `None` (with
 /// diagnostics) when the document is not an object.
@@ -97,7 +92,7 @@ pub(super) fn peek_id(v: &Value) -> Option<String> {
 /// One question; `None` when anything in it has the wrong shape.
 pub(super) fn question(r: &mut Reader, v: &Value, path: Path) -> Option<RawQuestion> {
     let before = r.errors;
-    let o = r.obj(v, path, v.at, QUESTION_FIELDS)?;
+    let o = r.obj(v, path, v.at, &QUESTION_FIELDS)?;
     let q = RawQuestion {
         id: o.str(r, "id"),
         kind: o.with(r, "kind", kind).unwrap_or_default(),
