@@ -166,12 +166,38 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
+    /// Steps over the closing bracket of the array or object being read.
+    fn leave(&mut self) {
+        self.pos += 1;
+        self.depth -= 1;
+    }
+
+    /// After an element or member: a comma (and the space after it) to go
+    /// on, or the `close` bracket, left for `leave`: true when it is the end.
+    fn after_item(
+        &mut self,
+        close: u8,
+        eof: &'static str,
+        expected: &'static str,
+    ) -> Result<bool, SyntaxError> {
+        self.ws();
+        match self.peek() {
+            Some(b',') => {
+                self.pos += 1;
+                self.ws();
+                Ok(false)
+            }
+            Some(c) if c == close => Ok(true),
+            None => Err(self.err(eof)),
+            Some(_) => Err(self.err(expected)),
+        }
+    }
+
     fn array(&mut self) -> Result<V<'a>, SyntaxError> {
         self.enter()?;
         let mut items = Vec::new();
         if self.peek() == Some(b']') {
-            self.pos += 1;
-            self.depth -= 1;
+            self.leave();
             return Ok(V::Arr(items));
         }
         loop {
@@ -182,19 +208,11 @@ impl<'a> Parser<'a> {
                     return Err(e);
                 }
             }
-            self.ws();
-            match self.peek() {
-                Some(b',') => {
-                    self.pos += 1;
-                    self.ws();
-                }
-                Some(b']') => break,
-                None => return Err(self.err("EOF while parsing a list")),
-                Some(_) => return Err(self.err("expected `,` or `]`")),
+            if self.after_item(b']', "EOF while parsing a list", "expected `,` or `]`")? {
+                break;
             }
         }
-        self.pos += 1;
-        self.depth -= 1;
+        self.leave();
         Ok(V::Arr(items))
     }
 
@@ -202,8 +220,7 @@ impl<'a> Parser<'a> {
         self.enter()?;
         let mut members = Vec::new();
         if self.peek() == Some(b'}') {
-            self.pos += 1;
-            self.depth -= 1;
+            self.leave();
             return Ok(V::Obj(members));
         }
         loop {
@@ -228,19 +245,11 @@ impl<'a> Parser<'a> {
                     return Err(e);
                 }
             }
-            self.ws();
-            match self.peek() {
-                Some(b',') => {
-                    self.pos += 1;
-                    self.ws();
-                }
-                Some(b'}') => break,
-                None => return Err(self.err("EOF while parsing an object")),
-                Some(_) => return Err(self.err("expected `,` or `}`")),
+            if self.after_item(b'}', "EOF while parsing an object", "expected `,` or `}`")? {
+                break;
             }
         }
-        self.pos += 1;
-        self.depth -= 1;
+        self.leave();
         Ok(V::Obj(members))
     }
 

@@ -40,6 +40,21 @@ export function plan(q, right) {
   }
 }
 
+/**
+ * Puts an ordering question's items in `order` with their "Move up"
+ * buttons: each wanted item moves up until it stands in its place.
+ * `press(button)` is how the learner presses one (a click, or focus + Enter).
+ */
+async function arrange(scope, order, press) {
+  for (const [pos, id] of order.entries()) {
+    for (let guard = 0; guard < 20; guard++) {
+      const ids = await scope.locator('li[data-item]').evaluateAll((els) => els.map((e) => e.dataset.item));
+      if (ids.indexOf(id) <= pos) break;
+      await press(scope.locator(`li[data-item="${id}"] [data-action=move-up]`));
+    }
+  }
+}
+
 /** Answers the current question with the mouse. */
 export async function answerByMouse(page, q, p) {
   const fs = page.locator('fieldset.citequiz-question');
@@ -49,16 +64,7 @@ export async function answerByMouse(page, q, p) {
   if (p.pairs) for (const pr of p.pairs) await fs.locator(`select[data-left="${pr.left}"]`).selectOption(pr.right);
   if (p.value) await fs.locator('input[data-num]').fill(p.value);
   if (p.gaps) for (const [i, g] of p.gaps.entries()) await fs.locator(`input[data-gap="${i}"]`).fill(g);
-  if (p.order) {
-    for (const [pos, id] of p.order.entries()) {
-      // Move the wanted item up until it stands at `pos`.
-      for (let guard = 0; guard < 20; guard++) {
-        const ids = await fs.locator('li[data-item]').evaluateAll((els) => els.map((e) => e.dataset.item));
-        if (ids.indexOf(id) <= pos) break;
-        await fs.locator(`li[data-item="${id}"] [data-action=move-up]`).click();
-      }
-    }
-  }
+  if (p.order) await arrange(fs, p.order, (button) => button.click());
   if (p.evidence) {
     const target = await sentencesFor(page, p.evidence);
     assert.ok(target.length > 0, `no sentence matches the citation of ${q.id}`);
@@ -107,14 +113,7 @@ export async function answerByKeyboard(page, q, p) {
   if (p.value) { await tabTo(page, 'input[data-num]'); await page.keyboard.type(p.value); }
   if (p.gaps) for (const [i, g] of p.gaps.entries()) { await tabTo(page, `input[data-gap="${i}"]`); await page.keyboard.type(g); }
   if (p.order) {
-    for (const [pos, id] of p.order.entries()) {
-      for (let guard = 0; guard < 20; guard++) {
-        const ids = await page.locator('li[data-item]').evaluateAll((els) => els.map((e) => e.dataset.item));
-        if (ids.indexOf(id) <= pos) break;
-        await page.locator(`li[data-item="${id}"] [data-action=move-up]`).focus();
-        await page.keyboard.press('Enter');
-      }
-    }
+    await arrange(page, p.order, async (button) => { await button.focus(); await page.keyboard.press('Enter'); });
   }
   if (p.evidence) {
     const target = await sentencesFor(page, p.evidence);
