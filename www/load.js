@@ -57,11 +57,15 @@ export async function fetchText(url, what) {
  * Rejects only when the Wasm itself cannot start.
  */
 export async function mountQuiz(host, bankUrl, options = {}) {
+  // The bank's fetch starts now, beside the Wasm's start, not after it: on
+  // a cold load these two are most of the wait for the first question.
+  let bank = fetchText(bankUrl, 'bank');
+  bank.catch(() => {}); // a failure is reported below, once the Wasm can draw it
   await loadWasm();
   const lang = options.lang || undefined;
   for (;;) {
     try {
-      return await fetchAndMount(host, bankUrl, options, lang);
+      return await fetchAndMount(host, bankUrl, bank, options, lang);
     } catch (e) {
       console.warn(e);
       if (!(e instanceof FetchError)) {
@@ -74,13 +78,15 @@ export async function mountQuiz(host, bankUrl, options = {}) {
       }
       Widget.showFetchError(host, e.what, e.url, e.reason, e.detail, lang);
       await retryClicked(host);
+      bank = null;
     }
   }
 }
 
-async function fetchAndMount(host, bankUrl, options, lang) {
+/** Mounts from `bank` (the bank's text, on its way) or, when null, fetches the bank again. */
+async function fetchAndMount(host, bankUrl, bank, options, lang) {
   Widget.showLoading(host, 'bank', String(bankUrl), lang);
-  const bankText = await fetchText(bankUrl, 'bank');
+  const bankText = await (bank ?? fetchText(bankUrl, 'bank'));
   const articleUrl = new URL(articlePath(bankText), bankUrl);
   // The bank is a stranger's: its article is fetched over http(s) only,
   // never from a data:, blob:, file: or javascript: address it names.
