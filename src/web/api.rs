@@ -14,9 +14,7 @@ use wasm_bindgen::prelude::*;
 
 /// Plain objects rather than `Map`s, so results read naturally in JS.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js_error(&format!("cannot pass the result to JS: {e}"), &[], None))
+    super::to_js(value).ok_or_else(|| js_error("cannot pass the result to JS", &[], None))
 }
 
 /// JSON text as given, or a JS value turned into JSON text. One set of serde

@@ -44,10 +44,20 @@ pub(crate) fn js_error(summary: &str, diags: &[Diagnostic], source: Option<&str>
         message.push_str(&d.render(source));
     }
     let err = js_sys::Error::new(&message);
-    if let Ok(list) = serde_wasm_bindgen::to_value(diags) {
+    if let Some(list) = to_js(&diags) {
         let _ = js_sys::Reflect::set(&err, &JsValue::from_str("diagnostics"), &list);
     }
     err.into()
+}
+
+/// A value as plain JS objects: its JSON text, parsed by the browser's
+/// `JSON.parse`. The Wasm already writes JSON (snapshots, drafts, xAPI), so
+/// this costs no second serializer, and `JSON.parse` builds the objects
+/// faster than one property set per field across the boundary. None only if
+/// the value cannot be written as JSON (a map with non-string keys).
+pub(crate) fn to_js<T: serde::Serialize + ?Sized>(value: &T) -> Option<JsValue> {
+    let text = serde_json::to_string(value).ok()?;
+    js_sys::JSON::parse(&text).ok()
 }
 
 /// Talc rather than std's dlmalloc: smaller, as fast, and it returns freed

@@ -309,8 +309,7 @@ impl View {
     /// `payload` as plain objects in `detail`. The one place the view
     /// reports "answered" and "completed".
     fn emit<T: Serialize>(&self, kind: &str, payload: &T) {
-        let ser = serde_wasm_bindgen::Serializer::json_compatible();
-        let detail = payload.serialize(&ser).unwrap_or(JsValue::NULL);
+        let detail = super::to_js(payload).unwrap_or(JsValue::NULL);
         let init = CustomEventInit::new();
         init.set_bubbles(true);
         init.set_composed(true);
