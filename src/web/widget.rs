@@ -111,6 +111,19 @@ impl Widget {
         if let Some(w) = web_sys::window() {
             w.add_event_listener_with_callback("storage", storage.as_ref().unchecked_ref())?;
         }
+        // The first save of a fresh session, once this task (and the first
+        // question's paint) is done; any earlier save makes it a no-op.
+        if let Some(w) = web_sys::window() {
+            let v = Rc::clone(&view);
+            let later = Closure::once_into_js(move || {
+                if let Ok(mut v) = v.try_borrow_mut() {
+                    if let Err(e) = v.save_if_unsaved() {
+                        view::log(&e);
+                    }
+                }
+            });
+            let _ = w.set_timeout_with_callback(later.unchecked_ref());
+        }
         Ok(Widget { view, root, listeners, storage })
     }
 
@@ -174,7 +187,8 @@ impl Widget {
         }
     }
 
-    /// Removes the listeners and the DOM the widget made.
+    /// Saves a fresh session not saved yet, then removes the listeners and
+    /// the DOM the widget made.
     pub fn unmount(self) {
         for (kind, cb) in &self.listeners {
             let _ =
@@ -183,6 +197,12 @@ impl Widget {
         if let Some(w) = web_sys::window() {
             let f = self.storage.as_ref().unchecked_ref();
             let _ = w.remove_event_listener_with_callback("storage", f);
+        }
+        // The fresh session's first save, if its timer has not run yet.
+        if let Ok(mut v) = self.view.try_borrow_mut() {
+            if let Err(e) = v.save_if_unsaved() {
+                view::log(&e);
+            }
         }
         self.root.remove();
         drop(self.view);

@@ -140,6 +140,8 @@ pub(crate) struct View {
     /// inputs rather than its last response.
     retrying: bool,
     store: Store,
+    /// A fresh session not saved yet (see `save_if_unsaved`).
+    unsaved: bool,
     /// The prefix of this mount's radio group names.
     name: String,
     i18n: I18n,
@@ -213,6 +215,7 @@ impl View {
             drafts: restored.drafts,
             retrying: false,
             store,
+            unsaved: false,
             name,
             i18n,
             mode: opts.mode,
@@ -238,13 +241,18 @@ impl View {
             view.notify(t.no_storage)?;
         }
         view.render()?;
-        if fresh {
-            // Saved at once, so that a reload finds the same drawn pool and
-            // order even before the first answer.
-            view.save()?;
-        }
+        // A fresh session is saved right after the first question shows
+        // (`save_if_unsaved`, called by the widget from a timer), so that a
+        // reload finds the same drawn pool and order even before the first
+        // answer, without the save delaying that question.
+        view.unsaved = fresh;
         host.append_child(&view.root)?;
         Ok(view)
+    }
+
+    /// Saves a fresh session that nothing has saved yet.
+    pub(crate) fn save_if_unsaved(&mut self) -> R {
+        if self.unsaved { self.save() } else { Ok(()) }
     }
 
     /// The widget's root element.
@@ -297,6 +305,7 @@ impl View {
     }
 
     fn save(&mut self) -> R {
+        self.unsaved = false;
         if !self.store.save(&self.session, &self.drafts) {
             self.notify(self.i18n.t.no_storage)?;
         }
