@@ -18,17 +18,43 @@ use wasm_bindgen::prelude::*;
 
 /// Unicode compatibility decomposition through the browser's own tables
 /// (`String.prototype.normalize("NFKD")`), so the Wasm carries none: only
-/// non-ASCII chars reach it, and the article has few.
+/// non-ASCII chars reach it. Each char crosses to JS once: the answers are
+/// kept (up to `NFKD_CACHE` chars), since a bank's quotes repeat the same
+/// few curly quotes and dashes thousands of times.
 fn js_nfkd(c: char, out: &mut String) -> bool {
+    thread_local! {
+        static SEEN: std::cell::RefCell<Vec<(char, Option<String>)>> =
+            const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let cached = SEEN.with_borrow(|seen| {
+        seen.iter().find(|(k, _)| *k == c).map(|(_, d)| {
+            if let Some(d) = d {
+                out.push_str(d);
+            }
+            d.is_some()
+        })
+    });
+    if let Some(hit) = cached {
+        return hit;
+    }
     let mut buf = [0u8; 4];
     let s = js_sys::JsString::from(&*c.encode_utf8(&mut buf));
     let d: String = s.normalize("NFKD").into();
-    if d.chars().eq(std::iter::once(c)) {
-        return false;
+    let changed = !d.chars().eq(std::iter::once(c));
+    if changed {
+        out.push_str(&d);
     }
-    out.push_str(&d);
-    true
+    SEEN.with_borrow_mut(|seen| {
+        if seen.len() < NFKD_CACHE {
+            seen.push((c, changed.then_some(d)));
+        }
+    });
+    changed
 }
+
+/// How many distinct chars `js_nfkd` remembers: a Latin or Cyrillic text
+/// uses far fewer; a CJK text past this many goes on asking JS.
+const NFKD_CACHE: usize = 512;
 
 /// The normalizer the browser shell uses.
 pub fn normalizer() -> Normalizer {
