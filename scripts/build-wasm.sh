@@ -16,4 +16,7 @@ node_modules/.bin/wasm-opt -Oz --converge --low-memory-unused --strip-producers 
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$out/citequiz_bg.wasm" -o "$out/citequiz_bg.wasm"
+# The glue is an ES module; this says so to Node (tests/e2e/stack.test.mjs
+# imports it there).
+echo '{"type": "module"}' > "$out/package.json"
 bash scripts/size.sh
