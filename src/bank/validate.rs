@@ -138,9 +138,14 @@ fn check(source: &str, article: Article, diags: &mut Vec<Diagnostic>) -> Option<
             (parse_question(source, raw, i, &mut own), own)
         })
         .collect();
+    // The JSON tree is done with: only each question's span in the source
+    // is kept. Dropped before the checked questions are built, it does not
+    // add to the peak (a Wasm module's memory never shrinks).
+    let head = head.map_questions(|v| (v.at, v.end));
+    drop(tree);
     let earlier = first_uses(parsed.iter().map(|(q, _)| q.as_ref().map(|q| q.id.as_str())));
-    for (i, (raw, (q, parse_diags))) in head.questions.iter().zip(parsed).enumerate() {
-        let src = Src { text: source.get(raw.at..raw.end).unwrap_or(""), offset: raw.at };
+    for (i, (&(at, end), (q, parse_diags))) in head.questions.iter().zip(parsed).enumerate() {
+        let src = Src { text: source.get(at..end).unwrap_or(""), offset: at };
         let first = diags.len();
         diags.extend(parse_diags);
         let Some(q) = q else { continue };
