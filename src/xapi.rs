@@ -5,8 +5,13 @@
 //! Invariant: this module is pure. It reads no clock, draws no random
 //! numbers and sends nothing: the timestamp, the statement id, the
 //! registration and the actor come in as arguments ([`Actor`], [`Context`]),
-//! and the statements go out as `serde_json::Value`s for the shell to POST.
-//! The same arguments always give the same statements.
+//! and the statements go out as JSON text for the shell to hand on (the
+//! view parses it into its events' `detail`). The same arguments always give
+//! the same statements.
+//!
+//! The text is written member by member (`json::write`), not built as a
+//! `serde_json::Value`: no tree of `BTreeMap`s nor its serializer reaches
+//! the Wasm. Key order is the writer's, not alphabetical.
 //!
 //! # Shape
 //!
@@ -52,8 +57,8 @@
 use crate::bank::{Bank, Body, Citation, Question};
 use crate::grade::{Response, Verdict};
 use crate::json::num::clamp;
+use crate::json::write::Writer;
 use crate::session::{Feedback, SessionResult};
-use serde_json::{Map, Value, json};
 
 /// The verb for one checked answer.
 pub const VERB_ANSWERED: &str = "http://adlnet.gov/expapi/verbs/answered";
@@ -100,7 +105,7 @@ impl Actor {
     /// # Example
     /// ```
     /// let a = citequiz::xapi::Actor::mbox("Ada", "ada@example.org");
-    /// assert_eq!(a.to_json()["mbox"], "mailto:ada@example.org");
+    /// assert!(a.to_json().contains(r#""mbox":"mailto:ada@example.org""#));
     /// ```
     pub fn mbox(name: impl Into<String>, email: &str) -> Actor {
         let mbox = if email.starts_with("mailto:") {
@@ -130,20 +135,25 @@ impl Actor {
         Actor::account("Anonymous learner", ANONYMOUS_HOME_PAGE, "anonymous")
     }
 
-    /// The xAPI Agent object.
-    pub fn to_json(&self) -> Value {
-        let mut o = Map::new();
-        o.insert("objectType".into(), "Agent".into());
-        o.insert("name".into(), self.name.clone().into());
-        match &self.id {
-            ActorId::Mbox(m) => {
-                o.insert("mbox".into(), m.clone().into());
+    /// The xAPI Agent object, as JSON text.
+    pub fn to_json(&self) -> String {
+        let mut w = Writer::new();
+        self.write(&mut w);
+        w.finish()
+    }
+
+    fn write(&self, w: &mut Writer) {
+        w.object(|w| {
+            w.key("objectType").str("Agent");
+            w.key("name").str(&self.name);
+            match &self.id {
+                ActorId::Mbox(m) => w.key("mbox").str(m),
+                ActorId::Account { home_page, name } => w.key("account").object(|w| {
+                    w.key("homePage").str(home_page);
+                    w.key("name").str(name);
+                }),
             }
-            ActorId::Account { home_page, name } => {
-                o.insert("account".into(), json!({"homePage": home_page, "name": name}));
-            }
-        }
-        Value::Object(o)
+        });
     }
 }
 
@@ -166,7 +176,7 @@ pub struct Context {
     pub lang: String,
 }
 
-/// The `answered` statement for one checked answer.
+/// The `answered` statement for one checked answer, as JSON text.
 ///
 /// `feedback` is what the session returned for `response`; `duration_ms` is
 /// how long the learner spent on the question.
@@ -184,7 +194,7 @@ pub struct Context {
 /// };
 /// let q = &bank.questions()[0];
 /// let stmt = answered(bank, q, r, fb, 12_500.0, &Actor::anonymous(), &ctx);
-/// assert_eq!(stmt["result"]["duration"], "PT12.5S");
+/// assert!(stmt.contains(r#""duration":"PT12.5S""#));
 /// # }
 /// ```
 pub fn answered(
@@ -195,28 +205,29 @@ pub fn answered(
     duration_ms: f64,
     actor: &Actor,
     ctx: &Context,
-) -> Value {
-    let mut result = Map::new();
-    result.insert("score".into(), score(feedback.earned, feedback.max_points));
-    result.insert("success".into(), (feedback.verdict == Verdict::Correct).into());
-    result.insert("completion".into(), true.into());
-    result.insert("response".into(), response_pattern(response).into());
-    result.insert("duration".into(), duration(duration_ms).into());
-
-    let mut context = base_context(ctx);
-    context
-        .insert("contextActivities".into(), json!({"parent": [bank_activity(bank, ctx, false)]}));
-    context.insert("extensions".into(), citation_extensions(q.citations()));
-
-    json!({
-        "id": ctx.id,
-        "actor": actor.to_json(),
-        "verb": verb(VERB_ANSWERED, "answered"),
-        "object": question_activity(bank, q, ctx),
-        "result": Value::Object(result),
-        "context": Value::Object(context),
-        "timestamp": ctx.timestamp,
-    })
+) -> String {
+    statement(
+        &ctx.id,
+        actor,
+        (VERB_ANSWERED, "answered"),
+        &|w| question_activity(w, bank, q, ctx),
+        &|w| {
+            w.key("score");
+            score(w, feedback.earned, feedback.max_points);
+            w.key("success").bool(feedback.verdict == Verdict::Correct);
+            w.key("completion").bool(true);
+            w.key("response").str(&response_pattern(response));
+            w.key("duration").str(&duration(duration_ms));
+        },
+        &|w| {
+            w.key("contextActivities").object(|w| {
+                w.key("parent").array(|w| bank_activity(w, bank, ctx, false));
+            });
+            w.key("extensions");
+            citation_extensions(w, q.citations());
+        },
+        ctx,
+    )
 }
 
 /// The statements for a finished session: `completed`, then `passed` or
@@ -224,37 +235,69 @@ pub fn answered(
 ///
 /// The first takes `ctx.id`; the second `derive_id(&ctx.id, "passed")` (or
 /// `"failed"`), so that sending both twice does not duplicate them.
-pub fn completed(bank: &Bank, result: &SessionResult, actor: &Actor, ctx: &Context) -> Vec<Value> {
-    let object = bank_activity(bank, ctx, true);
-    let context = Value::Object(base_context(ctx));
+pub fn completed(bank: &Bank, result: &SessionResult, actor: &Actor, ctx: &Context) -> [String; 2] {
+    let object = |w: &mut Writer| bank_activity(w, bank, ctx, true);
     let took = duration(result.duration_ms);
     let (verb_id, word) =
         if result.passed { (VERB_PASSED, "passed") } else { (VERB_FAILED, "failed") };
-    vec![
-        json!({
-            "id": ctx.id,
-            "actor": actor.to_json(),
-            "verb": verb(VERB_COMPLETED, "completed"),
-            "object": object,
-            "result": {"completion": true, "duration": took},
-            "context": context,
-            "timestamp": ctx.timestamp,
-        }),
-        json!({
-            "id": derive_id(&ctx.id, word),
-            "actor": actor.to_json(),
-            "verb": verb(verb_id, word),
-            "object": object,
-            "result": {
-                "score": score(result.earned, result.max),
-                "success": result.passed,
-                "completion": true,
-                "duration": took,
+    let done = |w: &mut Writer| {
+        w.key("completion").bool(true);
+        w.key("duration").str(&took);
+    };
+    [
+        statement(&ctx.id, actor, (VERB_COMPLETED, "completed"), &object, &done, &|_| {}, ctx),
+        statement(
+            &derive_id(&ctx.id, word),
+            actor,
+            (verb_id, word),
+            &object,
+            &|w| {
+                w.key("score");
+                score(w, result.earned, result.max);
+                w.key("success").bool(result.passed);
+                done(w);
             },
-            "context": context,
-            "timestamp": ctx.timestamp,
-        }),
+            &|_| {},
+            ctx,
+        ),
     ]
+}
+
+/// One statement: what every statement has (`id`, `actor`, `verb`,
+/// `timestamp`, the context's registration and language) around what
+/// differs: `object` writes the object, `result` the result's members,
+/// `context` the context's members beyond [`Context`]'s.
+fn statement(
+    id: &str,
+    actor: &Actor,
+    (verb_id, word): (&str, &str),
+    object: &dyn Fn(&mut Writer),
+    result: &dyn Fn(&mut Writer),
+    context: &dyn Fn(&mut Writer),
+    ctx: &Context,
+) -> String {
+    let mut w = Writer::new();
+    w.object(|w| {
+        w.key("id").str(id);
+        w.key("actor");
+        actor.write(w);
+        w.key("verb").object(|w| {
+            w.key("id").str(verb_id);
+            w.key("display").object(|w| w.key("en-US").str(word));
+        });
+        w.key("object");
+        object(w);
+        w.key("result").object(result);
+        w.key("context").object(|w| {
+            if let Some(r) = &ctx.registration {
+                w.key("registration").str(r);
+            }
+            w.key("language").str(&ctx.lang);
+            context(w);
+        });
+        w.key("timestamp").str(&ctx.timestamp);
+    });
+    w.finish()
 }
 
 /// A UUID derived from another and a salt: version 8 (RFC 9562's custom
@@ -285,23 +328,9 @@ pub fn derive_id(id: &str, salt: &str) -> String {
     )
 }
 
-fn verb(id: &str, word: &str) -> Value {
-    json!({"id": id, "display": {"en-US": word}})
-}
-
-fn lang_map(ctx: &Context, text: &str) -> Value {
-    let mut m = Map::new();
-    m.insert(ctx.lang.clone(), text.into());
-    Value::Object(m)
-}
-
-fn base_context(ctx: &Context) -> Map<String, Value> {
-    let mut c = Map::new();
-    if let Some(r) = &ctx.registration {
-        c.insert("registration".into(), r.clone().into());
-    }
-    c.insert("language".into(), ctx.lang.clone().into());
-    c
+/// `{"<lang>": text}`: a language map in the bank's language.
+fn lang_map(w: &mut Writer, ctx: &Context, text: &str) {
+    w.object(|w| w.key(&ctx.lang).str(text));
 }
 
 /// The activity base without a fragment, which would make `#<id>` ambiguous.
@@ -311,21 +340,20 @@ fn base(ctx: &Context) -> &str {
 
 /// The bank's activity; with its definition when `full`, a bare reference
 /// (as a parent in a question's context) otherwise.
-fn bank_activity(bank: &Bank, ctx: &Context, full: bool) -> Value {
-    let mut o = Map::new();
-    o.insert("objectType".into(), "Activity".into());
-    o.insert("id".into(), base(ctx).into());
-    if full {
-        o.insert(
-            "definition".into(),
-            json!({
-                "type": TYPE_ASSESSMENT,
-                "name": lang_map(ctx, bank.title()),
-                "description": lang_map(ctx, bank.description().unwrap_or(bank.title())),
-            }),
-        );
-    }
-    Value::Object(o)
+fn bank_activity(w: &mut Writer, bank: &Bank, ctx: &Context, full: bool) {
+    w.object(|w| {
+        w.key("objectType").str("Activity");
+        w.key("id").str(base(ctx));
+        if full {
+            w.key("definition").object(|w| {
+                w.key("type").str(TYPE_ASSESSMENT);
+                w.key("name");
+                lang_map(w, ctx, bank.title());
+                w.key("description");
+                lang_map(w, ctx, bank.description().unwrap_or(bank.title()));
+            });
+        }
+    });
 }
 
 /// `<activity_base>#<question id>`, the id escaped by [`iri_escape`].
@@ -354,21 +382,25 @@ pub fn iri_escape(s: &str) -> String {
     out
 }
 
-fn question_activity(bank: &Bank, q: &Question, ctx: &Context) -> Value {
-    let (interaction_type, component) = components(bank, q, ctx);
-    let mut d = Map::new();
-    d.insert("type".into(), TYPE_INTERACTION.into());
-    d.insert("name".into(), lang_map(ctx, q.prompt()));
-    d.insert("description".into(), lang_map(ctx, &description(q)));
-    d.insert("interactionType".into(), interaction_type.into());
-    d.insert(
-        "correctResponsesPattern".into(),
-        correct_patterns(q).into_iter().map(Value::from).collect(),
-    );
-    for (k, v) in component {
-        d.insert(k.into(), v);
-    }
-    json!({"objectType": "Activity", "id": question_iri(ctx, q.id()), "definition": Value::Object(d)})
+fn question_activity(w: &mut Writer, bank: &Bank, q: &Question, ctx: &Context) {
+    w.object(|w| {
+        w.key("objectType").str("Activity");
+        w.key("id").str(&question_iri(ctx, q.id()));
+        w.key("definition").object(|w| {
+            w.key("type").str(TYPE_INTERACTION);
+            w.key("name");
+            lang_map(w, ctx, q.prompt());
+            w.key("description");
+            lang_map(w, ctx, &description(q));
+            w.key("interactionType").str(interaction_type(q));
+            w.key("correctResponsesPattern").array(|w| {
+                for p in correct_patterns(q) {
+                    w.str(&p);
+                }
+            });
+            components(w, bank, q, ctx);
+        });
+    });
 }
 
 /// What the learner is shown beyond the prompt: the fill_blank sentence
@@ -385,59 +417,66 @@ fn description(q: &Question) -> String {
     }
 }
 
-fn entry(ctx: &Context, id: &str, text: &str) -> Value {
-    json!({"id": id, "description": lang_map(ctx, text)})
+/// One component of an interaction: `{"id", "description": {"<lang>": text}}`.
+fn entry(w: &mut Writer, ctx: &Context, id: &str, text: &str) {
+    w.object(|w| {
+        w.key("id").str(id);
+        w.key("description");
+        lang_map(w, ctx, text);
+    });
 }
 
-/// The interaction type and the components (`choices`, `source` and
-/// `target`) of a question's kind.
-fn components(
-    bank: &Bank,
-    q: &Question,
-    ctx: &Context,
-) -> (&'static str, Vec<(&'static str, Value)>) {
-    let list = |items: &mut dyn Iterator<Item = (&str, &str)>| -> Value {
-        items.map(|(id, text)| entry(ctx, id, text)).collect()
+/// The xAPI interaction type of a question's kind.
+fn interaction_type(q: &Question) -> &'static str {
+    match q.body() {
+        Body::SingleChoice { .. }
+        | Body::MultipleChoice { .. }
+        | Body::Evidence { .. }
+        | Body::TwoPart { .. } => "choice",
+        Body::TrueFalse { .. } => "true-false",
+        Body::FillBlank { .. } => "fill-in",
+        Body::Numeric { .. } => "numeric",
+        Body::Ordering { .. } => "sequencing",
+        Body::Matching { .. } => "matching",
+    }
+}
+
+/// The components of a question's kind (`choices`, or `source` and
+/// `target`), as members of its definition; none for the kinds without.
+fn components(w: &mut Writer, bank: &Bank, q: &Question, ctx: &Context) {
+    let mut list = |key: &str, items: &mut dyn Iterator<Item = (&str, &str)>| {
+        w.key(key).array(|w| items.for_each(|(id, text)| entry(w, ctx, id, text)));
     };
     match q.body() {
-        Body::SingleChoice { options, .. } | Body::MultipleChoice { options, .. } => (
-            "choice",
-            vec![("choices", list(&mut options.iter().map(|o| (o.id.as_str(), o.text.as_str()))))],
-        ),
-        Body::TrueFalse { .. } => ("true-false", Vec::new()),
-        Body::FillBlank { .. } => ("fill-in", Vec::new()),
-        Body::Numeric { .. } => ("numeric", Vec::new()),
-        Body::Ordering { items } => (
-            "sequencing",
-            vec![("choices", list(&mut items.iter().map(|i| (i.id.as_str(), i.text.as_str()))))],
-        ),
-        Body::Matching { left, right, .. } => (
-            "matching",
-            vec![
-                ("source", list(&mut left.iter().map(|i| (i.id.as_str(), i.text.as_str())))),
-                ("target", list(&mut right.iter().map(|i| (i.id.as_str(), i.text.as_str())))),
-            ],
-        ),
+        Body::SingleChoice { options, .. } | Body::MultipleChoice { options, .. } => {
+            list("choices", &mut options.iter().map(|o| (o.id.as_str(), o.text.as_str())));
+        }
+        Body::TrueFalse { .. } | Body::FillBlank { .. } | Body::Numeric { .. } => {}
+        Body::Ordering { items } => {
+            list("choices", &mut items.iter().map(|i| (i.id.as_str(), i.text.as_str())));
+        }
+        Body::Matching { left, right, .. } => {
+            list("source", &mut left.iter().map(|i| (i.id.as_str(), i.text.as_str())));
+            list("target", &mut right.iter().map(|i| (i.id.as_str(), i.text.as_str())));
+        }
         Body::Evidence { .. } => {
             // Every sentence, so that the definition is the same whatever
             // the learner picked.
             let article = bank.article();
-            let choices = article
-                .sentences()
-                .iter()
-                .map(|s| entry(ctx, &s.id, &article.slice(&s.span)))
-                .collect();
-            ("choice", vec![("choices", choices)])
+            w.key("choices").array(|w| {
+                for s in article.sentences() {
+                    entry(w, ctx, &s.id, &article.slice(&s.span));
+                }
+            });
         }
-        Body::TwoPart { part_a, part_b, quotes } => {
-            let a = part_a.options.iter().map(|o| entry(ctx, &format!("a.{}", o.id), &o.text));
-            let b = part_b
-                .options
-                .iter()
-                .zip(quotes)
-                .map(|(o, c)| entry(ctx, &format!("b.{}", o.id), &c.text));
-            ("choice", vec![("choices", a.chain(b).collect())])
-        }
+        Body::TwoPart { part_a, part_b, quotes } => w.key("choices").array(|w| {
+            for o in &part_a.options {
+                entry(w, ctx, &format!("a.{}", o.id), &o.text);
+            }
+            for (o, c) in part_b.options.iter().zip(quotes) {
+                entry(w, ctx, &format!("b.{}", o.id), &c.text);
+            }
+        }),
     }
 }
 
@@ -533,54 +572,46 @@ fn response_pattern(r: &Response) -> String {
 
 /// The context extensions of a question: its citations as
 /// TextQuoteSelectors and the paragraphs they anchor in.
-fn citation_extensions(cites: &[Citation]) -> Value {
-    let selectors: Vec<Value> = cites
-        .iter()
-        .map(|c| {
-            let mut o = Map::new();
-            o.insert("type".into(), "TextQuoteSelector".into());
-            o.insert("exact".into(), c.selector.exact.clone().into());
-            if let Some(p) = &c.selector.prefix {
-                o.insert("prefix".into(), p.clone().into());
-            }
-            if let Some(s) = &c.selector.suffix {
-                o.insert("suffix".into(), s.clone().into());
-            }
-            Value::Object(o)
-        })
-        .collect();
+fn citation_extensions(w: &mut Writer, cites: &[Citation]) {
     let mut paragraphs: Vec<&str> =
         cites.iter().flat_map(|c| c.paragraphs.iter().map(String::as_str)).collect();
     // Article order: by paragraph number, not by string.
     paragraphs.sort_by_key(|p| p.trim_start_matches('p').parse::<u32>().unwrap_or(u32::MAX));
     paragraphs.dedup();
-    let mut m = Map::new();
-    m.insert(CITATIONS_EXTENSION.into(), Value::Array(selectors));
-    m.insert(PARAGRAPHS_EXTENSION.into(), paragraphs.into_iter().map(Value::from).collect());
-    Value::Object(m)
+    w.object(|w| {
+        w.key(CITATIONS_EXTENSION).array(|w| {
+            for c in cites {
+                w.object(|w| {
+                    w.key("type").str("TextQuoteSelector");
+                    w.key("exact").str(&c.selector.exact);
+                    if let Some(p) = &c.selector.prefix {
+                        w.key("prefix").str(p);
+                    }
+                    if let Some(s) = &c.selector.suffix {
+                        w.key("suffix").str(s);
+                    }
+                });
+            }
+        });
+        w.key(PARAGRAPHS_EXTENSION).array(|w| paragraphs.iter().for_each(|p| w.str(p)));
+    });
 }
 
 /// `{scaled, raw, min: 0, max}` with `0 <= raw <= max` and `0 <= scaled <= 1`.
-fn score(earned: f64, max: f64) -> Value {
+fn score(w: &mut Writer, earned: f64, max: f64) {
     let max = round_to(finite(max).max(0.0), SCORE_DECIMALS);
     let raw = clamp(round_to(finite(earned), SCORE_DECIMALS), 0.0, max);
     let scaled = if max > 0.0 { clamp(round_to(raw / max, SCORE_DECIMALS), 0.0, 1.0) } else { 0.0 };
-    json!({"scaled": num(scaled), "raw": num(raw), "min": 0, "max": num(max)})
+    w.object(|w| {
+        w.key("scaled").num(scaled);
+        w.key("raw").num(raw);
+        w.key("min").num(0.0);
+        w.key("max").num(max);
+    });
 }
 
 fn finite(x: f64) -> f64 {
     if x.is_finite() { x } else { 0.0 }
-}
-
-/// A JSON number: an integer when whole, so that 1 is `1`, not `1.0`.
-fn num(x: f64) -> Value {
-    let x = finite(x);
-    if x.fract() == 0.0 && x.abs() < 9.007_199_254_740_992e15 {
-        // Whole and within f64's exact integers, so the cast is exact.
-        Value::from(x as i64)
-    } else {
-        Value::from(x)
-    }
 }
 
 /// A number as pattern text: Rust's shortest round-trip decimal, never an
@@ -634,6 +665,21 @@ mod tests {
     use super::*;
     use crate::article::{Article, Normalizer};
     use crate::bank::raw::{ChoiceOption, Gap, Item, Pair, PartA, PartB, QuoteOption};
+    use serde_json::{Value, json};
+
+    /// What `write` writes, read back as a JSON value.
+    fn written(write: impl FnOnce(&mut Writer)) -> Value {
+        let mut w = Writer::new();
+        write(&mut w);
+        parse(&w.finish())
+    }
+
+    fn parse(text: &str) -> Value {
+        match serde_json::from_str(text) {
+            Ok(v) => v,
+            Err(e) => panic!("{e}: {text}"),
+        }
+    }
 
     fn opts(ids: &[&str]) -> Vec<ChoiceOption> {
         ids.iter()
@@ -654,12 +700,12 @@ mod tests {
     }
 
     /// Checks a body's interaction type, its correct patterns and the
-    /// pattern of a response.
+    /// pattern of a response, and that its components are JSON.
     fn check(body: Body, r: Response, kind: &str, correct: &[&str], response: &str) {
         let q = q(body);
         let bank = Bank::for_test("b", vec![q.clone()], article(), 0.0, false);
-        let ctx = ctx();
-        assert_eq!(components(&bank, &q, &ctx).0, kind);
+        written(|w| w.object(|w| components(w, &bank, &q, &ctx())));
+        assert_eq!(interaction_type(&q), kind);
         assert_eq!(correct_patterns(&q), correct);
         assert_eq!(response_pattern(&r), response);
     }
@@ -809,17 +855,17 @@ mod tests {
     fn evidence_choices_are_every_sentence() {
         let q = q(Body::Evidence { target: vec!["p1.s2".into()] });
         let bank = Bank::for_test("b", vec![q.clone()], article(), 0.0, false);
-        let (_, comps) = components(&bank, &q, &ctx());
-        let ids: Vec<&str> = comps[0]
-            .1
+        let comps = written(|w| w.object(|w| components(w, &bank, &q, &ctx())));
+        let ids: Vec<&str> = comps["choices"]
             .as_array()
             .map_or(Vec::new(), |a| a.iter().filter_map(|c| c["id"].as_str()).collect());
         assert_eq!(ids, ["p1.s1", "p1.s2", "p2.s1"]);
-        assert_eq!(comps[0].1[1]["description"]["en"], "Another one there.");
+        assert_eq!(comps["choices"][1]["description"]["en"], "Another one there.");
     }
 
     #[test]
     fn scores_stay_in_range() {
+        let score = |earned, max| written(|w| score(w, earned, max));
         let s = score(1.980_000_000_000_000_2, 3.0);
         assert_eq!(s, json!({"scaled": 0.66, "raw": 1.98, "min": 0, "max": 3}));
         assert_eq!(score(5.0, 3.0), json!({"scaled": 1, "raw": 3, "min": 0, "max": 3}));
@@ -865,10 +911,10 @@ mod tests {
     #[test]
     fn actors() {
         assert_eq!(
-            Actor::anonymous().to_json(),
+            parse(&Actor::anonymous().to_json()),
             json!({"objectType": "Agent", "name": "Anonymous learner",
                    "account": {"homePage": ANONYMOUS_HOME_PAGE, "name": "anonymous"}})
         );
-        assert_eq!(Actor::mbox("A", "mailto:a@b.c").to_json()["mbox"], "mailto:a@b.c");
+        assert_eq!(parse(&Actor::mbox("A", "mailto:a@b.c").to_json())["mbox"], "mailto:a@b.c");
     }
 }

@@ -113,11 +113,86 @@ fn interaction_type(q: &Question) -> &'static str {
     }
 }
 
+/// A statement's JSON text as a value, to inspect.
+fn parse(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}: {text}"))
+}
+
 /// A way to break a good statement.
 type Break = fn(&mut Value);
 
 fn write(dir: &Path, name: &str, v: &Value) {
     std::fs::write(dir.join(name), serde_json::to_string_pretty(v).unwrap()).unwrap();
+}
+
+/// Every statement for the bank at `path`, each checked for what it must
+/// say: every question answered right in one session and wrong in another,
+/// then each session's `completed` pair. Named as ralph's files are:
+/// `<bank>-<run>-<index>-<question>.json`, `<bank>-<run>-completed.json`
+/// (that one a list of both). `n` numbers the statements' ids across calls.
+fn statements(path: &Path, n: &mut u32) -> Vec<(String, Value)> {
+    let actor = Actor::mbox("Test Learner", "learner@example.org");
+    let loaded = load_bank(path);
+    let bank = loaded.bank.unwrap_or_else(|| panic!("{} does not load", path.display()));
+    let sentences: Vec<String> = bank.article().sentences().iter().map(|s| s.id.clone()).collect();
+    let mut out = Vec::new();
+    for run in ["right", "wrong"] {
+        let mut session = Session::new(bank.clone(), 7, 1_000.0);
+        let mut ctx = |t: u32| {
+            *n += 1;
+            Context {
+                activity_base: format!("https://courses.example.org/banks/{}.json", bank.id()),
+                registration: Some(xapi::derive_id(bank.id(), run)),
+                timestamp: format!("2026-11-30T10:{:02}:{:02}.000Z", t / 60 % 60, t % 60),
+                id: xapi::derive_id("test", &n.to_string()),
+                lang: bank.language().unwrap_or("en").to_string(),
+            }
+        };
+        for (i, q) in bank.questions().iter().enumerate() {
+            let r = if run == "right" { right(q) } else { wrong(q, &sentences) };
+            let fb = session
+                .handle_answer(q.id(), r.clone(), 2_000.0 + i as f64 * 1_000.0)
+                .unwrap_or_else(|e| panic!("{}: {e:?}", q.id()));
+            let c = ctx(i as u32);
+            let stmt = parse(&xapi::answered(&bank, q, &r, &fb, 12_345.0, &actor, &c));
+            assert_eq!(stmt["verb"]["id"], xapi::VERB_ANSWERED);
+            assert_eq!(
+                stmt["object"]["definition"]["interactionType"],
+                interaction_type(q),
+                "{}",
+                q.id()
+            );
+            assert_eq!(stmt["result"]["success"], fb.verdict == Verdict::Correct);
+            if run == "right" {
+                assert_eq!(stmt["result"]["success"], true, "{}: {fb:?}", q.id());
+                // A right answer's response is one of the correct patterns
+                // (fill-in aside: the pattern carries {case_matters=false}).
+                let pats = &stmt["object"]["definition"]["correctResponsesPattern"];
+                let resp = stmt["result"]["response"].as_str().unwrap();
+                assert!(
+                    pats.as_array().unwrap().iter().any(|p| {
+                        p.as_str().unwrap().trim_start_matches("{case_matters=false}") == resp
+                    }) || matches!(q.body(), Body::Numeric { .. }),
+                    "{}: {resp} not in {pats}",
+                    q.id()
+                );
+            }
+            let cites = &stmt["context"]["extensions"][xapi::CITATIONS_EXTENSION];
+            assert_eq!(cites.as_array().unwrap().len(), q.citations().len());
+            assert_eq!(cites[0]["type"], "TextQuoteSelector");
+            out.push((format!("{}-{run}-{:02}-{}.json", bank.id(), i, q.id()), stmt));
+        }
+        let result = session.finish(200_000.0);
+        let c = ctx(59);
+        let stmts = xapi::completed(&bank, &result, &actor, &c).map(|s| parse(&s));
+        assert_eq!(stmts[0]["verb"]["id"], xapi::VERB_COMPLETED);
+        let want = if result.passed { xapi::VERB_PASSED } else { xapi::VERB_FAILED };
+        assert_eq!(stmts[1]["verb"]["id"], want);
+        assert_eq!(result.passed, run == "right", "{}: {result:?}", bank.id());
+        assert_ne!(stmts[0]["id"], stmts[1]["id"]);
+        out.push((format!("{}-{run}-completed.json", bank.id()), Value::from(stmts.to_vec())));
+    }
+    out
 }
 
 #[test]
@@ -132,76 +207,14 @@ fn statements_for_every_question_pass_ralphs_model() {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
 
-    let actor = Actor::mbox("Test Learner", "learner@example.org");
     let mut n = 0u32;
     let mut written = 0;
-    let mut first_bank = (String::new(), String::new());
+    let mut first = None;
     for path in bank_files() {
-        let loaded = load_bank(&path);
-        let bank = loaded.bank.unwrap_or_else(|| panic!("{} does not load", path.display()));
-        if first_bank.0.is_empty() {
-            first_bank = (bank.id().to_string(), bank.questions()[0].id().to_string());
-        }
-        let sentences: Vec<String> =
-            bank.article().sentences().iter().map(|s| s.id.clone()).collect();
-        for run in ["right", "wrong"] {
-            let mut session = Session::new(bank.clone(), 7, 1_000.0);
-            let mut ctx = |t: u32| {
-                n += 1;
-                Context {
-                    activity_base: format!("https://courses.example.org/banks/{}.json", bank.id()),
-                    registration: Some(xapi::derive_id(bank.id(), run)),
-                    timestamp: format!("2026-11-30T10:{:02}:{:02}.000Z", t / 60 % 60, t % 60),
-                    id: xapi::derive_id("test", &n.to_string()),
-                    lang: bank.language().unwrap_or("en").to_string(),
-                }
-            };
-            for (i, q) in bank.questions().iter().enumerate() {
-                let r = if run == "right" { right(q) } else { wrong(q, &sentences) };
-                let fb = session
-                    .handle_answer(q.id(), r.clone(), 2_000.0 + i as f64 * 1_000.0)
-                    .unwrap_or_else(|e| panic!("{}: {e:?}", q.id()));
-                let c = ctx(i as u32);
-                let stmt = xapi::answered(&bank, q, &r, &fb, 12_345.0, &actor, &c);
-                assert_eq!(stmt["verb"]["id"], xapi::VERB_ANSWERED);
-                assert_eq!(
-                    stmt["object"]["definition"]["interactionType"],
-                    interaction_type(q),
-                    "{}",
-                    q.id()
-                );
-                assert_eq!(stmt["result"]["success"], fb.verdict == Verdict::Correct);
-                if run == "right" {
-                    assert_eq!(stmt["result"]["success"], true, "{}: {fb:?}", q.id());
-                    // A right answer's response is one of the correct patterns
-                    // (fill-in aside: the pattern carries {case_matters=false}).
-                    let pats = &stmt["object"]["definition"]["correctResponsesPattern"];
-                    let resp = stmt["result"]["response"].as_str().unwrap();
-                    assert!(
-                        pats.as_array().unwrap().iter().any(|p| {
-                            p.as_str().unwrap().trim_start_matches("{case_matters=false}") == resp
-                        }) || matches!(q.body(), Body::Numeric { .. }),
-                        "{}: {resp} not in {pats}",
-                        q.id()
-                    );
-                }
-                let cites = &stmt["context"]["extensions"][xapi::CITATIONS_EXTENSION];
-                assert_eq!(cites.as_array().unwrap().len(), q.citations().len());
-                assert_eq!(cites[0]["type"], "TextQuoteSelector");
-                write(&dir, &format!("{}-{run}-{:02}-{}.json", bank.id(), i, q.id()), &stmt);
-                written += 1;
-            }
-            let result = session.finish(200_000.0);
-            let c = ctx(59);
-            let stmts = xapi::completed(&bank, &result, &actor, &c);
-            assert_eq!(stmts.len(), 2);
-            assert_eq!(stmts[0]["verb"]["id"], xapi::VERB_COMPLETED);
-            let want = if result.passed { xapi::VERB_PASSED } else { xapi::VERB_FAILED };
-            assert_eq!(stmts[1]["verb"]["id"], want);
-            assert_eq!(result.passed, run == "right", "{}: {result:?}", bank.id());
-            assert_ne!(stmts[0]["id"], stmts[1]["id"]);
-            write(&dir, &format!("{}-{run}-completed.json", bank.id()), &Value::from(stmts));
-            written += 2;
+        for (name, stmt) in statements(&path, &mut n) {
+            written += stmt.as_array().map_or(1, Vec::len);
+            write(&dir, &name, &stmt);
+            first.get_or_insert(name);
         }
     }
 
@@ -224,7 +237,7 @@ fn statements_for_every_question_pass_ralphs_model() {
     eprintln!("{stdout}");
 
     // The checker bites: broken copies of a good statement are each rejected.
-    let first = format!("{}-right-00-{}.json", first_bank.0, first_bank.1);
+    let first = first.unwrap();
     let good: Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join(&first)).unwrap()).unwrap();
     let bad_dir = dir.join("bad");
@@ -252,4 +265,37 @@ fn statements_for_every_question_pass_ralphs_model() {
     assert!(stdout.contains("ralph: 0 of 6 statements valid"), "{stdout}");
     eprintln!("{stdout}");
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Where [`statements_stay_as_they_were`] keeps every-kind.json's statements.
+const GOLDEN: &str = "tests/fixtures/every-kind.xapi.json";
+
+/// The statements for tests/fixtures/every-kind.json (one question of each
+/// kind, right and wrong) are exactly those in [`GOLDEN`], as JSON values
+/// (key order aside): a change to how statements are written must not
+/// change what they say. After a deliberate change, rewrite the file with
+/// `CITEQUIZ_BLESS=1 cargo test --test xapi` and review its diff.
+#[test]
+fn statements_stay_as_they_were() {
+    let got: serde_json::Map<String, Value> =
+        statements(&Path::new(ROOT).join("tests/fixtures/every-kind.json"), &mut 0)
+            .into_iter()
+            .collect();
+    let golden = Path::new(ROOT).join(GOLDEN);
+    if std::env::var_os("CITEQUIZ_BLESS").is_some() {
+        let text = serde_json::to_string_pretty(&got).unwrap();
+        std::fs::write(&golden, text + "\n").unwrap();
+        return;
+    }
+    let want: serde_json::Map<String, Value> =
+        serde_json::from_str(&std::fs::read_to_string(&golden).unwrap()).unwrap();
+    assert_eq!(got.keys().collect::<Vec<_>>(), want.keys().collect::<Vec<_>>());
+    for (name, stmt) in &got {
+        assert!(
+            stmt == &want[name],
+            "{name} differs from {GOLDEN}:\n{}\nwas\n{}",
+            serde_json::to_string_pretty(stmt).unwrap(),
+            serde_json::to_string_pretty(&want[name]).unwrap()
+        );
+    }
 }

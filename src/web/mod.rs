@@ -77,13 +77,20 @@ pub(crate) fn js_error(summary: &str, diags: &[Diagnostic], source: Option<&str>
 }
 
 /// A value as plain JS objects: its JSON text, parsed by the browser's
-/// `JSON.parse`. The Wasm already writes JSON (snapshots, drafts, xAPI), so
-/// this costs no second serializer, and `JSON.parse` builds the objects
-/// faster than one property set per field across the boundary. None only if
-/// the value cannot be written as JSON (a map with non-string keys).
+/// `JSON.parse` ([`json_to_js`]). The Wasm already writes JSON (snapshots,
+/// drafts), so this costs no second serializer, and `JSON.parse` builds the
+/// objects faster than one property set per field across the boundary.
+/// None only if the value cannot be written as JSON (a map with non-string
+/// keys).
 pub(crate) fn to_js<T: serde::Serialize + ?Sized>(value: &T) -> Option<JsValue> {
-    let text = serde_json::to_string(value).ok()?;
-    js_sys::JSON::parse(&text).ok()
+    json_to_js(&serde_json::to_string(value).ok()?)
+}
+
+/// JSON text the Wasm wrote (an xAPI statement, a serialized value) as
+/// plain JS objects, by `JSON.parse`: the one place JSON crosses into JS.
+/// None if `text` is not JSON.
+pub(crate) fn json_to_js(text: &str) -> Option<JsValue> {
+    js_sys::JSON::parse(text).ok()
 }
 
 /// Talc rather than std's dlmalloc: smaller, as fast, and it returns freed

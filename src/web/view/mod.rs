@@ -36,7 +36,6 @@ use crate::bank::{Bank, Body, Citation, Question};
 use crate::diag::Diagnostic;
 use crate::grade::{Response, Verdict};
 use crate::session::{Feedback, OptionOrder, Session};
-use serde::Serialize;
 use std::sync::atomic::{AtomicU32, Ordering};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
@@ -315,10 +314,10 @@ impl View {
     /// Tells the page what happened: a `CustomEvent` named `citequiz:` +
     /// `kind`, dispatched on the widget's root, bubbling and composed so a
     /// listener on the document sees it even from inside a shadow root, with
-    /// `payload` as plain objects in `detail`. The one place the view
-    /// reports "answered" and "completed".
-    fn emit<T: Serialize>(&self, kind: &str, payload: &T) {
-        let detail = super::to_js(payload).unwrap_or(JsValue::NULL);
+    /// `json` (JSON text) parsed into plain objects in `detail`. The one
+    /// place the view reports "answered" and "completed".
+    fn emit(&self, kind: &str, json: &str) {
+        let detail = super::json_to_js(json).unwrap_or(JsValue::NULL);
         let init = CustomEventInit::new();
         init.set_bubbles(true);
         init.set_composed(true);
@@ -359,13 +358,9 @@ impl View {
     /// each with its xAPI statement as detail.
     fn emit_completed(&self, result: &crate::session::SessionResult) {
         let ctx = self.statement_context();
-        let stmts = crate::xapi::completed(self.bank(), result, &self.actor, &ctx);
-        if let Some(verdict) = stmts.get(1) {
-            self.emit(if result.passed { "passed" } else { "failed" }, verdict);
-        }
-        if let Some(done) = stmts.first() {
-            self.emit("completed", done);
-        }
+        let [done, verdict] = crate::xapi::completed(self.bank(), result, &self.actor, &ctx);
+        self.emit(if result.passed { "passed" } else { "failed" }, &verdict);
+        self.emit("completed", &done);
     }
 
     /// Renders the quiz pane for where the session stands.
