@@ -10,6 +10,8 @@
 //! - [`session`]: one attempt at a bank, its snapshot and restore.
 //! - [`diag`]: diagnostics that say where and what to do.
 //! - [`xapi`]: xAPI statements for answers and finished sessions, for an LRS.
+//! - [`locale`]: numbers, plural categories and dates in English and
+//!   Russian, as the browser's `Intl` writes them.
 //!
 //! The core never touches the DOM, the clock or storage: time comes in as
 //! `now_ms` arguments. The native CLI lives in `src/bin`, the browser shell
@@ -23,6 +25,7 @@ pub mod diag;
 pub mod files;
 pub mod grade;
 mod json;
+pub mod locale;
 pub mod session;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod synth;

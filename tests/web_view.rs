@@ -1,8 +1,11 @@
 //! The widget in a real browser, driven through the DOM as a learner would:
 //! pick, check, read the feedback, show the citation, navigate, finish,
-//! come back later. Run with wasm-bindgen-test-runner and chromedriver.
+//! come back later; and `citequiz::locale` beside the browser's own `Intl`,
+//! which it stands in for. Run with wasm-bindgen-test-runner and
+//! chromedriver.
 #![cfg(target_arch = "wasm32")]
 
+use citequiz::locale::{self, Category, Locale};
 use citequiz::web::Widget;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -636,4 +639,259 @@ fn mounts_into_a_shadow_root_and_works_there() {
     let active: JsValue = js_sys::Reflect::get(&shadow, &"activeElement".into()).unwrap();
     assert_eq!(active, JsValue::from(mark));
     w.unmount();
+}
+
+#[wasm_bindgen_test]
+fn an_explicit_tag_sets_the_formats_and_a_malformed_one_falls_back() {
+    let h = host();
+    let w = mount_with(&h, "t:en-us", &[("lang", "en-US".into())]);
+    let root = one(&h, ".citequiz");
+    assert_eq!(root.get_attribute("lang").as_deref(), Some("en-US"));
+    let source = text(&root, ".citequiz-source");
+    assert!(source.contains("December 2, 2020"), "{source}");
+    w.unmount();
+    let w = mount_with(&h, "t:ru_RU", &[("lang", "ru_RU".into())]);
+    let root = one(&h, ".citequiz");
+    assert_eq!(root.get_attribute("lang").as_deref(), Some("ru"));
+    assert!(text(&root, ".citequiz-source").contains("2 декабря 2020 г."));
+    w.unmount();
+}
+
+/// An object of `pairs`, for `Intl`'s options.
+fn object(pairs: &[(&str, JsValue)]) -> js_sys::Object {
+    let o = js_sys::Object::new();
+    for (k, v) in pairs {
+        js_sys::Reflect::set(&o, &(*k).into(), v).unwrap();
+    }
+    o
+}
+
+fn locales(tag: &str) -> js_sys::Array {
+    js_sys::Array::of1(&tag.into())
+}
+
+/// The browser's number and percent formats for `tag`, as `I18n` used them.
+fn intl_numbers(tag: &str) -> (js_sys::Function, js_sys::Function) {
+    let num = object(&[("maximumFractionDigits", 2.into())]);
+    let pct = object(&[("style", "percent".into()), ("maximumFractionDigits", 1.into())]);
+    let num = js_sys::Intl::NumberFormat::new(&locales(tag), &num).format();
+    let pct = js_sys::Intl::NumberFormat::new(&locales(tag), &pct).format();
+    (num, pct)
+}
+
+fn intl_date(tag: &str) -> js_sys::Function {
+    let opts = object(&[
+        ("day", "numeric".into()),
+        ("month", "long".into()),
+        ("year", "numeric".into()),
+        ("timeZone", "UTC".into()),
+    ]);
+    js_sys::Intl::DateTimeFormat::new(&locales(tag), &opts).format()
+}
+
+fn call(f: &js_sys::Function, x: &JsValue) -> String {
+    f.call1(&JsValue::NULL, x).unwrap().as_string().unwrap()
+}
+
+/// Noon UTC on a date, as a JS Date.
+fn noon(y: u32, m: u32, d: u32) -> JsValue {
+    let ms = js_sys::Date::utc(f64::from(y), f64::from(m - 1))
+        + f64::from(d - 1) * 86_400_000.0
+        + 43_200_000.0;
+    js_sys::Date::new(&ms.into()).into()
+}
+
+/// Collects differences, and fails with the count and the first few.
+#[derive(Default)]
+struct Diffs(Vec<String>);
+
+impl Diffs {
+    fn check(&mut self, what: std::fmt::Arguments, ours: &str, intl: &str) {
+        if ours != intl {
+            self.0.push(format!("{what}: ours {ours:?}, Intl {intl:?}"));
+        }
+    }
+
+    fn assert_none(self) {
+        let n = self.0.len();
+        assert!(n == 0, "{n} differ from Intl: {:#?}", &self.0[..n.min(12)]);
+    }
+}
+
+/// Numbers with something to get wrong: quarters and eighths, thousandths
+/// (whose shortest digits differ from the double's), halves of the second
+/// decimal (1.005 is held as 1.00499…), large and tiny ones, negatives,
+/// and a deterministic spread of doubles of every magnitude.
+fn sample_numbers() -> Vec<f64> {
+    let mut xs: Vec<f64> = (0..=16_000).map(|i| f64::from(i) * 0.125).collect();
+    xs.extend((0..10_000).map(|i| f64::from(i) / 1000.0));
+    xs.extend((0..2_000).map(|i| (f64::from(i) + 0.5) / 100.0));
+    xs.extend((1..=400).map(|i| f64::from(i) / 3.0));
+    xs.extend([
+        12_345.678,
+        1_000_000.005,
+        123_456_789.125,
+        9_007_199_254_740_993.0,
+        1e15 + 0.3,
+        1e21,
+        1.234_5e25,
+        f64::MAX,
+        5e-324,
+        -7.5,
+        -0.0,
+        -0.001,
+        -1_234.567,
+        f64::NAN,
+        f64::INFINITY,
+    ]);
+    let mut z: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..5_000 {
+        z = z.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        xs.push((z >> 11) as f64 / f64::from(1u32 << (z % 31)));
+    }
+    xs
+}
+
+/// Percentages as the widget makes them: every twentieth of a point, and
+/// scores of halves out of up to 40 points, as 100 × earned / max.
+fn sample_percents() -> Vec<f64> {
+    let mut ps: Vec<f64> = (0..=2_000).map(|i| f64::from(i) * 0.05).collect();
+    for max in 1..=40 {
+        ps.extend((0..=2 * max).map(|h| 100.0 * (f64::from(h) / 2.0) / f64::from(max)));
+    }
+    ps.extend([-10.0, 1_234.5, 0.35, 100.0 / 3.0, 200.0 / 3.0]);
+    ps
+}
+
+#[wasm_bindgen_test]
+fn locale_numbers_are_the_browsers_intl_numbers() {
+    let (xs, ps) = (sample_numbers(), sample_percents());
+    let mut diffs = Diffs::default();
+    for tag in ["en-GB", "en-US", "en", "ru", "ru-RU"] {
+        let ours = Locale::of(tag).unwrap();
+        let (num, pct) = intl_numbers(tag);
+        for &x in &xs {
+            // As `I18n` handed them to Intl: anything not finite as 0.
+            let y = if x.is_finite() { x } else { 0.0 };
+            diffs.check(format_args!("{tag} num {x:e}"), &ours.num(x), &call(&num, &y.into()));
+        }
+        for &p in &ps {
+            let intl = call(&pct, &(p / 100.0).into());
+            diffs.check(format_args!("{tag} percent {p:e}"), &ours.percent(p), &intl);
+        }
+    }
+    diffs.assert_none();
+}
+
+#[wasm_bindgen_test]
+fn locale_plurals_are_the_browsers_intl_plurals() {
+    let mut ns: Vec<f64> = (0..=200).map(f64::from).collect();
+    for i in 0..=30 {
+        let i = f64::from(i);
+        for f in [0.001, 0.0004, 0.0005, 0.1, 0.25, 0.5, 0.99, 0.9994, 0.9995] {
+            ns.push(i + f);
+        }
+        ns.push(-i);
+    }
+    ns.extend([1_000.0, 1_001.0, 1_011.0, 1_021.0, 1e21, 1.5e21, f64::NAN, f64::INFINITY]);
+    let mut diffs = Diffs::default();
+    for tag in ["en-GB", "en-US", "ru", "ru-RU"] {
+        let ours = Locale::of(tag).unwrap();
+        let intl = js_sys::Intl::PluralRules::new(&locales(tag), &js_sys::Object::new());
+        for &n in &ns {
+            let name = match ours.plural(n) {
+                Category::One => "one",
+                Category::Few => "few",
+                Category::Many => "many",
+                Category::Other => "other",
+            };
+            let theirs: String = intl.select(n).into();
+            diffs.check(format_args!("{tag} plural {n:e}"), name, &theirs);
+        }
+    }
+    diffs.assert_none();
+}
+
+#[wasm_bindgen_test]
+fn locale_dates_are_the_browsers_intl_dates() {
+    let last = |y: u32, m: u32| match m {
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    let mut diffs = Diffs::default();
+    for tag in ["en-GB", "en-US", "en", "en-CA", "en-PH", "en-IE", "en-IN", "ru", "ru-RU"] {
+        let ours = Locale::of(tag).unwrap();
+        let intl = intl_date(tag);
+        for y in [100, 999, 1_000, 1_970, 2_020, 2_024, 9_999] {
+            for m in 1..=12 {
+                for d in [1, 2, 9, 10, 28, last(y, m)] {
+                    let iso = format!("{y:04}-{m:02}-{d:02}");
+                    diffs.check(
+                        format_args!("{tag} {iso}"),
+                        &ours.date(&iso),
+                        &call(&intl, &noon(y, m, d)),
+                    );
+                }
+            }
+        }
+    }
+    diffs.assert_none();
+}
+
+/// Every two-letter region (and CLDR's 001 and 150) of both languages, and
+/// tags with a script, variant or extension, that `Intl` reads as the
+/// language and region alone.
+#[wasm_bindgen_test]
+fn locale_follows_every_region_as_the_browsers_intl_does() {
+    let mut tags: Vec<String> = Vec::new();
+    for lang in ["en", "ru"] {
+        tags.push(format!("{lang}-001"));
+        tags.push(format!("{lang}-150"));
+        tags.push(format!("{lang}-419"));
+        for a in b'A'..=b'Z' {
+            for b in b'A'..=b'Z' {
+                tags.push(format!("{lang}-{}{}", char::from(a), char::from(b)));
+            }
+        }
+    }
+    for tag in
+        ["en-Latn-GB", "en-Latn", "ru-Cyrl-UA", "en-GB-oxendict", "en-x-priv", "EN-gb", "en-in"]
+    {
+        tags.push(tag.to_string());
+    }
+    let mut diffs = Diffs::default();
+    for tag in &tags {
+        let ours = Locale::of(tag).unwrap();
+        let (num, pct) = intl_numbers(tag);
+        for x in [1_234.0, -12_345.5, 1_234_567.891, 0.5] {
+            diffs.check(format_args!("{tag} num {x}"), &ours.num(x), &call(&num, &x.into()));
+        }
+        for p in [66.666, -1_234.5] {
+            let intl = call(&pct, &(p / 100.0).into());
+            diffs.check(format_args!("{tag} percent {p}"), &ours.percent(p), &intl);
+        }
+        let intl = call(&intl_date(tag), &noon(2020, 12, 2));
+        diffs.check(format_args!("{tag} date"), &ours.date("2020-12-02"), &intl);
+    }
+    diffs.assert_none();
+}
+
+/// `locale::well_formed` takes what `Intl.getCanonicalLocales` takes, for
+/// the tags a page is likely to hand over and for junk.
+#[wasm_bindgen_test]
+fn the_tag_check_agrees_with_the_browsers_intl() {
+    let get = |o: &JsValue, k: &str| js_sys::Reflect::get(o, &k.into()).unwrap();
+    let intl: js_sys::Function =
+        get(&get(&js_sys::global(), "Intl"), "getCanonicalLocales").dyn_into().unwrap();
+    let tags = include_str!("fixtures/tags.tsv");
+    let rows = tags.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split_once('\t'));
+    let mut diffs = Diffs::default();
+    for (_, tag) in rows {
+        let theirs = intl.call1(&JsValue::NULL, &tag.into()).is_ok();
+        let (ours, theirs) = (locale::well_formed(tag).to_string(), theirs.to_string());
+        diffs.check(format_args!("{tag:?} well formed"), &ours, &theirs);
+    }
+    diffs.assert_none();
 }

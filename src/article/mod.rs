@@ -335,7 +335,7 @@ fn validate(raw: &RawArticle) -> Vec<Diagnostic> {
             );
         }
     }
-    if !is_date(&raw.date) {
+    if calendar_date(&raw.date).is_none() {
         d.push(
             Diagnostic::error("bad-date", "date", format!("{:?} is not a date", raw.date))
                 .with_help("write the date as YYYY-MM-DD, e.g. 2020-12-02"),
@@ -403,28 +403,28 @@ fn is_http_url(url: &str) -> bool {
     })
 }
 
-/// A real calendar date written YYYY-MM-DD.
-fn is_date(s: &str) -> bool {
+/// The year, month and day of a real calendar date written YYYY-MM-DD, as
+/// an article's `date` is; `None` for anything else. The widget writes the
+/// date out with `locale`.
+pub(crate) fn calendar_date(s: &str) -> Option<(u32, u32, u32)> {
     let b = s.as_bytes();
     if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
-        return false;
+        return None;
     }
     let num = |r: std::ops::Range<usize>| -> Option<u32> {
         let part = s.get(r)?;
         if part.bytes().all(|c| c.is_ascii_digit()) { part.parse().ok() } else { None }
     };
-    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
-        return false;
-    };
+    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     let days = match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
         2 if leap => 29,
         2 => 28,
-        _ => return false,
+        _ => return None,
     };
-    (1..=days).contains(&d)
+    (1..=days).contains(&d).then_some((y, m, d))
 }
 
 #[cfg(test)]
@@ -598,8 +598,9 @@ mod tests {
             ("2020-12-0x", false),
             ("2020-12-00", false),
         ] {
-            assert_eq!(is_date(date), ok, "{date}");
+            assert_eq!(calendar_date(date).is_some(), ok, "{date}");
         }
+        assert_eq!(calendar_date("2024-02-29"), Some((2024, 2, 29)));
         for (url, ok) in [
             ("https://a.b/c", true),
             ("http://a", true),

@@ -27,8 +27,7 @@ pub(crate) fn push_display(out: &mut String, x: f64) {
         out.push_str("inf");
         return;
     }
-    let mut buf = zmij::Buffer::new();
-    let (digits, point) = decimal(buf.format_finite(x.abs()));
+    let (digits, point) = shortest(x);
     let digits = digits.as_bytes();
     let n = digits.len() as i32;
     if digits.is_empty() {
@@ -82,6 +81,15 @@ pub(crate) fn fixed2(x: f64) -> String {
     }
     s.push_str(&frac.to_string());
     s
+}
+
+/// The shortest decimal digits that read back as `|x|` (finite), with no
+/// leading or trailing zeros ("" for zero), and the position of the decimal
+/// point relative to them: `|x|` is `0.DIGITS × 10^point`. What `Intl` and
+/// ICU round when they write a number (see `locale`).
+pub(crate) fn shortest(x: f64) -> (String, i32) {
+    let mut buf = zmij::Buffer::new();
+    decimal(buf.format_finite(x.abs()))
 }
 
 /// The significant digits of zmij's output (no leading or trailing zeros)

@@ -1,25 +1,16 @@
-//! Every string the learner reads, per language, and the browser's own
-//! number, date and plural rules for it (`Intl` through js-sys: the Wasm
-//! carries no locale data).
+//! Every string the learner reads, per language, and the number, date and
+//! plural rules for it (`crate::locale`: pure Rust that writes them as the
+//! browser's `Intl` does, without loading the browser's locale data).
 //!
 //! A language is a [`Strings`] table; a sentence with a number in it is a
 //! template with `{}` holes filled in order by [`fill`], and one whose words
-//! agree with a number is a [`Plural`], picked by `Intl.PluralRules`.
+//! agree with a number is a [`Plural`], picked by the number's CLDR plural
+//! category.
 //!
 //! Invariant: no view module writes a word of UI text itself; they all read
 //! it from here. Bank and article text is not UI text: it is shown as given.
 
-use js_sys::{Array, Function, Intl, JsString, Object, Reflect};
-use wasm_bindgen::{JsCast, JsValue};
-
-use super::text::push_int;
-
-/// The languages the tables cover.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub(crate) enum Lang {
-    En,
-    Ru,
-}
+use crate::locale::{self, Category, Lang, Locale, push_int};
 
 /// The forms of a phrase that agrees with a number, by CLDR plural
 /// category. English uses `one` and `other`; Russian all four (`other` is
@@ -376,106 +367,53 @@ pub(crate) fn fill(template: &str, args: &[&str]) -> String {
     out
 }
 
-/// The table language of a BCP 47 tag: its primary subtag, if covered.
-pub(crate) fn lang_of(tag: &str) -> Option<Lang> {
-    let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-    match primary.as_str() {
-        "en" => Some(Lang::En),
-        "ru" => Some(Lang::Ru),
-        _ => None,
-    }
-}
-
 /// One language's strings and formatters.
 pub(crate) struct I18n {
     pub(crate) lang: Lang,
     /// The strings.
     pub(crate) t: &'static Strings,
-    /// The BCP 47 tag handed to `Intl` and set as the widget's `lang`.
+    /// The BCP 47 tag the formats follow, set as the widget's `lang`.
     pub(crate) tag: String,
-    number: Function,
-    percent: Function,
-    plural: Intl::PluralRules,
-}
-
-fn options(pairs: &[(&str, JsValue)]) -> Object {
-    let o = Object::new();
-    for (k, v) in pairs {
-        let _ = Reflect::set(&o, &JsValue::from_str(k), v);
-    }
-    o
-}
-
-/// Whether `Intl` takes the tag: `Intl.getCanonicalLocales` throws a
-/// RangeError on a malformed one, and `Function::call1` catches it (a direct
-/// import without `catch` would unwind through the Wasm).
-fn valid_tag(tag: &str) -> bool {
-    let get = Reflect::get(&js_sys::global(), &JsValue::from_str("Intl"))
-        .and_then(|intl| Reflect::get(&intl, &JsValue::from_str("getCanonicalLocales")));
-    match get.ok().and_then(|f| f.dyn_into::<Function>().ok()) {
-        Some(f) => f.call1(&JsValue::NULL, &JsValue::from_str(tag)).is_ok(),
-        None => false,
-    }
-}
-
-fn formatter(tag: &str, opts: &Object) -> Function {
-    let locales = Array::of1(&JsValue::from_str(tag));
-    Intl::NumberFormat::new(&locales, opts).format()
+    locale: Locale,
 }
 
 impl I18n {
     /// The language asked for (a BCP 47 tag such as "ru" or "en-US"), else
     /// the browser's (`navigator.language`), else English. An explicit tag
-    /// is handed to `Intl` as given, so "en-US" writes "December 2, 2020";
-    /// otherwise English dates are written the British way, "2 December 2020".
+    /// is kept as given, so "en-US" writes "December 2, 2020"; otherwise
+    /// English dates are written the British way, "2 December 2020".
     pub(crate) fn new(asked: Option<&str>) -> I18n {
-        let explicit = asked.and_then(|a| lang_of(a).map(|l| (l, a.to_string())));
+        let explicit = asked.and_then(|a| Lang::of(a).map(|l| (l, a.to_string())));
         let (lang, tag) = explicit.unwrap_or_else(|| {
             let nav = web_sys::window().map(|w| w.navigator().language().unwrap_or_default());
-            match nav.as_deref().and_then(lang_of) {
+            match nav.as_deref().and_then(Lang::of) {
                 Some(Lang::Ru) => (Lang::Ru, String::from("ru")),
                 _ => (Lang::En, String::from("en-GB")),
             }
         });
-        // An invalid tag makes Intl throw; fall back to the base language.
-        let tag = if valid_tag(&tag) {
+        // A malformed tag ("en_US", which `Intl` refused) gives way to the
+        // base language's.
+        let tag = if locale::well_formed(&tag) {
             tag
         } else {
             String::from(if lang == Lang::Ru { "ru" } else { "en-GB" })
         };
-        let two = JsValue::from_f64(2.0);
-        let number = formatter(&tag, &options(&[("maximumFractionDigits", two)]));
-        let percent = formatter(
-            &tag,
-            &options(&[
-                ("style", JsValue::from_str("percent")),
-                ("maximumFractionDigits", JsValue::from_f64(1.0)),
-            ]),
-        );
-        let locales = Array::of1(&JsValue::from_str(&tag));
-        let plural = Intl::PluralRules::new(&locales, &Object::new());
+        let locale = Locale::new(lang, &tag);
         let t = match lang {
             Lang::En => &EN,
             Lang::Ru => &RU,
         };
-        I18n { lang, t, tag, number, percent, plural }
-    }
-
-    fn call(f: &Function, x: f64) -> String {
-        f.call1(&JsValue::NULL, &JsValue::from_f64(if x.is_finite() { x } else { 0.0 }))
-            .ok()
-            .and_then(|s| s.as_string())
-            .unwrap_or_default()
+        I18n { lang, t, tag, locale }
     }
 
     /// A number with at most two decimals: "7.5", "7,5".
     pub(crate) fn num(&self, x: f64) -> String {
-        I18n::call(&self.number, x)
+        self.locale.num(x)
     }
 
     /// A percentage (0 to 100) with at most one decimal: "66.7%", "66,7 %".
     pub(crate) fn percent(&self, x: f64) -> String {
-        I18n::call(&self.percent, x / 100.0)
+        self.locale.percent(x)
     }
 
     /// A penalty fraction as "−10%" (a true minus sign).
@@ -489,12 +427,11 @@ impl I18n {
     /// decimals, so that 0.999 takes the form of "1").
     pub(crate) fn form<'a>(&self, n: f64, p: &'a Plural) -> &'a str {
         let shown = (n * 100.0).round() / 100.0;
-        let cat: String = self.plural.select(shown).into();
-        match cat.as_str() {
-            "one" => p.one,
-            "few" => p.few,
-            "many" => p.many,
-            _ => p.other,
+        match self.locale.plural(shown) {
+            Category::One => p.one,
+            Category::Few => p.few,
+            Category::Many => p.many,
+            Category::Other => p.other,
         }
     }
 
@@ -518,32 +455,6 @@ impl I18n {
     /// "2020-12-02" as "2 December 2020" or "2 декабря 2020 г."; anything
     /// that is not a YYYY-MM-DD date as given.
     pub(crate) fn date(&self, iso: &str) -> String {
-        let mut parts = iso.splitn(3, '-');
-        let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
-            return iso.to_string();
-        };
-        let (Ok(y), Ok(m), Ok(d)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>()) else {
-            return iso.to_string();
-        };
-        if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-            return iso.to_string();
-        }
-        // Noon UTC, formatted in UTC: the day cannot shift with the time zone.
-        let ms =
-            js_sys::Date::utc(f64::from(y), f64::from(m - 1)) + f64::from(d - 1) * 86_400_000.0;
-        let date = js_sys::Date::new(&JsValue::from_f64(ms + 43_200_000.0));
-        let opts = options(&[
-            ("day", JsValue::from_str("numeric")),
-            ("month", JsValue::from_str("long")),
-            ("year", JsValue::from_str("numeric")),
-            ("timeZone", JsValue::from_str("UTC")),
-        ]);
-        let locales = Array::of1(&JsValue::from_str(&self.tag));
-        let f = Intl::DateTimeFormat::new(&locales, &opts).format();
-        f.call1(&JsValue::NULL, &date)
-            .ok()
-            .and_then(|s| s.dyn_into::<JsString>().ok())
-            .map(String::from)
-            .unwrap_or_else(|| iso.to_string())
+        self.locale.date(iso)
     }
 }
