@@ -317,7 +317,7 @@ fn validate(raw: &RawArticle) -> Vec<Diagnostic> {
             Diagnostic::error(
                 "bad-format",
                 "format",
-                format!("unknown article format {:?}", raw.format),
+                format!("unknown article format \"{}\"", raw.format),
             )
             .with_help(format!("set \"format\": \"{ARTICLE_FORMAT}\"")),
         );
@@ -337,7 +337,7 @@ fn validate(raw: &RawArticle) -> Vec<Diagnostic> {
     }
     if calendar_date(&raw.date).is_none() {
         d.push(
-            Diagnostic::error("bad-date", "date", format!("{:?} is not a date", raw.date))
+            Diagnostic::error("bad-date", "date", format!("\"{}\" is not a date", raw.date))
                 .with_help("write the date as YYYY-MM-DD, e.g. 2020-12-02"),
         );
     }
@@ -390,7 +390,7 @@ fn validate(raw: &RawArticle) -> Vec<Diagnostic> {
 }
 
 fn bad_url(path: &str, url: &str) -> Diagnostic {
-    Diagnostic::error("bad-url", path, format!("{url:?} is not an http(s) address"))
+    Diagnostic::error("bad-url", path, format!("\"{url}\" is not an http(s) address"))
         .with_help("use the full address, starting with https:// or http://")
 }
 
