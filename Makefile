@@ -56,9 +56,9 @@ bench-web: setup wasm cli
 size:
 	bash scripts/size.sh
 
-# The built widget's size only goes down: today's total (185,020 bytes gzip)
+# The built widget's size only goes down: today's total (155,615 bytes gzip)
 # plus 2 %. The budget is 46,080 (45 KiB); lower this as the size falls.
-SIZE_CEILING := 189000
+SIZE_CEILING := 158800
 size-ceiling:
 	bash scripts/size.sh --max $(SIZE_CEILING)
 
