@@ -54,27 +54,6 @@ pub struct RawBank<Q = RawQuestion> {
     pub questions: Vec<Q>,
 }
 
-impl<Q> RawBank<Q> {
-    /// The same bank with each question put through `f`.
-    pub(crate) fn map_questions<R>(self, f: impl FnMut(Q) -> R) -> RawBank<R> {
-        RawBank {
-            schema: self.schema,
-            format: self.format,
-            id: self.id,
-            title: self.title,
-            description: self.description,
-            article: self.article,
-            language: self.language,
-            pass_percent: self.pass_percent,
-            tries: self.tries,
-            try_penalty: self.try_penalty,
-            shuffle_questions: self.shuffle_questions,
-            shuffle_options: self.shuffle_options,
-            questions: self.questions.into_iter().map(f).collect(),
-        }
-    }
-}
-
 fn default_pass_percent() -> f64 {
     60.0
 }

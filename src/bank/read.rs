@@ -70,16 +70,6 @@ pub(super) fn head<'v>(r: &mut Reader, v: &'v Value<'v>) -> Option<RawBank<&'v V
     })
 }
 
-/// The `questions` array's elements, when the document has one, whatever
-/// else is wrong with it.
-pub(super) fn questions<'a>(v: &'a Value<'a>) -> &'a [Value<'a>] {
-    let V::Obj(members) = &v.v else { return &[] };
-    match members.iter().find(|m| m.key == "questions").map(|m| &m.value.v) {
-        Some(V::Arr(items)) => items,
-        _ => &[],
-    }
-}
-
 /// The string `id` of a question, if it has one (for diagnostics).
 pub(super) fn peek_id(v: &Value) -> Option<String> {
     let V::Obj(members) = &v.v else { return None };

@@ -85,7 +85,17 @@ fn check(source: &str, article: Article, diags: &mut Vec<Diagnostic>) -> Option<
         );
         return None;
     }
-    let (tree, trailing) = match value::parse(source) {
+    // Each question is read as soon as it is parsed and its JSON tree
+    // dropped, keeping only its span in the source: a bank's whole tree
+    // never exists at once (a Wasm module's memory never shrinks).
+    let mut parsed: Vec<(Option<RawQuestion>, Vec<Diagnostic>, (usize, usize))> = Vec::new();
+    let mut each = |i: usize, q: Value<'_>| {
+        let mut own = Vec::new();
+        // Past the limit, only counted: the bank is refused below.
+        let raw = if i < MAX_QUESTIONS { parse_question(source, &q, i, &mut own) } else { None };
+        parsed.push((raw, own, (q.at, q.end)));
+    };
+    let (tree, trailing) = match value::parse_streaming(source, "questions", &mut each) {
         Ok(parsed) => parsed,
         Err(e) => {
             diags.push(syntax_diagnostic(source, &e));
@@ -102,22 +112,22 @@ fn check(source: &str, article: Article, diags: &mut Vec<Diagnostic>) -> Option<
             if r.errors == 0 {
                 diags.extend(trailing.map(|e| syntax_diagnostic(source, &e)));
             }
-            // Still read the questions, so their problems show in the same run.
-            for (i, q) in read::questions(&tree).iter().enumerate() {
-                let _ = parse_question(source, q, i, diags);
+            // Still the questions' problems, so that they show in the same run.
+            for (_, own, _) in parsed {
+                diags.extend(own);
             }
             return None;
         }
     };
     check_head(&head, diags);
-    if head.questions.len() > MAX_QUESTIONS {
+    if parsed.len() > MAX_QUESTIONS {
         diags.push(
             Diagnostic::error(
                 "too-many-questions",
                 "questions",
                 format!(
                     "the bank has {} questions; the most accepted is {MAX_QUESTIONS}",
-                    head.questions.len()
+                    parsed.len()
                 ),
             )
             .with_help("split it into several banks"),
@@ -125,26 +135,10 @@ fn check(source: &str, article: Article, diags: &mut Vec<Diagnostic>) -> Option<
         position(source, diags);
         return None;
     }
-    let mut questions = Vec::with_capacity(head.questions.len());
-    // Every question is read first, so that duplicate ids can be found by
-    // sorting (a HashMap costs the Wasm kilobytes); diagnostics still come
-    // out question by question.
-    let parsed: Vec<(Option<RawQuestion>, Vec<Diagnostic>)> = head
-        .questions
-        .iter()
-        .enumerate()
-        .map(|(i, raw)| {
-            let mut own = Vec::new();
-            (parse_question(source, raw, i, &mut own), own)
-        })
-        .collect();
-    // The JSON tree is done with: only each question's span in the source
-    // is kept. Dropped before the checked questions are built, it does not
-    // add to the peak (a Wasm module's memory never shrinks).
-    let head = head.map_questions(|v| (v.at, v.end));
-    drop(tree);
-    let earlier = first_uses(parsed.iter().map(|(q, _)| q.as_ref().map(|q| q.id.as_str())));
-    for (i, (&(at, end), (q, parse_diags))) in head.questions.iter().zip(parsed).enumerate() {
+    let mut questions = Vec::with_capacity(parsed.len());
+    let no_questions = parsed.is_empty();
+    let earlier = first_uses(parsed.iter().map(|(q, _, _)| q.as_ref().map(|q| q.id.as_str())));
+    for (i, (q, parse_diags, (at, end))) in parsed.into_iter().enumerate() {
         let src = Src { text: source.get(at..end).unwrap_or(""), offset: at };
         let first = diags.len();
         diags.extend(parse_diags);
@@ -168,7 +162,7 @@ fn check(source: &str, article: Article, diags: &mut Vec<Diagnostic>) -> Option<
         }
     }
     let by_id = index_by_id(&questions);
-    if head.questions.is_empty() {
+    if no_questions {
         diags.push(
             Diagnostic::error("no-questions", "questions", "the bank has no questions")
                 .with_help("add at least one question"),

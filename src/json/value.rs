@@ -90,19 +90,35 @@ const MAX_DEPTH: usize = 128;
 /// # Errors
 /// The first syntax error.
 pub(crate) fn parse(src: &str) -> Result<(Value<'_>, Option<SyntaxError>), SyntaxError> {
-    let mut p = Parser { b: src.as_bytes(), src, pos: 0, depth: 0 };
-    p.ws();
-    let value = p.value()?;
-    p.ws();
-    let trailing = (p.pos < p.b.len()).then(|| p.err("trailing characters"));
-    Ok((value, trailing))
+    Parser { b: src.as_bytes(), src, pos: 0, depth: 0, stream: None }.document()
 }
 
-struct Parser<'a> {
+/// As `parse`, but each element of the array under the root object's
+/// `key` goes to `each` (with its index) as soon as it is parsed, and is not
+/// kept: in the tree that array is empty (its span is kept). A bank's
+/// questions are read this way, so that its whole tree never exists at once
+/// (a Wasm module's memory never shrinks). Elements handed over before a
+/// syntax error was found are still handed over.
+///
+/// # Errors
+/// The first syntax error.
+pub(crate) fn parse_streaming<'a>(
+    src: &'a str,
+    key: &str,
+    each: &mut dyn FnMut(usize, Value<'a>),
+) -> Result<(Value<'a>, Option<SyntaxError>), SyntaxError> {
+    Parser { b: src.as_bytes(), src, pos: 0, depth: 0, stream: Some((key, each)) }.document()
+}
+
+/// Where `parse_streaming` sends the elements of one array.
+type Stream<'p, 'a> = Option<(&'p str, &'p mut dyn FnMut(usize, Value<'a>))>;
+
+struct Parser<'a, 'p> {
     b: &'a [u8],
     src: &'a str,
     pos: usize,
     depth: usize,
+    stream: Stream<'p, 'a>,
 }
 
 /// The powers of ten a double holds exactly.
@@ -111,7 +127,16 @@ const POW10: [f64; 23] = [
     1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
 ];
 
-impl<'a> Parser<'a> {
+impl<'a> Parser<'a, '_> {
+    /// One JSON value, then at most whitespace.
+    fn document(mut self) -> Result<(Value<'a>, Option<SyntaxError>), SyntaxError> {
+        self.ws();
+        let value = self.value()?;
+        self.ws();
+        let trailing = (self.pos < self.b.len()).then(|| self.err("trailing characters"));
+        Ok((value, trailing))
+    }
+
     fn err(&self, message: &'static str) -> SyntaxError {
         SyntaxError { at: self.pos, message, path: Vec::new() }
     }
@@ -131,7 +156,7 @@ impl<'a> Parser<'a> {
         let v = match self.peek() {
             None => return Err(self.err("EOF while parsing a value")),
             Some(b'{') => self.object()?,
-            Some(b'[') => self.array()?,
+            Some(b'[') => self.array(None)?,
             Some(b'"') => V::Str(self.string()?),
             Some(b't') => self.ident("true", V::Bool(true))?,
             Some(b'f') => self.ident("false", V::Bool(false))?,
@@ -193,21 +218,30 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn array(&mut self) -> Result<V<'a>, SyntaxError> {
+    /// An array; with `each`, its elements go there rather than into it.
+    fn array(
+        &mut self,
+        mut each: Option<&mut dyn FnMut(usize, Value<'a>)>,
+    ) -> Result<V<'a>, SyntaxError> {
         self.enter()?;
         let mut items = Vec::new();
         if self.peek() == Some(b']') {
             self.leave();
             return Ok(V::Arr(items));
         }
+        let mut n = 0;
         loop {
             match self.value() {
-                Ok(v) => items.push(v),
+                Ok(v) => match each.as_mut() {
+                    Some(f) => f(n, v),
+                    None => items.push(v),
+                },
                 Err(mut e) => {
-                    e.path.insert(0, Seg::Index(items.len()));
+                    e.path.insert(0, Seg::Index(n));
                     return Err(e);
                 }
             }
+            n += 1;
             if self.after_item(b']', "EOF while parsing a list", "expected `,` or `]`")? {
                 break;
             }
@@ -238,7 +272,21 @@ impl<'a> Parser<'a> {
                 Some(_) => return Err(self.err("expected `:`")),
             }
             self.ws();
-            match self.value() {
+            let streamed = self.depth == 1 && self.peek() == Some(b'[');
+            let value = match self.stream.take() {
+                Some((k, f)) if streamed && k == key => {
+                    let start = self.pos;
+                    // Only the first such array: a repeated key is the
+                    // reader's to report, and its array stays in the tree.
+                    let v = self.array(Some(&mut *f));
+                    v.map(|v| Value { at: start, end: self.pos, v })
+                }
+                other => {
+                    self.stream = other;
+                    self.value()
+                }
+            };
+            match value {
                 Ok(value) => members.push(Member { key, at, value }),
                 Err(mut e) => {
                     e.path.insert(0, Seg::Key(key.into_owned()));
@@ -490,6 +538,48 @@ mod tests {
         assert_eq!((v.at, v.end), (1, 28));
         assert_eq!((m[0].at, m[0].value.at, m[0].value.end), (2, 7, 16));
         assert_eq!(m[1].value.v, V::Null);
+    }
+
+    /// `parse_streaming` over `src`: the elements handed over (index,
+    /// span, text) and the tree or error.
+    #[allow(clippy::type_complexity)]
+    fn stream(
+        src: &str,
+    ) -> (Vec<(usize, usize, usize, String)>, Result<(Value<'_>, Option<SyntaxError>), SyntaxError>)
+    {
+        let mut got = Vec::new();
+        let mut each = |i: usize, v: Value<'_>| {
+            got.push((i, v.at, v.end, src.get(v.at..v.end).unwrap_or("").to_string()));
+        };
+        let r = parse_streaming(src, "questions", &mut each);
+        (got, r)
+    }
+
+    #[test]
+    fn streaming_hands_over_the_root_arrays_elements_and_keeps_their_span() {
+        let src = r#"{"id": "b", "questions": [ {"a": [1]}, 2 ,"x"], "more": {"questions": [3]}}"#;
+        let (got, r) = stream(src);
+        let texts: Vec<(usize, &str)> = got.iter().map(|(i, _, _, t)| (*i, t.as_str())).collect();
+        assert_eq!(texts, [(0, r#"{"a": [1]}"#), (1, "2"), (2, r#""x""#)]);
+        let Ok((Value { v: V::Obj(members), .. }, None)) = r else { panic!("{r:?}") };
+        let q = &members[1].value;
+        assert_eq!(q.v, V::Arr(Vec::new()));
+        assert_eq!(src.get(q.at..q.end), Some(r#"[ {"a": [1]}, 2 ,"x"]"#));
+        // Only the root's `questions` streams, and only its first occurrence.
+        let V::Obj(more) = &members[2].value.v else { panic!() };
+        assert_eq!(more[0].value.v, V::Arr(vec![Value { at: 71, end: 72, v: V::Num(3.0) }]));
+        let (got, _) = stream(r#"{"questions": [1], "questions": [2]}"#);
+        assert_eq!(got.len(), 1);
+        let (got, r) = stream(r#"{"questions": {"a": 1}}"#);
+        assert!(got.is_empty() && r.is_ok());
+    }
+
+    #[test]
+    fn streaming_reports_a_syntax_error_inside_the_array_with_its_path() {
+        let (got, r) = stream(r#"{"questions": [1, 2, {"a": tru}]}"#);
+        assert_eq!(got.len(), 2, "what came before the error was handed over");
+        let e = r.expect_err("a syntax error");
+        assert_eq!((e.message, e.path()), ("expected ident", "questions[2].a".to_string()));
     }
 
     #[test]
