@@ -44,7 +44,7 @@ fn mount(host: &Element, bank: &str, key: &str, keep: bool) -> Widget {
     if !keep {
         storage().remove_item(key).unwrap();
     }
-    Widget::mount(host, bank, ARTICLE, options(key)).unwrap()
+    Widget::mount(host, &bank.into(), &ARTICLE.into(), options(key)).unwrap()
 }
 
 fn one(root: &Element, sel: &str) -> Element {
@@ -293,7 +293,7 @@ fn without_storage_the_quiz_works_and_says_progress_is_not_saved() {
     )
     .unwrap();
     let h = host();
-    let w = Widget::mount(&h, BANK, ARTICLE, options("t:nostorage"));
+    let w = Widget::mount(&h, &BANK.into(), &ARTICLE.into(), options("t:nostorage"));
     js_sys::eval("Storage.prototype.setItem = window.__setItem;").unwrap();
     let w = w.unwrap();
     let root = one(&h, ".citequiz");
@@ -313,7 +313,7 @@ fn a_bank_with_errors_shows_the_error_panel() {
     let h = host();
     let broken = BANK.replace("\"answer\": \"c\"", "\"answer\": \"z\"");
     assert_ne!(broken, BANK);
-    let err = Widget::mount(&h, &broken, ARTICLE, JsValue::UNDEFINED).err().unwrap();
+    let err = Widget::mount(&h, &broken.as_str().into(), &ARTICLE.into(), JsValue::UNDEFINED).err().unwrap();
     let msg = err.dyn_ref::<js_sys::Error>().unwrap().message();
     assert!(String::from(msg).contains("bank"));
     let panel = one(&h, ".citequiz-error");
@@ -324,6 +324,11 @@ fn a_bank_with_errors_shows_the_error_panel() {
     let all_text = panel.text_content().unwrap();
     assert!(all_text.contains("\"z\""), "{all_text}");
     assert!(all_text.contains("questions[0]"), "{all_text}");
+
+    // A bank that is not text (a host's mistake) is an Error that says so.
+    let err = Widget::mount(&h, &JsValue::from(5), &ARTICLE.into(), JsValue::UNDEFINED).err().unwrap();
+    let msg = String::from(err.dyn_ref::<js_sys::Error>().unwrap().message());
+    assert!(msg.contains("must be JSON text"), "{msg}");
 
     // The JS glue's own failures (a 404) use the same panel.
     let diag = js_sys::Object::new();
@@ -459,7 +464,7 @@ fn mount_with(host: &web_sys::Node, key: &str, extra: &[(&str, JsValue)]) -> Wid
     for (k, v) in extra {
         js_sys::Reflect::set(&o, &(*k).into(), v).unwrap();
     }
-    Widget::mount(host, BANK, ARTICLE, o).unwrap()
+    Widget::mount(host, &BANK.into(), &ARTICLE.into(), o).unwrap()
 }
 
 /// Records the `detail` of every `citequiz:<kind>` event that reaches the document.

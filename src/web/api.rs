@@ -20,7 +20,7 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 /// JSON text as given, or a JS value turned into JSON text. One set of serde
 /// types reads both, which keeps the Wasm small.
 fn json_text(value: &JsValue) -> Result<String, JsValue> {
-    if let Some(s) = value.as_string() {
+    if let Some(s) = super::text_in(value) {
         return Ok(s);
     }
     js_sys::JSON::stringify(value)

@@ -56,6 +56,26 @@ fn js_nfkd(c: char, out: &mut String) -> bool {
 /// uses far fewer; a CJK text past this many goes on asking JS.
 const NFKD_CACHE: usize = 512;
 
+#[wasm_bindgen]
+extern "C" {
+    type TextEncoder;
+    #[wasm_bindgen(constructor)]
+    fn new() -> TextEncoder;
+    #[wasm_bindgen(method)]
+    fn encode(this: &TextEncoder, text: &js_sys::JsString) -> js_sys::Uint8Array;
+}
+
+/// A JS string's text, or None for anything else. Large texts (a bank)
+/// come in through here rather than as `&str` parameters: wasm-bindgen's
+/// own copy walks the string char by char in JS and, at the first
+/// non-ASCII char, reserves three bytes a char, so a 2 MB bank briefly took
+/// 6 MB of Wasm memory, which a Wasm module never gives back.
+/// `TextEncoder.encode` and one exact-size copy cost the length and no more.
+pub(crate) fn text_in(value: &JsValue) -> Option<String> {
+    let text = value.dyn_ref::<js_sys::JsString>()?;
+    String::from_utf8(TextEncoder::new().encode(text).to_vec()).ok()
+}
+
 /// The normalizer the browser shell uses.
 pub fn normalizer() -> Normalizer {
     Normalizer::with_decomposer(js_nfkd)

@@ -57,11 +57,15 @@ impl Widget {
     /// into `host` and the error lists every diagnostic.
     pub fn mount(
         host: &Node,
-        bank_json: &str,
-        article_json: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] bank_json: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] article_json: &JsValue,
         options: JsValue,
     ) -> Result<Widget, JsValue> {
         let options = options_from_js(&options);
+        let not_text = || js_error("the bank and the article must be JSON text", &[], None);
+        let bank_json = super::text_in(bank_json).ok_or_else(not_text)?;
+        let article_json = super::text_in(article_json).ok_or_else(not_text)?;
+        let (bank_json, article_json) = (bank_json.as_str(), article_json.as_str());
         let article = match Article::parse(article_json, normalizer()) {
             Ok(a) => a,
             Err(diags) => {
