@@ -69,6 +69,13 @@ before(async () => {
     <script type="module" src="${W}citequiz.js"></script>`, `
     <cite-quiz id="ru" bank="${BANK}" lang="ru" seed="3" show-article="false"></cite-quiz>
     <cite-quiz id="exam" bank="${BANK}" mode="exam" pool="3" seed="5" show-article="false"></cite-quiz>`));
+  // The README's preload hints, from another origin.
+  writeFileSync(path.join(dir, 'preload.html'), page('Preloaded', `
+    <link rel="modulepreload" href="${W}load.js">
+    <link rel="modulepreload" href="${W}pkg/citequiz.js">
+    <link rel="preload" href="${W}pkg/citequiz_bg.wasm" as="fetch" type="application/wasm" crossorigin>
+    <script type="module" src="${W}citequiz.js"></script>`, `
+    <cite-quiz id="pre" bank="${BANK}" seed="3" show-article="false"></cite-quiz>`));
   writeFileSync(path.join(dir, 'iframe.html'), page('An iframe embed', hostile, `
     <h1>Week 3: reading</h1>
     <p>The quiz below is an iframe that grows with its content.</p>
@@ -260,6 +267,22 @@ test('lang="ru" speaks Russian; exam mode shows no verdict until Finish; pool="3
   assert.ok(await exam.locator('.citequiz-review .citequiz-verdict-line').count() === 3);
   assert.ok((await exam.locator('.citequiz-review blockquote').count()) >= 3, 'citations shown at the end');
   await screenshot(p, 'embed-options-results-desktop');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the README\'s preload hints on another origin are used: each file is fetched once', async () => {
+  const { page: p, context, problems } = await openPage(browser, null);
+  const fetched = [];
+  p.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  const warnings = [];
+  p.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await p.goto(`${host.url}preload.html`);
+  await p.locator('#pre fieldset.citequiz-question').waitFor();
+  for (const file of ['/load.js', '/pkg/citequiz.js', '/pkg/citequiz_bg.wasm']) {
+    assert.equal(fetched.filter((f) => f === file).length, 1, `${file} fetched ${fetched.filter((f) => f === file).length} times: ${fetched.join(' ')}`);
+  }
+  assert.deepEqual(warnings.filter((w) => /preload/i.test(w)), []);
   assert.deepEqual(problems, []);
   await context.close();
 });
