@@ -114,18 +114,10 @@ impl Widget {
         });
         if let Some(w) = web_sys::window() {
             w.add_event_listener_with_callback("storage", storage.as_ref().unchecked_ref())?;
-        }
-        // The first save of a fresh session, once this task (and the first
-        // question's paint) is done; any earlier save makes it a no-op.
-        if let Some(w) = web_sys::window() {
+            // The first save of a fresh session, once this task (and the
+            // first question's paint) is done; an earlier save makes it a no-op.
             let v = Rc::clone(&view);
-            let later = Closure::once_into_js(move || {
-                if let Ok(mut v) = v.try_borrow_mut() {
-                    if let Err(e) = v.save_if_unsaved() {
-                        view::log(&e);
-                    }
-                }
-            });
+            let later = Closure::once_into_js(move || first_save(&v));
             let _ = w.set_timeout_with_callback(later.unchecked_ref());
         }
         Ok(Widget { view, root, listeners, storage })
@@ -203,13 +195,18 @@ impl Widget {
             let _ = w.remove_event_listener_with_callback("storage", f);
         }
         // The fresh session's first save, if its timer has not run yet.
-        if let Ok(mut v) = self.view.try_borrow_mut() {
-            if let Err(e) = v.save_if_unsaved() {
-                view::log(&e);
-            }
-        }
+        first_save(&self.view);
         self.root.remove();
         drop(self.view);
+    }
+}
+
+/// Saves a fresh session that nothing has saved yet (`View::save_if_unsaved`).
+fn first_save(view: &RefCell<View>) {
+    if let Ok(mut v) = view.try_borrow_mut() {
+        if let Err(e) = v.save_if_unsaved() {
+            view::log(&e);
+        }
     }
 }
 
