@@ -313,7 +313,9 @@ fn a_bank_with_errors_shows_the_error_panel() {
     let h = host();
     let broken = BANK.replace("\"answer\": \"c\"", "\"answer\": \"z\"");
     assert_ne!(broken, BANK);
-    let err = Widget::mount(&h, &broken.as_str().into(), &ARTICLE.into(), JsValue::UNDEFINED).err().unwrap();
+    let err = Widget::mount(&h, &broken.as_str().into(), &ARTICLE.into(), JsValue::UNDEFINED)
+        .err()
+        .unwrap();
     let msg = err.dyn_ref::<js_sys::Error>().unwrap().message();
     assert!(String::from(msg).contains("bank"));
     let panel = one(&h, ".citequiz-error");
@@ -326,7 +328,8 @@ fn a_bank_with_errors_shows_the_error_panel() {
     assert!(all_text.contains("questions[0]"), "{all_text}");
 
     // A bank that is not text (a host's mistake) is an Error that says so.
-    let err = Widget::mount(&h, &JsValue::from(5), &ARTICLE.into(), JsValue::UNDEFINED).err().unwrap();
+    let err =
+        Widget::mount(&h, &JsValue::from(5), &ARTICLE.into(), JsValue::UNDEFINED).err().unwrap();
     let msg = String::from(err.dyn_ref::<js_sys::Error>().unwrap().message());
     assert!(msg.contains("must be JSON text"), "{msg}");
 
