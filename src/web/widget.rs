@@ -168,7 +168,7 @@ impl Widget {
             "status" => fill(t.fetch_status, &[detail]),
             _ => String::from(t.fetch_network),
         };
-        let message = fill(t.fetch_failed, &[i18n::fetched_what(i18n.lang, what), url, &why]);
+        let message = fill(t.fetch_failed, &[i18n::fetched_what(i18n.lang(), what), url, &why]);
         if let Err(e) = view::fetch_error_panel(host, &message, &i18n) {
             view::log(&e);
         }

@@ -369,7 +369,6 @@ pub(crate) fn fill(template: &str, args: &[&str]) -> String {
 
 /// One language's strings and formatters.
 pub(crate) struct I18n {
-    pub(crate) lang: Lang,
     /// The strings.
     pub(crate) t: &'static Strings,
     /// The BCP 47 tag the formats follow, set as the widget's `lang`.
@@ -403,7 +402,12 @@ impl I18n {
             Lang::En => &EN,
             Lang::Ru => &RU,
         };
-        I18n { lang, t, tag, locale }
+        I18n { t, tag, locale }
+    }
+
+    /// The language.
+    pub(crate) fn lang(&self) -> Lang {
+        self.locale.lang
     }
 
     /// A number with at most two decimals: "7.5", "7,5".

@@ -1042,7 +1042,7 @@ pub(crate) fn loading(host: &Node, what: &str, url: &str, i18n: &I18n) -> R {
     let root = dom::el(&doc, "div", "citequiz citequiz-loading")?;
     root.set_attribute("role", "status")?;
     root.set_attribute("lang", &i18n.tag)?;
-    add_text(&root, "p", "", &fill(i18n.t.loading, &[i18n::fetched_what(i18n.lang, what), url]))?;
+    add_text(&root, "p", "", &fill(i18n.t.loading, &[i18n::fetched_what(i18n.lang(), what), url]))?;
     host.append_child(&root)?;
     Ok(())
 }
