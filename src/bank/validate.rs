@@ -70,6 +70,16 @@ pub(super) fn load(
     }
 }
 
+/// A question as read from its JSON, before it is checked: None with the
+/// problems found when it could not be read, and where it stands in the
+/// source (byte offsets).
+struct ReadQuestion {
+    raw: Option<RawQuestion>,
+    diags: Vec<Diagnostic>,
+    at: usize,
+    end: usize,
+}
+
 fn check(source: &str, article: Article, diags: &mut Vec<Diagnostic>) -> Option<Bank> {
     if source.len() > MAX_BANK_BYTES {
         diags.push(
@@ -88,12 +98,12 @@ fn check(source: &str, article: Article, diags: &mut Vec<Diagnostic>) -> Option<
     // Each question is read as soon as it is parsed and its JSON tree
     // dropped, keeping only its span in the source: a bank's whole tree
     // never exists at once (a Wasm module's memory never shrinks).
-    let mut parsed: Vec<(Option<RawQuestion>, Vec<Diagnostic>, (usize, usize))> = Vec::new();
+    let mut parsed: Vec<ReadQuestion> = Vec::new();
     let mut each = |i: usize, q: Value<'_>| {
-        let mut own = Vec::new();
+        let mut diags = Vec::new();
         // Past the limit, only counted: the bank is refused below.
-        let raw = if i < MAX_QUESTIONS { parse_question(source, &q, i, &mut own) } else { None };
-        parsed.push((raw, own, (q.at, q.end)));
+        let raw = if i < MAX_QUESTIONS { parse_question(source, &q, i, &mut diags) } else { None };
+        parsed.push(ReadQuestion { raw, diags, at: q.at, end: q.end });
     };
     let (tree, trailing) = match value::parse_streaming(source, "questions", &mut each) {
         Ok(parsed) => parsed,
@@ -113,8 +123,8 @@ fn check(source: &str, article: Article, diags: &mut Vec<Diagnostic>) -> Option<
                 diags.extend(trailing.map(|e| syntax_diagnostic(source, &e)));
             }
             // Still the questions' problems, so that they show in the same run.
-            for (_, own, _) in parsed {
-                diags.extend(own);
+            for q in parsed {
+                diags.extend(q.diags);
             }
             return None;
         }
@@ -137,8 +147,9 @@ fn check(source: &str, article: Article, diags: &mut Vec<Diagnostic>) -> Option<
     }
     let mut questions = Vec::with_capacity(parsed.len());
     let no_questions = parsed.is_empty();
-    let earlier = first_uses(parsed.iter().map(|(q, _, _)| q.as_ref().map(|q| q.id.as_str())));
-    for (i, (q, parse_diags, (at, end))) in parsed.into_iter().enumerate() {
+    let earlier = first_uses(parsed.iter().map(|q| q.raw.as_ref().map(|r| r.id.as_str())));
+    for (i, ReadQuestion { raw: q, diags: parse_diags, at, end }) in parsed.into_iter().enumerate()
+    {
         let src = Src { text: source.get(at..end).unwrap_or(""), offset: at };
         let first = diags.len();
         diags.extend(parse_diags);
