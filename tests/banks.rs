@@ -64,3 +64,40 @@ fn the_committed_schema_is_current() {
         "quiz-data/citequiz-bank-1.schema.json is stale: run `cargo run -- schema > quiz-data/citequiz-bank-1.schema.json`"
     );
 }
+
+/// Where [`content_hashes_stay_as_they_were`] keeps every shipped question's hash.
+const HASHES: &str = "tests/fixtures/content-hashes.tsv";
+
+/// Every shipped question's content hash (the fixture's too) is the one in
+/// [`HASHES`]. A saved session keys each answer on its question's hash and
+/// drops answers whose question changed: a new way of computing the same
+/// hash must give the same value, or every learner's saved progress is
+/// lost at the next release. Rewrite the file only for a deliberate change
+/// (`CITEQUIZ_BLESS=1 cargo test --test banks`).
+#[test]
+fn content_hashes_stay_as_they_were() {
+    let mut files = banks_in("quiz-data/banks");
+    files.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/every-kind.json"));
+    let mut got = String::new();
+    for path in files {
+        let bank = assert_clean(&path);
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        for q in bank.questions() {
+            got.push_str(&format!("{name}\t{}\t{:016x}\n", q.id(), q.content_hash()));
+        }
+    }
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join(HASHES);
+    if std::env::var_os("CITEQUIZ_BLESS").is_some() {
+        std::fs::write(&golden, &got).unwrap();
+        return;
+    }
+    let want = std::fs::read_to_string(&golden).unwrap();
+    for (g, w) in got.lines().zip(want.lines()) {
+        assert_eq!(g, w, "a content hash changed ({HASHES})");
+    }
+    assert_eq!(
+        got.lines().count(),
+        want.lines().count(),
+        "questions added or removed: bless {HASHES}"
+    );
+}

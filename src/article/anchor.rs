@@ -89,7 +89,7 @@ impl AnchorResult {
 /// ```
 pub fn anchor(text: &NormText, selector: &Selector) -> AnchorResult {
     let normalizer = text.normalizer();
-    let fold = |s: &str| -> Vec<char> { normalizer.normalize(s).chars().collect() };
+    let fold = |s: &str| normalizer.normalize_chars(s);
     let quote = fold(&selector.exact);
     if quote.is_empty() {
         return AnchorResult::NotFound { nearest: None };

@@ -102,13 +102,23 @@ impl Normalizer {
     /// assert_eq!(n.normalize("  \u{201C}don\u{2019}t\u{201D}\u{00A0}\u{2014} <u>no</u>\n"), "\"don't\" - no");
     /// ```
     pub fn normalize(&self, s: &str) -> String {
-        let mut out = String::with_capacity(s.len());
+        self.normalize_chars(s).into_iter().collect()
+    }
+
+    /// [`Normalizer::normalize`] as chars, the form quotes are searched in:
+    /// anchoring folds every quote of a bank as it loads, so this builds the
+    /// chars directly rather than a string to split again.
+    pub fn normalize_chars(&self, s: &str) -> Vec<char> {
+        let mut out: Vec<char> = Vec::with_capacity(s.len());
         self.fold(s, |_, c| {
-            if !(c == ' ' && out.ends_with(' ')) {
+            if !(c == ' ' && matches!(out.last(), Some(' ') | None)) {
                 out.push(c);
             }
         });
-        out.trim_matches(' ').to_string()
+        if out.last() == Some(&' ') {
+            out.pop();
+        }
+        out
     }
 
     /// The normalized form of a text, with its map back to the original.
@@ -153,21 +163,22 @@ impl Normalizer {
     /// Folds `s`, calling `emit(original_char_index, folded_char)` for each
     /// folded char in order. Consecutive spaces are emitted as they come;
     /// callers collapse them (so that `map` can widen a run's source).
-    /// Chars are indexed once up front because a tag is recognized by
-    /// looking ahead.
     fn fold(&self, s: &str, mut emit: impl FnMut(usize, char)) {
-        let chars: Vec<char> = s.chars().collect();
         let mut buf = String::new();
+        let mut rest = s;
         let mut i = 0;
-        while let Some(&c) = chars.get(i) {
+        while let Some(c) = rest.chars().next() {
             if c == '<' {
-                if let Some(len) = tag_len(chars.get(i..).unwrap_or_default()) {
+                if let Some(len) = tag_len(rest.as_bytes()) {
                     // A dropped tag contributes nothing: the seed text already
-                    // has spaces around tags that stand between words.
+                    // has spaces around tags that stand between words. A tag
+                    // is ASCII: its length in bytes is its length in chars.
                     i += len;
+                    rest = rest.get(len..).unwrap_or_default();
                     continue;
                 }
             }
+            rest = rest.get(c.len_utf8()..).unwrap_or_default();
             // ASCII is its own compatibility decomposition and folds only
             // whitespace: the fast path for almost every char of a quote.
             if c.is_ascii() {
@@ -186,10 +197,10 @@ impl Normalizer {
     }
 }
 
-/// The length in chars of a simple inline tag at the start of `s`
-/// (`<u>`, `</strong>`, `<br/>`), or None.
-fn tag_len(s: &[char]) -> Option<usize> {
-    let mut it = s.iter().copied().enumerate().take(MAX_TAG_LEN);
+/// The length in bytes (and chars: a tag is ASCII) of a simple inline tag
+/// at the start of `s` (`<u>`, `</strong>`, `<br/>`), or None.
+fn tag_len(s: &[u8]) -> Option<usize> {
+    let mut it = s.iter().map(|&b| char::from(b)).enumerate().take(MAX_TAG_LEN);
     if it.next().map(|(_, c)| c) != Some('<') {
         return None;
     }

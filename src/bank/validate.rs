@@ -458,7 +458,7 @@ fn check_ref(
 }
 
 fn check_question(
-    q: RawQuestion,
+    mut q: RawQuestion,
     i: usize,
     bank_tries: u32,
     article: &Article,
@@ -533,7 +533,8 @@ fn check_question(
         .filter_map(|(j, sel)| resolve(article, sel, &|| format!("{p}.cite[{j}]"), diags))
         .collect();
 
-    let body = check_body(&q, &p, &cites, article, diags);
+    let content_hash = content_hash(&mut q);
+    let body = check_body(&mut q, &p, &cites, article, diags);
     let failed = diags.iter().skip(first).any(Diagnostic::is_error);
     for d in diags.iter_mut().skip(first) {
         if d.question.is_none() && !q.id.is_empty() {
@@ -543,7 +544,6 @@ fn check_question(
     if failed {
         return None;
     }
-    let content_hash = content_hash(&q);
     Some(Question {
         tries: q.tries.unwrap_or(bank_tries).max(1),
         id: q.id,
@@ -706,8 +706,10 @@ fn item_ids<'a>(
     check_list(items, path, min, |o| (o.id.as_str(), Some(o.text.as_str())), diags)
 }
 
+/// Checks a question's kind-specific fields and, when they hold, moves them
+/// into its `Body` (the caller keeps the rest of `q`).
 fn check_body(
-    q: &RawQuestion,
+    q: &mut RawQuestion,
     p: &str,
     cites: &[Citation],
     article: &Article,
@@ -738,7 +740,7 @@ fn check_body(
                 return None;
             };
             check_ref(answer, &ids, || format!("{p}.answer"), "option", diags);
-            Some(Body::SingleChoice { options: options.clone(), answer: answer.clone() })
+            Some(Body::SingleChoice { answer: answer.clone(), options: q.options.take()? })
         }
         Kind::MultipleChoice => {
             let options = q.options.as_ref()?;
@@ -763,14 +765,14 @@ fn check_body(
                     );
                 }
             }
-            Some(Body::MultipleChoice { options: options.clone(), answers: answers.clone() })
+            Some(Body::MultipleChoice { options: q.options.take()?, answers: q.answers.take()? })
         }
         Kind::TrueFalse => {
             let Some(Answer::Bool(answer)) = q.answer else {
                 answer_as("true or false", diags);
                 return None;
             };
-            Some(Body::TrueFalse { answer, feedback: q.feedback.clone().unwrap_or_default() })
+            Some(Body::TrueFalse { answer, feedback: q.feedback.take().unwrap_or_default() })
         }
         Kind::FillBlank => {
             let text = q.text.as_ref()?;
@@ -815,7 +817,7 @@ fn check_body(
                     );
                 }
             }
-            Some(Body::FillBlank { segments, gaps: gaps.clone() })
+            Some(Body::FillBlank { segments, gaps: q.gaps.take()? })
         }
         Kind::Numeric => {
             let Some(Answer::Number(answer)) = q.answer else {
@@ -829,12 +831,12 @@ fn check_body(
             if !(tolerance.is_finite() && tolerance >= 0.0) {
                 diags.push(range_error(&format!("{p}.tolerance"), tolerance, "0 or more"));
             }
-            Some(Body::Numeric { answer, tolerance, unit: q.unit.clone() })
+            Some(Body::Numeric { answer, tolerance, unit: q.unit.take() })
         }
         Kind::Ordering => {
             let items = q.items.as_ref()?;
             item_ids(items, &format!("{p}.items"), 2, diags);
-            Some(Body::Ordering { items: items.clone() })
+            Some(Body::Ordering { items: q.items.take()? })
         }
         Kind::Matching => {
             let (left, right, pairs) = (q.left.as_ref()?, q.right.as_ref()?, q.pairs.as_ref()?);
@@ -875,7 +877,7 @@ fn check_body(
                 }
             }
             let answer = answer.into_iter().map(Option::unwrap_or_default).collect();
-            Some(Body::Matching { left: left.clone(), right: right.clone(), answer })
+            Some(Body::Matching { left: q.left.take()?, right: q.right.take()?, answer })
         }
         Kind::Evidence => {
             let mut target: Vec<String> = Vec::new();
@@ -918,24 +920,30 @@ fn check_body(
                     resolve(article, &o.quote, &|| format!("{p}.part_b.options[{j}].quote"), diags)
                 })
                 .collect();
-            Some(Body::TwoPart { part_a: a.clone(), part_b: b.clone(), quotes })
+            Some(Body::TwoPart { part_a: q.part_a.take()?, part_b: q.part_b.take()?, quotes })
         }
     }
 }
 
 /// FNV-1a over what a saved answer depends on: the question without its
 /// explanation, hints, tags and tries, and without its citations unless
-/// they are the answer (an evidence question's target sentences).
-fn content_hash(q: &RawQuestion) -> u64 {
-    let mut key = q.clone();
-    key.explanation.clear();
-    key.hints.clear();
-    key.tags.clear();
-    key.tries = None;
+/// they are the answer (an evidence question's target sentences). Those
+/// fields are set aside while the question is written, not copied: this
+/// runs for every question of a bank as it loads.
+fn content_hash(q: &mut RawQuestion) -> u64 {
+    let explanation = std::mem::take(&mut q.explanation);
+    let hints = std::mem::take(&mut q.hints);
+    let tags = std::mem::take(&mut q.tags);
+    let tries = q.tries.take();
+    let cite = if q.kind == Kind::Evidence { Vec::new() } else { std::mem::take(&mut q.cite) };
+    let text = serde_json::to_string(&*q).unwrap_or_default();
+    q.explanation = explanation;
+    q.hints = hints;
+    q.tags = tags;
+    q.tries = tries;
     if q.kind != Kind::Evidence {
-        key.cite.clear();
+        q.cite = cite;
     }
-    let text = serde_json::to_string(&key).unwrap_or_default();
     text.bytes()
         .fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
