@@ -173,3 +173,44 @@ fn rendering_shows_the_source_line_and_a_caret() {
     assert!(out.contains("question \"q1\""), "{out}");
     assert!(out.contains("^"), "{out}");
 }
+
+/// Questions are checked as they are parsed, before the bank's own fields
+/// may have been read: the bank's `tries` still reaches every question that
+/// names none, wherever it stands in the file, and a question's own wins.
+#[test]
+fn the_banks_tries_apply_wherever_the_field_stands() {
+    let own = GOOD.replace("\"id\": \"q1\"", "\"id\": \"q2\", \"tries\": 1");
+    for head_last in [false, true] {
+        let text = if head_last {
+            format!(
+                "{{\"questions\": [\n{GOOD},\n{own}\n], \"format\": \"citequiz-bank/1\", \"id\": \"t\", \"title\": \"T\", \"article\": \"a.json\", \"tries\": 3}}"
+            )
+        } else {
+            bank(&format!("{GOOD},\n{own}")).replacen(
+                "\"id\": \"t\",",
+                "\"id\": \"t\", \"tries\": 3,",
+                1,
+            )
+        };
+        let (bank, _) = load(&text).expect("loads");
+        let tries: Vec<u32> = bank.questions().iter().map(|q| q.tries()).collect();
+        assert_eq!(tries, [3, 1], "bank fields last: {head_last}");
+    }
+}
+
+/// When the bank's own fields are wrong, only the questions' reading
+/// problems join them, not what checking the questions found: a question
+/// is judged against the bank it belongs to.
+#[test]
+fn a_broken_bank_head_reports_reading_problems_only() {
+    let unread = r#"    {"id": "q2", "kind": "true_false", "prompt": 5, "answer": true, "explanation": "E.",
+     "cite": [{"exact": "Putin made an interesting comment"}]}"#;
+    let unanchored = GOOD.replace("q1", "q3").replace("Putin made", "Nobody made");
+    let text = bank(&format!("{GOOD},\n{unread},\n{unanchored}"))
+        .replace("\"title\": \"T\"", "\"title\": 7");
+    let diags = load(&text).expect_err("the title is not text");
+    let codes: Vec<&str> = diags.iter().map(|d| d.code).collect();
+    assert!(codes.iter().all(|c| *c == "json-type"), "{codes:?}");
+    assert!(diags.iter().any(|d| d.path == "title"), "{codes:?}");
+    assert!(diags.iter().any(|d| d.path == "questions[1].prompt"), "{codes:?}");
+}

@@ -70,12 +70,13 @@ pub(super) fn load(
     }
 }
 
-/// A question as read from its JSON, before it is checked: None with the
-/// problems found when it could not be read, and where it stands in the
-/// source (byte offsets).
-struct ReadQuestion {
-    raw: Option<RawQuestion>,
-    diags: Vec<Diagnostic>,
+/// What became of one question as it was parsed: its problems, found before
+/// the bank's own fields are known (parse) or after (checked), its id when
+/// it could be read, and where it stands in the source (byte offsets).
+struct Seen {
+    parse: Vec<Diagnostic>,
+    check: Vec<Diagnostic>,
+    id: Option<String>,
     at: usize,
     end: usize,
 }
@@ -95,15 +96,23 @@ fn check(source: &str, article: Article, diags: &mut Vec<Diagnostic>) -> Option<
         );
         return None;
     }
-    // Each question is read as soon as it is parsed and its JSON tree
-    // dropped, keeping only its span in the source: a bank's whole tree
-    // never exists at once (a Wasm module's memory never shrinks).
-    let mut parsed: Vec<ReadQuestion> = Vec::new();
+    // Each question is read and checked as soon as it is parsed, and its
+    // JSON tree and raw form dropped: neither the bank's whole tree nor all
+    // its raw questions ever exist at once beside the checked ones (a Wasm
+    // module's memory never shrinks). A question whose `tries` is the
+    // bank's gets 0 here, filled in once the bank's fields are read.
+    let mut seen: Vec<Seen> = Vec::new();
+    let mut questions: Vec<Question> = Vec::new();
     let mut each = |i: usize, q: Value<'_>| {
-        let mut diags = Vec::new();
+        let mut parse = Vec::new();
+        let mut check = Vec::new();
         // Past the limit, only counted: the bank is refused below.
-        let raw = if i < MAX_QUESTIONS { parse_question(source, &q, i, &mut diags) } else { None };
-        parsed.push(ReadQuestion { raw, diags, at: q.at, end: q.end });
+        let raw = if i < MAX_QUESTIONS { parse_question(source, &q, i, &mut parse) } else { None };
+        let id = raw.as_ref().map(|r| r.id.clone());
+        if let Some(checked) = raw.and_then(|raw| check_question(raw, i, &article, &mut check)) {
+            questions.push(checked);
+        }
+        seen.push(Seen { parse, check, id, at: q.at, end: q.end });
     };
     let (tree, trailing) = match value::parse_streaming(source, "questions", &mut each) {
         Ok(parsed) => parsed,
@@ -122,22 +131,23 @@ fn check(source: &str, article: Article, diags: &mut Vec<Diagnostic>) -> Option<
             if r.errors == 0 {
                 diags.extend(trailing.map(|e| syntax_diagnostic(source, &e)));
             }
-            // Still the questions' problems, so that they show in the same run.
-            for q in parsed {
-                diags.extend(q.diags);
+            // Still the questions' reading problems, so that they show in
+            // the same run.
+            for q in seen {
+                diags.extend(q.parse);
             }
             return None;
         }
     };
     check_head(&head, diags);
-    if parsed.len() > MAX_QUESTIONS {
+    if seen.len() > MAX_QUESTIONS {
         diags.push(
             Diagnostic::error(
                 "too-many-questions",
                 "questions",
                 format!(
                     "the bank has {} questions; the most accepted is {MAX_QUESTIONS}",
-                    parsed.len()
+                    seen.len()
                 ),
             )
             .with_help("split it into several banks"),
@@ -145,32 +155,29 @@ fn check(source: &str, article: Article, diags: &mut Vec<Diagnostic>) -> Option<
         position(source, diags);
         return None;
     }
-    let mut questions = Vec::with_capacity(parsed.len());
-    let no_questions = parsed.is_empty();
-    let earlier = first_uses(parsed.iter().map(|q| q.raw.as_ref().map(|r| r.id.as_str())));
-    for (i, ReadQuestion { raw: q, diags: parse_diags, at, end }) in parsed.into_iter().enumerate()
-    {
+    let earlier = first_uses(seen.iter().map(|q| q.id.as_deref()));
+    let no_questions = seen.is_empty();
+    for (i, Seen { parse, check, id, at, end }) in seen.into_iter().enumerate() {
         let src = Src { text: source.get(at..end).unwrap_or(""), offset: at };
         let first = diags.len();
-        diags.extend(parse_diags);
-        let Some(q) = q else { continue };
-        if let Some(&Some(prev)) = earlier.get(i) {
+        diags.extend(parse);
+        if let (Some(&Some(prev)), Some(id)) = (earlier.get(i), &id) {
             diags.push(
                 Diagnostic::error(
                     "duplicate-id",
                     format!("questions[{i}].id"),
-                    format!("the id \"{}\" is already used by questions[{prev}]", q.id),
+                    format!("the id \"{id}\" is already used by questions[{prev}]"),
                 )
                 .with_help("give every question its own id; progress and reports key on it"),
             );
         }
-        let checked = check_question(q, i, head.tries, &article, diags);
+        diags.extend(check);
         for d in diags.iter_mut().skip(first) {
             position_in(source, &src, d);
         }
-        if let Some(q) = checked {
-            questions.push(q);
-        }
+    }
+    for q in questions.iter_mut().filter(|q| q.tries == 0) {
+        q.tries = head.tries.max(1);
     }
     let by_id = index_by_id(&questions);
     if no_questions {
@@ -460,7 +467,6 @@ fn check_ref(
 fn check_question(
     mut q: RawQuestion,
     i: usize,
-    bank_tries: u32,
     article: &Article,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Question> {
@@ -545,7 +551,8 @@ fn check_question(
         return None;
     }
     Some(Question {
-        tries: q.tries.unwrap_or(bank_tries).max(1),
+        // 0: the bank's, filled in by `check` (an explicit 0 is an error).
+        tries: q.tries.unwrap_or(0),
         id: q.id,
         prompt: q.prompt,
         explanation: q.explanation,
