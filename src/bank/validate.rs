@@ -464,6 +464,17 @@ fn check_ref(
     }
 }
 
+/// `p.key`: a JSON path one key deeper. The paths of a question's parts
+/// are built for every question of a bank as it loads, so without
+/// `format!`, whose machinery is slow in the Wasm's first, baseline tier.
+fn sub(p: &str, key: &str) -> String {
+    let mut out = String::with_capacity(p.len() + 1 + key.len());
+    out.push_str(p);
+    out.push('.');
+    out.push_str(key);
+    out
+}
+
 fn check_question(
     mut q: RawQuestion,
     i: usize,
@@ -471,9 +482,10 @@ fn check_question(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Question> {
     let first = diags.len();
-    let p = format!("questions[{i}]");
+    let (root, questions) = (Path::Root, "questions");
+    let p = root.key(questions).index(i).render();
     if non_empty(&q.id, || format!("{p}.id"), "the question's id", diags) {
-        check_id(&q.id, &format!("{p}.id"), diags);
+        check_id(&q.id, &sub(&p, "id"), diags);
     }
     non_empty(&q.prompt, || format!("{p}.prompt"), "the prompt", diags);
     non_empty(&q.explanation, || format!("{p}.explanation"), "the explanation", diags);
@@ -741,7 +753,7 @@ fn check_body(
     match q.kind {
         Kind::SingleChoice => {
             let options = q.options.as_ref()?;
-            let ids = choice_ids(options, &format!("{p}.options"), diags);
+            let ids = choice_ids(options, &sub(&p, "options"), diags);
             let Some(Answer::Id(answer)) = &q.answer else {
                 answer_as("an option id (a string)", diags);
                 return None;
@@ -752,7 +764,7 @@ fn check_body(
         Kind::MultipleChoice => {
             let options = q.options.as_ref()?;
             let answers = q.answers.as_ref()?;
-            let ids = choice_ids(options, &format!("{p}.options"), diags);
+            let ids = choice_ids(options, &sub(&p, "options"), diags);
             if answers.is_empty() {
                 diags.push(
                     Diagnostic::error("too-few", format!("{p}.answers"), "`answers` is empty")
@@ -842,18 +854,18 @@ fn check_body(
         }
         Kind::Ordering => {
             let items = q.items.as_ref()?;
-            item_ids(items, &format!("{p}.items"), 2, diags);
+            item_ids(items, &sub(&p, "items"), 2, diags);
             Some(Body::Ordering { items: q.items.take()? })
         }
         Kind::Matching => {
             let (left, right, pairs) = (q.left.as_ref()?, q.right.as_ref()?, q.pairs.as_ref()?);
-            let lids = item_ids(left, &format!("{p}.left"), 2, diags);
-            let rids = item_ids(right, &format!("{p}.right"), 2, diags);
+            let lids = item_ids(left, &sub(&p, "left"), 2, diags);
+            let rids = item_ids(right, &sub(&p, "right"), 2, diags);
             let mut answer: Vec<Option<String>> = vec![None; left.len()];
             for (j, pair) in pairs.iter().enumerate() {
-                let here = format!("{p}.pairs[{j}]");
-                check_ref(&pair.left, &lids, || format!("{here}.left"), "left item", diags);
-                check_ref(&pair.right, &rids, || format!("{here}.right"), "right item", diags);
+                let here = || format!("{p}.pairs[{j}]");
+                check_ref(&pair.left, &lids, || format!("{}.left", here()), "left item", diags);
+                check_ref(&pair.right, &rids, || format!("{}.right", here()), "right item", diags);
                 if let Some(slot) =
                     lids.iter().position(|l| *l == pair.left).and_then(|k| answer.get_mut(k))
                 {
@@ -861,7 +873,7 @@ fn check_body(
                         diags.push(
                             Diagnostic::error(
                                 "duplicate-pair",
-                                format!("{here}.left"),
+                                format!("{}.left", here()),
                                 format!("\"{}\" is paired twice", pair.left),
                             )
                             .with_help("pair each left item exactly once"),
@@ -909,11 +921,11 @@ fn check_body(
             let (a, b) = (q.part_a.as_ref()?, q.part_b.as_ref()?);
             non_empty(&a.prompt, || format!("{p}.part_a.prompt"), "Part A's prompt", diags);
             non_empty(&b.prompt, || format!("{p}.part_b.prompt"), "Part B's prompt", diags);
-            let aids = choice_ids(&a.options, &format!("{p}.part_a.options"), diags);
+            let aids = choice_ids(&a.options, &sub(&p, "part_a.options"), diags);
             check_ref(&a.answer, &aids, || format!("{p}.part_a.answer"), "Part A option", diags);
             let bids = check_list(
                 &b.options,
-                &format!("{p}.part_b.options"),
+                &sub(&p, "part_b.options"),
                 2,
                 |o| (o.id.as_str(), None),
                 diags,
