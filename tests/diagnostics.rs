@@ -214,3 +214,12 @@ fn a_broken_bank_head_reports_reading_problems_only() {
     assert!(diags.iter().any(|d| d.path == "title"), "{codes:?}");
     assert!(diags.iter().any(|d| d.path == "questions[1].prompt"), "{codes:?}");
 }
+
+/// A bank saved with a UTF-8 byte order mark (as some Windows editors
+/// write) loads as it would without one.
+#[test]
+fn a_byte_order_mark_is_ignored() {
+    let (bank, warnings) = load(&format!("\u{feff}{}", bank(GOOD))).expect("loads");
+    assert!(warnings.is_empty());
+    assert_eq!(bank.questions().len(), 1);
+}

@@ -132,3 +132,24 @@ fn the_js_normalizer_folds_compatibility_forms() {
     assert!(a.exact, "{a:?}");
     assert_eq!(a.text, "an interesting\u{a0}\u{FB01}ne comment");
 }
+
+/// A bank given as UTF-8 bytes (what `fetch`'s arrayBuffer() holds, a byte
+/// order mark included) loads as its text does; bytes that are not UTF-8
+/// throw an Error that says which byte.
+#[wasm_bindgen_test]
+fn a_bank_as_utf8_bytes_loads_and_bad_bytes_say_where() {
+    let mut bytes = "\u{feff}".as_bytes().to_vec();
+    bytes.extend_from_slice(BANK.as_bytes());
+    let q = Quiz::new(&js_sys::Uint8Array::from(&bytes[..]).into(), &ARTICLE.into(), 7.0, 0.0)
+        .expect("the bank loads from bytes");
+    assert_eq!(q.length(), 10);
+    assert_eq!(q.bank_id(), "gabuev-2020-quick-check");
+
+    let mut bad = BANK.as_bytes().to_vec();
+    bad.insert(40, 0xff);
+    let err = Quiz::new(&js_sys::Uint8Array::from(&bad[..]).into(), &ARTICLE.into(), 7.0, 0.0)
+        .err()
+        .expect("invalid UTF-8 is refused");
+    let message = get(&err, "message").as_string().unwrap_or_default();
+    assert!(message.contains("the bank is not UTF-8 text: byte 40"), "{message}");
+}

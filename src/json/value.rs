@@ -130,6 +130,12 @@ const POW10: [f64; 23] = [
 impl<'a> Parser<'a, '_> {
     /// One JSON value, then at most whitespace.
     fn document(mut self) -> Result<(Value<'a>, Option<SyntaxError>), SyntaxError> {
+        // A UTF-8 byte order mark, which some editors write, is skipped
+        // (RFC 8259 lets a parser ignore it); `fetch`'s text() drops it too,
+        // and a bank may reach the Wasm as bytes.
+        if self.b.starts_with("\u{feff}".as_bytes()) {
+            self.pos = 3;
+        }
         self.ws();
         let value = self.value()?;
         self.ws();

@@ -19,9 +19,9 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 
 /// JSON text as given, or a JS value turned into JSON text. One set of serde
 /// types reads both, which keeps the Wasm small.
-fn json_text(value: &JsValue) -> Result<String, JsValue> {
-    if let Some(s) = super::text_in(value) {
-        return Ok(s);
+fn json_text(value: &JsValue, what: &str) -> Result<String, JsValue> {
+    if let Some(text) = super::text_in(value, what) {
+        return text;
     }
     js_sys::JSON::stringify(value)
         .map(String::from)
@@ -193,18 +193,19 @@ pub struct Quiz {
 
 #[wasm_bindgen]
 impl Quiz {
-    /// Loads a bank and its article (JSON text or plain objects) and starts
+    /// Loads a bank and its article (JSON text, UTF-8 bytes in a
+    /// `Uint8Array`, or plain objects) and starts
     /// an attempt. The same `seed` gives the same question and option order.
     ///
     /// Throws an `Error` listing every diagnostic (also as `error.diagnostics`).
     #[wasm_bindgen(constructor)]
     pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "string | object")] bank: &JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | object")] article: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | object")] bank: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | object")] article: &JsValue,
         seed: f64,
         #[wasm_bindgen(js_name = "nowMs")] now_ms: f64,
     ) -> Result<Quiz, JsValue> {
-        let bank = load_bank(&json_text(bank)?, &json_text(article)?)?;
+        let bank = load_bank(&json_text(bank, "bank")?, &json_text(article, "article")?)?;
         // A JS number holds integers exactly up to 2^53; that is seed enough.
         Ok(Quiz { session: Session::new(bank, seed as u64, now_ms) })
     }
@@ -214,11 +215,11 @@ impl Quiz {
     /// unreadable or for another bank.
     #[wasm_bindgen(unchecked_return_type = "{ quiz: Quiz; report: RestoreReport }")]
     pub fn restore(
-        #[wasm_bindgen(unchecked_param_type = "string | object")] bank: &JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | object")] article: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | object")] bank: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | object")] article: &JsValue,
         snapshot: &str,
     ) -> Result<js_sys::Object, JsValue> {
-        let bank = load_bank(&json_text(bank)?, &json_text(article)?)?;
+        let bank = load_bank(&json_text(bank, "bank")?, &json_text(article, "article")?)?;
         let (session, report) = Session::restore_json(bank, snapshot).map_err(|e| {
             js_error(&format!("saved progress could not be restored: {e}"), &[], None)
         })?;
@@ -282,7 +283,7 @@ impl Quiz {
         #[wasm_bindgen(unchecked_param_type = "Response")] response: JsValue,
         #[wasm_bindgen(js_name = "nowMs")] now_ms: f64,
     ) -> Result<JsValue, JsValue> {
-        let text = json_text(&response)?;
+        let text = json_text(&response, "response")?;
         let response = Response::from_json(&text).map_err(|d| {
             js_error(&format!("the response for \"{id}\" is malformed:"), &d, Some(&text))
         })?;

@@ -35,6 +35,9 @@ pub struct Widget {
 #[wasm_bindgen]
 impl Widget {
     /// Parses the article and the bank, restores saved progress, renders.
+    /// The bank and the article are JSON text: strings, or UTF-8 bytes in a
+    /// `Uint8Array` (what `fetch` gives as `arrayBuffer()`; quicker for a
+    /// large bank, which is then never decoded to a JS string).
     ///
     /// `host` is an element or a shadow root (its `<style>` and `<link>`
     /// children are kept). `options` (a JS object; every field optional):
@@ -57,14 +60,20 @@ impl Widget {
     /// into `host` and the error lists every diagnostic.
     pub fn mount(
         host: &Node,
-        #[wasm_bindgen(unchecked_param_type = "string")] bank_json: &JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string")] article_json: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] bank_json: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] article_json: &JsValue,
         options: JsValue,
     ) -> Result<Widget, JsValue> {
         let options = options_from_js(&options);
-        let not_text = || js_error("the bank and the article must be JSON text", &[], None);
-        let bank_json = super::text_in(bank_json).ok_or_else(not_text)?;
-        let article_json = super::text_in(article_json).ok_or_else(not_text)?;
+        let not_text = || {
+            js_error(
+                "the bank and the article must be JSON text (a string or UTF-8 bytes)",
+                &[],
+                None,
+            )
+        };
+        let bank_json = super::text_in(bank_json, "bank").ok_or_else(not_text)??;
+        let article_json = super::text_in(article_json, "article").ok_or_else(not_text)??;
         let (bank_json, article_json) = (bank_json.as_str(), article_json.as_str());
         let article = match Article::parse(article_json, normalizer()) {
             Ok(a) => a,
