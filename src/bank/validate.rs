@@ -753,7 +753,7 @@ fn check_body(
     match q.kind {
         Kind::SingleChoice => {
             let options = q.options.as_ref()?;
-            let ids = choice_ids(options, &sub(&p, "options"), diags);
+            let ids = choice_ids(options, &sub(p, "options"), diags);
             let Some(Answer::Id(answer)) = &q.answer else {
                 answer_as("an option id (a string)", diags);
                 return None;
@@ -764,7 +764,7 @@ fn check_body(
         Kind::MultipleChoice => {
             let options = q.options.as_ref()?;
             let answers = q.answers.as_ref()?;
-            let ids = choice_ids(options, &sub(&p, "options"), diags);
+            let ids = choice_ids(options, &sub(p, "options"), diags);
             if answers.is_empty() {
                 diags.push(
                     Diagnostic::error("too-few", format!("{p}.answers"), "`answers` is empty")
@@ -854,13 +854,13 @@ fn check_body(
         }
         Kind::Ordering => {
             let items = q.items.as_ref()?;
-            item_ids(items, &sub(&p, "items"), 2, diags);
+            item_ids(items, &sub(p, "items"), 2, diags);
             Some(Body::Ordering { items: q.items.take()? })
         }
         Kind::Matching => {
             let (left, right, pairs) = (q.left.as_ref()?, q.right.as_ref()?, q.pairs.as_ref()?);
-            let lids = item_ids(left, &sub(&p, "left"), 2, diags);
-            let rids = item_ids(right, &sub(&p, "right"), 2, diags);
+            let lids = item_ids(left, &sub(p, "left"), 2, diags);
+            let rids = item_ids(right, &sub(p, "right"), 2, diags);
             let mut answer: Vec<Option<String>> = vec![None; left.len()];
             for (j, pair) in pairs.iter().enumerate() {
                 let here = || format!("{p}.pairs[{j}]");
@@ -921,11 +921,11 @@ fn check_body(
             let (a, b) = (q.part_a.as_ref()?, q.part_b.as_ref()?);
             non_empty(&a.prompt, || format!("{p}.part_a.prompt"), "Part A's prompt", diags);
             non_empty(&b.prompt, || format!("{p}.part_b.prompt"), "Part B's prompt", diags);
-            let aids = choice_ids(&a.options, &sub(&p, "part_a.options"), diags);
+            let aids = choice_ids(&a.options, &sub(p, "part_a.options"), diags);
             check_ref(&a.answer, &aids, || format!("{p}.part_a.answer"), "Part A option", diags);
             let bids = check_list(
                 &b.options,
-                &sub(&p, "part_b.options"),
+                &sub(p, "part_b.options"),
                 2,
                 |o| (o.id.as_str(), None),
                 diags,
