@@ -28,6 +28,7 @@ use crate::json::read::{Path, Reader, document, str_item};
 use crate::json::value::{V, Value};
 use serde::Serialize;
 use std::fmt;
+use std::rc::Rc;
 
 /// The only snapshot format this version reads and writes.
 pub const SESSION_FORMAT: &str = "citequiz-session/1";
@@ -42,7 +43,10 @@ const POOL_SALT: u64 = 0x706f_6f6c;
 /// One attempt at a bank.
 #[derive(Debug, Clone)]
 pub struct Session {
-    bank: Bank,
+    /// Shared, never copied: a retry, a fresh start and a restore all reuse
+    /// the loaded bank (for a 2,000-question bank, megabytes of Wasm memory
+    /// that, once grown, is never given back).
+    bank: Rc<Bank>,
     seed: u64,
     /// Indices into `bank.questions()`, in the order the learner sees them;
     /// a subset of the bank for a retry session.
@@ -471,7 +475,8 @@ impl Session {
     ///
     /// The question order is shuffled from `seed` when the bank says so; the
     /// same bank and seed always give the same order.
-    pub fn new(bank: Bank, seed: u64, now_ms: f64) -> Session {
+    pub fn new(bank: impl Into<Rc<Bank>>, seed: u64, now_ms: f64) -> Session {
+        let bank = bank.into();
         let all = (0..bank.questions().len()).collect();
         Session::build(bank, seed, now_ms, all, false)
     }
@@ -497,12 +502,13 @@ impl Session {
     /// # }
     /// ```
     pub fn with_pool(
-        bank: Bank,
+        bank: impl Into<Rc<Bank>>,
         seed: u64,
         now_ms: f64,
         count: Option<usize>,
         tags: &[String],
     ) -> Session {
+        let bank = bank.into();
         let mut pool: Vec<usize> = bank
             .questions()
             .iter()
@@ -521,7 +527,13 @@ impl Session {
         Session::build(bank, seed, now_ms, pool, subset)
     }
 
-    fn build(bank: Bank, seed: u64, now_ms: f64, mut order: Vec<usize>, subset: bool) -> Session {
+    fn build(
+        bank: Rc<Bank>,
+        seed: u64,
+        now_ms: f64,
+        mut order: Vec<usize>,
+        subset: bool,
+    ) -> Session {
         if bank.shuffle_questions() {
             shuffle(&mut SplitMix64(seed), &mut order);
         }
@@ -542,6 +554,11 @@ impl Session {
     /// The bank.
     pub fn bank(&self) -> &Bank {
         &self.bank
+    }
+
+    /// The bank, shared, for another session over it.
+    pub fn shared_bank(&self) -> Rc<Bank> {
+        Rc::clone(&self.bank)
     }
 
     /// The seed the orders are drawn from.
@@ -807,7 +824,7 @@ impl Session {
         if missed.is_empty() {
             return None;
         }
-        Some(Session::build(self.bank.clone(), seed, now_ms, missed, true))
+        Some(Session::build(Rc::clone(&self.bank), seed, now_ms, missed, true))
     }
 
     // Snapshot and restore.
@@ -861,9 +878,10 @@ impl Session {
     /// # Errors
     /// The snapshot is in another format or for another bank.
     pub fn restore(
-        bank: Bank,
+        bank: impl Into<Rc<Bank>>,
         snapshot: &Snapshot,
     ) -> Result<(Session, RestoreReport), SessionError> {
+        let bank = bank.into();
         if snapshot.format != SESSION_FORMAT {
             return Err(SessionError::UnknownFormat { found: Some(snapshot.format.clone()) });
         }
@@ -944,7 +962,10 @@ impl Session {
     /// # Errors
     /// The JSON is malformed (the message names the JSON path), in another
     /// format, or for another bank.
-    pub fn restore_json(bank: Bank, json: &str) -> Result<(Session, RestoreReport), SessionError> {
+    pub fn restore_json(
+        bank: impl Into<Rc<Bank>>,
+        json: &str,
+    ) -> Result<(Session, RestoreReport), SessionError> {
         Session::restore(bank, &Snapshot::from_json(json)?)
     }
 
@@ -1691,6 +1712,8 @@ mod tests {
         assert_eq!(ids, vec!["ord1", "sc2", "tf1"]);
         assert_eq!(retry.started_ms(), 10.0);
         assert_eq!(retry.answered_count(), 0);
+        // It shares the bank rather than copying it.
+        assert!(Rc::ptr_eq(&retry.shared_bank(), &s.shared_bank()));
         // Its snapshot restores as the same subset: no question is "added".
         let (r, report) = Session::restore_json(small_bank(false), &retry.snapshot_json()).unwrap();
         assert!(report.added.is_empty());

@@ -36,6 +36,7 @@ use crate::bank::{Bank, Body, Citation, Question};
 use crate::diag::Diagnostic;
 use crate::grade::{Response, Verdict};
 use crate::session::{Feedback, OptionOrder, Session};
+use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
@@ -166,6 +167,7 @@ impl View {
         let i18n = I18n::new(opts.lang.as_deref());
         let key = opts.storage_key.unwrap_or_else(|| cat(&["citequiz:", bank.id()]));
         let store = Store::open(key);
+        let bank = Rc::new(bank);
         let restored = store::restore(&store, &bank, &i18n);
         let fresh = restored.session.is_none();
         let session = restored.session.unwrap_or_else(|| {
@@ -269,7 +271,7 @@ impl View {
         if key.is_some_and(|k| k != self.store.key()) {
             return Ok(());
         }
-        let restored = store::restore(&self.store, self.bank(), &self.i18n);
+        let restored = store::restore(&self.store, &self.session.shared_bank(), &self.i18n);
         match restored.session {
             Some(session) => {
                 self.session = session;
@@ -300,7 +302,7 @@ impl View {
 
     /// A fresh session over the configured pool.
     fn new_session(&self, seed: u64) -> Session {
-        Session::with_pool(self.bank().clone(), seed, now(), self.pool, &self.tags)
+        Session::with_pool(self.session.shared_bank(), seed, now(), self.pool, &self.tags)
     }
 
     fn save(&mut self) -> R {

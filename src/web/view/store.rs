@@ -17,6 +17,7 @@ use web_sys::Storage;
 
 use super::i18n::{I18n, fill};
 use super::text::cat;
+use std::rc::Rc;
 
 /// The version of the stored value's outer shape.
 const STORE_VERSION: u32 = 1;
@@ -154,7 +155,7 @@ pub(crate) struct Restored {
 }
 
 /// Restores the saved session, if any, against `bank`.
-pub(crate) fn restore(store: &Store, bank: &crate::bank::Bank, i18n: &I18n) -> Restored {
+pub(crate) fn restore(store: &Store, bank: &Rc<crate::bank::Bank>, i18n: &I18n) -> Restored {
     let none = |notice: Option<&str>| Restored {
         session: None,
         drafts: Drafts::default(),
@@ -166,7 +167,7 @@ pub(crate) fn restore(store: &Store, bank: &crate::bank::Bank, i18n: &I18n) -> R
         store.set_aside(&value);
         return none(Some(i18n.t.set_aside));
     };
-    let Ok((session, report)) = Session::restore_json(bank.clone(), saved.snapshot) else {
+    let Ok((session, report)) = Session::restore_json(Rc::clone(bank), saved.snapshot) else {
         store.set_aside(&value);
         return none(Some(i18n.t.set_aside));
     };
