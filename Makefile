@@ -56,8 +56,8 @@ bench-web: setup wasm cli
 size:
 	bash scripts/size.sh
 
-# The built widget's size only goes down: today's total (155,615 bytes gzip)
-# plus 2 %. The budget is 46,080 (45 KiB); lower this as the size falls.
+# The built widget's size only goes down: today's total (157,461 bytes gzip)
+# plus about 1 %. The budget is 46,080 (45 KiB); lower this as the size falls.
 SIZE_CEILING := 158800
 size-ceiling:
 	bash scripts/size.sh --max $(SIZE_CEILING)
