@@ -70,9 +70,10 @@ pub(super) fn load(
     }
 }
 
-/// What became of one question as it was parsed: its problems, found before
-/// the bank's own fields are known (parse) or after (checked), its id when
-/// it could be read, and where it stands in the source (byte offsets).
+/// What became of one question as it was parsed: the problems found reading
+/// it (`parse`) and checking it (`check`), kept apart because a bank whose
+/// own fields are wrong reports only the first; its id when it could be
+/// read; and where it stands in the source (byte offsets).
 struct Seen {
     parse: Vec<Diagnostic>,
     check: Vec<Diagnostic>,
