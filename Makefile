@@ -56,7 +56,7 @@ bench-web: setup wasm cli
 size:
 	bash scripts/size.sh
 
-# The built widget's size only goes down: today's total (157,131 bytes gzip)
+# The built widget's size only goes down: today's total (157,344 bytes gzip)
 # plus about 1 %. The budget is 46,080 (45 KiB); lower this as the size falls.
 SIZE_CEILING := 158400
 size-ceiling:

@@ -9,13 +9,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { serve } from '../tests/e2e/harness.mjs';
+import { launch, serve } from '../tests/e2e/harness.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SITE = path.join(ROOT, 'bench/out/site');
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const argv = process.argv.slice(2);
 const arg = (name, dflt) => {
@@ -74,7 +71,7 @@ try {
   for (const n of sizes) {
     const rows = [];
     for (let i = 0; i < runs; i++) {
-      const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ARGS });
+      const browser = await launch();
       try {
         const page = await browser.newPage();
         await page.goto(`${server.url}cold-warm/?n=${n}`);

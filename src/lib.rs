@@ -29,6 +29,7 @@ pub mod locale;
 pub mod session;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod synth;
+mod text;
 pub mod xapi;
 
 #[cfg(target_arch = "wasm32")]

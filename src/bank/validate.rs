@@ -15,6 +15,7 @@ use crate::diag::{Diagnostic, did_you_mean, has_errors};
 use crate::json::read::{Path, Reader, syntax_diagnostic};
 use crate::json::value::{self, Value};
 use crate::json::{locate, set_pos};
+use crate::text::cat;
 
 /// The most questions a bank may hold.
 pub const MAX_QUESTIONS: usize = 10_000;
@@ -279,9 +280,7 @@ fn parse_question(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<RawQuestion> {
     let mut r = Reader::new(source);
-    let questions = Path::Root;
-    let questions = questions.key("questions");
-    let q = read::question(&mut r, raw, questions.index(i));
+    let q = read::question(&mut r, raw, Path::Root.key("questions").index(i));
     if r.diags.is_empty() {
         return q;
     }
@@ -465,17 +464,6 @@ fn check_ref(
     }
 }
 
-/// `p.key`: a JSON path one key deeper. The paths of a question's parts
-/// are built for every question of a bank as it loads, so without
-/// `format!`, whose machinery is slow in the Wasm's first, baseline tier.
-fn sub(p: &str, key: &str) -> String {
-    let mut out = String::with_capacity(p.len() + 1 + key.len());
-    out.push_str(p);
-    out.push('.');
-    out.push_str(key);
-    out
-}
-
 fn check_question(
     mut q: RawQuestion,
     i: usize,
@@ -483,10 +471,9 @@ fn check_question(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Question> {
     let first = diags.len();
-    let (root, questions) = (Path::Root, "questions");
-    let p = root.key(questions).index(i).render();
+    let p = Path::Root.key("questions").index(i).render();
     if non_empty(&q.id, || format!("{p}.id"), "the question's id", diags) {
-        check_id(&q.id, &sub(&p, "id"), diags);
+        check_id(&q.id, &cat(&[&p, ".id"]), diags);
     }
     non_empty(&q.prompt, || format!("{p}.prompt"), "the prompt", diags);
     non_empty(&q.explanation, || format!("{p}.explanation"), "the explanation", diags);
@@ -754,7 +741,7 @@ fn check_body(
     match q.kind {
         Kind::SingleChoice => {
             let options = q.options.as_ref()?;
-            let ids = choice_ids(options, &sub(p, "options"), diags);
+            let ids = choice_ids(options, &cat(&[p, ".options"]), diags);
             let Some(Answer::Id(answer)) = &q.answer else {
                 answer_as("an option id (a string)", diags);
                 return None;
@@ -765,7 +752,7 @@ fn check_body(
         Kind::MultipleChoice => {
             let options = q.options.as_ref()?;
             let answers = q.answers.as_ref()?;
-            let ids = choice_ids(options, &sub(p, "options"), diags);
+            let ids = choice_ids(options, &cat(&[p, ".options"]), diags);
             if answers.is_empty() {
                 diags.push(
                     Diagnostic::error("too-few", format!("{p}.answers"), "`answers` is empty")
@@ -855,13 +842,13 @@ fn check_body(
         }
         Kind::Ordering => {
             let items = q.items.as_ref()?;
-            item_ids(items, &sub(p, "items"), 2, diags);
+            item_ids(items, &cat(&[p, ".items"]), 2, diags);
             Some(Body::Ordering { items: q.items.take()? })
         }
         Kind::Matching => {
             let (left, right, pairs) = (q.left.as_ref()?, q.right.as_ref()?, q.pairs.as_ref()?);
-            let lids = item_ids(left, &sub(p, "left"), 2, diags);
-            let rids = item_ids(right, &sub(p, "right"), 2, diags);
+            let lids = item_ids(left, &cat(&[p, ".left"]), 2, diags);
+            let rids = item_ids(right, &cat(&[p, ".right"]), 2, diags);
             let mut answer: Vec<Option<String>> = vec![None; left.len()];
             for (j, pair) in pairs.iter().enumerate() {
                 let here = || format!("{p}.pairs[{j}]");
@@ -922,11 +909,11 @@ fn check_body(
             let (a, b) = (q.part_a.as_ref()?, q.part_b.as_ref()?);
             non_empty(&a.prompt, || format!("{p}.part_a.prompt"), "Part A's prompt", diags);
             non_empty(&b.prompt, || format!("{p}.part_b.prompt"), "Part B's prompt", diags);
-            let aids = choice_ids(&a.options, &sub(p, "part_a.options"), diags);
+            let aids = choice_ids(&a.options, &cat(&[p, ".part_a.options"]), diags);
             check_ref(&a.answer, &aids, || format!("{p}.part_a.answer"), "Part A option", diags);
             let bids = check_list(
                 &b.options,
-                &sub(p, "part_b.options"),
+                &cat(&[p, ".part_b.options"]),
                 2,
                 |o| (o.id.as_str(), None),
                 diags,

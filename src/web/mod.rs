@@ -14,6 +14,7 @@ pub use widget::*;
 
 use crate::article::Normalizer;
 use crate::diag::Diagnostic;
+use crate::text::cat;
 use wasm_bindgen::prelude::*;
 
 /// Unicode compatibility decomposition through the browser's own tables
@@ -84,8 +85,9 @@ pub(crate) fn text_in(value: &JsValue, what: &str) -> Option<Result<String, JsVa
     };
     Some(String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to().to_string();
-        let message = ["the ", what, " is not UTF-8 text: byte ", &at, " starts no character"];
-        js_error(&message.concat(), &[], None)
+        let message =
+            cat(&["the ", what, " is not UTF-8 text: byte ", &at, " starts no character"]);
+        js_error(&message, &[], None)
     }))
 }
 

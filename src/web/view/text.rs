@@ -2,14 +2,7 @@
 //! `format!`, whose machinery would add kilobytes to the Wasm. Words and
 //! numbers the learner reads are `i18n`'s.
 
-/// Concatenates string slices.
-pub(crate) fn cat(parts: &[&str]) -> String {
-    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
-    for p in parts {
-        s.push_str(p);
-    }
-    s
-}
+pub(crate) use crate::text::cat;
 
 /// Appends `s`, then closes every bidi embedding, override or isolate that
 /// `s` opened and left open (U+202A–U+202E, U+2066–U+2068), so that an
