@@ -52,10 +52,13 @@ const TOOLS = [
 
 // The files each page loads besides its own HTML and main.js, copied from
 // the build and node_modules into the served folder.
+// citequiz's CSS is the build's minified copy, as the peers' are; its page
+// script is bundled with the glue below, as the build bundles its own pages.
+// The glue is also copied whole, for bench/cold-warm.mjs.
 const LIBS = {
   'lib/citequiz/citequiz.js': 'www/pkg/citequiz.js',
   'lib/citequiz/citequiz_bg.wasm': 'www/pkg/citequiz_bg.wasm',
-  'lib/citequiz/style.css': 'www/style.css',
+  'lib/citequiz/style.css': 'www/pkg/style.css',
   'lib/quizdown/quizdown.js': 'node_modules/quizdown/public/build/quizdown.js',
   'lib/survey/survey.core.min.js': 'node_modules/survey-core/survey.core.min.js',
   'lib/survey/survey-js-ui.min.js': 'node_modules/survey-js-ui/survey-js-ui.min.js',
@@ -126,6 +129,12 @@ function buildSite() {
     cpSync(path.join(ROOT, from), path.join(SITE, to));
   }
   cpSync(PAGES, SITE, { recursive: true });
+  // The citequiz page's script and the Wasm's glue in one minified module,
+  // with the esbuild that scripts/build-wasm.sh uses for the widget's pages.
+  execFileSync(path.join(ROOT, 'node_modules/.bin/esbuild'), [path.join(PAGES, 'citequiz/main.js'),
+    '--bundle', '--minify', '--format=esm', '--log-level=warning',
+    `--alias:citequiz=${path.join(ROOT, 'www/pkg/citequiz.js')}`,
+    `--outfile=${path.join(SITE, 'citequiz/main.js')}`]);
   const data = {};
   for (const n of opts.sizes) {
     const dir = path.join(SITE, 'data', String(n));

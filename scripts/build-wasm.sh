@@ -34,4 +34,13 @@ node_modules/.bin/wasm-opt -Oz --converge --low-memory-unused --strip-producers 
 # The glue is an ES module; this says so to Node (tests/e2e/stack.test.mjs
 # imports it there).
 echo '{"type": "module"}' > "$out/package.json"
+# What pages load: each entry point bundled with what it imports (the
+# loader, the LRS reporter, the glue) into one minified module, and the CSS
+# minified: 10 kB gzip less than the sources as they are, and one request
+# where the module graph took five. The bundles sit beside the Wasm and the
+# CSS, which they find relative to themselves (import.meta.url). Source maps
+# point back to www/.
+node_modules/.bin/esbuild cite-quiz=www/citequiz.js main=www/main.js embed=www/embed.js \
+  --bundle --minify --format=esm --sourcemap --log-level=warning --outdir="$out"
+node_modules/.bin/esbuild www/style.css --minify --log-level=warning --outfile="$out/style.css"
 bash scripts/size.sh

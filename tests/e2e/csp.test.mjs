@@ -24,7 +24,7 @@ let strict, plain, browser, dir, single;
 
 const ELEMENT_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Element under CSP</title><link rel="icon" href="/favicon.svg">
-<script type="module" src="/citequiz.js"></script></head>
+<script type="module" src="/pkg/cite-quiz.js"></script></head>
 <body><cite-quiz bank="${BANK_PATH}" seed="1"></cite-quiz></body></html>`;
 
 before(async () => {

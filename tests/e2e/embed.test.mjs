@@ -59,22 +59,22 @@ before(async () => {
     }));
   </script>`;
   writeFileSync(path.join(dir, 'element.html'), page('A course page', `${hostile}${listen}
-    <script type="module" src="${W}citequiz.js"></script>`, `
+    <script type="module" src="${W}pkg/cite-quiz.js"></script>`, `
     <h1>Week 3: reading</h1>
     <p id="host-p">Read the article, then answer.</p>
     <button id="host-button" type="button">A host button</button>
     <cite-quiz id="first" bank="${BANK}" seed="3" show-article="false"></cite-quiz>
     <cite-quiz id="themed" bank="${BANK}" seed="3"></cite-quiz>`));
+  // The element's source, unbundled (five modules and the unminified CSS),
+  // works as the build's bundle does.
   writeFileSync(path.join(dir, 'options.html'), page('Options', `
     <script type="module" src="${W}citequiz.js"></script>`, `
     <cite-quiz id="ru" bank="${BANK}" lang="ru" seed="3" show-article="false"></cite-quiz>
     <cite-quiz id="exam" bank="${BANK}" mode="exam" pool="3" seed="5" show-article="false"></cite-quiz>`));
   // The README's preload hints, from another origin.
   writeFileSync(path.join(dir, 'preload.html'), page('Preloaded', `
-    <link rel="modulepreload" href="${W}load.js">
-    <link rel="modulepreload" href="${W}pkg/citequiz.js">
     <link rel="preload" href="${W}pkg/citequiz_bg.wasm" as="fetch" type="application/wasm" crossorigin>
-    <script type="module" src="${W}citequiz.js"></script>`, `
+    <script type="module" src="${W}pkg/cite-quiz.js"></script>`, `
     <cite-quiz id="pre" bank="${BANK}" seed="3" show-article="false"></cite-quiz>`));
   writeFileSync(path.join(dir, 'iframe.html'), page('An iframe embed', hostile, `
     <h1>Week 3: reading</h1>
@@ -279,7 +279,7 @@ test('the README\'s preload hints on another origin are used: each file is fetch
   p.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
   await p.goto(`${host.url}preload.html`);
   await p.locator('#pre fieldset.citequiz-question').waitFor();
-  for (const file of ['/load.js', '/pkg/citequiz.js', '/pkg/citequiz_bg.wasm']) {
+  for (const file of ['/pkg/cite-quiz.js', '/pkg/citequiz_bg.wasm', '/pkg/style.css']) {
     assert.equal(fetched.filter((f) => f === file).length, 1, `${file} fetched ${fetched.filter((f) => f === file).length} times: ${fetched.join(' ')}`);
   }
   assert.deepEqual(warnings.filter((w) => /preload/i.test(w)), []);

@@ -29,7 +29,7 @@ test('a <cite-quiz> without a bank says so, in Russian when asked', async () => 
     el.setAttribute('lang', 'ru');
     el.id = 'empty';
     document.body.append(el);
-  }, `${server.url}citequiz.js`);
+  }, `${server.url}pkg/cite-quiz.js`);
   const alert = page.locator('#empty .citequiz-fatal[role=alert]');
   await alert.waitFor();
   assert.match(await alert.innerText(), /^Не удалось запустить тест: у элемента <cite-quiz> нет атрибута bank/);

@@ -32,7 +32,7 @@ before(async () => {
     pages: {
       '/element.html': `<!doctype html><html lang="en"><head><meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1"><title>Element</title>
-        <link rel="icon" href="data:,"><script type="module" src="/citequiz.js"></script></head>
+        <link rel="icon" href="data:,"><script type="module" src="/pkg/cite-quiz.js"></script></head>
         <body><cite-quiz id="evil" bank="/quiz-data/banks/hostile.json" seed="1"></cite-quiz></body></html>`,
     },
   });

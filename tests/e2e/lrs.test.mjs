@@ -49,7 +49,7 @@ before(async () => {
   widget = await serve();
   const W = widget.url;
   lrs = await recordingLrs(() => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Course</title>
-    <link rel="icon" href="data:,"><script type="module" src="${W}citequiz.js"></script></head><body>
+    <link rel="icon" href="data:,"><script type="module" src="${W}pkg/cite-quiz.js"></script></head><body>
     <cite-quiz id="q" bank="${W}quiz-data/banks/gabuev-quick-check.json" seed="3" show-article="false" lrs="${lrs.url}xAPI/"></cite-quiz>
     <script>
       const el = document.getElementById('q');

@@ -16,7 +16,7 @@ let server, browser;
 let faults = {};
 
 const ELEMENT_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Element</title>
-<link rel="icon" href="/favicon.svg"><script type="module" src="/citequiz.js"></script></head>
+<link rel="icon" href="/favicon.svg"><script type="module" src="/pkg/cite-quiz.js"></script></head>
 <body><cite-quiz bank="${BANK}" seed="1"></cite-quiz></body></html>`;
 
 before(async () => {
