@@ -209,7 +209,7 @@ pub fn did_you_mean<'a>(
     let limit = (word.chars().count() / 3).max(1) + 1;
     // Char by char rather than `str::to_lowercase`, whose final-sigma rule
     // costs the Wasm 4 KB and cannot matter to a typo.
-    let lower = |s: &str| s.chars().flat_map(char::to_lowercase).collect::<String>();
+    let lower = |s: &str| s.chars().flat_map(crate::text::lowercase).collect::<String>();
     let word = lower(word);
     candidates
         .into_iter()

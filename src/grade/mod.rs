@@ -348,7 +348,7 @@ pub fn fold(s: &str) -> String {
     let normalized = crate::article::Normalizer::basic().normalize(s);
     let mut out = String::with_capacity(normalized.len());
     let mut space = false;
-    for c in normalized.chars().flat_map(char::to_lowercase) {
+    for c in normalized.chars().flat_map(crate::text::lowercase) {
         if c.is_alphanumeric() {
             // A space is written only between two kept runs, which both
             // collapses runs and trims the ends.
