@@ -56,9 +56,9 @@ bench-web: setup wasm cli
 size:
 	bash scripts/size.sh
 
-# The built widget's size only goes down: today's total (142,591 bytes gzip)
+# The built widget's size only goes down: today's total (135,690 bytes gzip)
 # plus about 1 %. The budget is 46,080 (45 KiB); lower this as the size falls.
-SIZE_CEILING := 144000
+SIZE_CEILING := 137100
 size-ceiling:
 	bash scripts/size.sh --max $(SIZE_CEILING)
 

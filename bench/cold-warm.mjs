@@ -1,8 +1,9 @@
-// How much of loading a bank in the browser is the Wasm's cold start: loads
-// the same bank twice in one page (`new Quiz`, then again), then mounts the
-// widget, in fresh headless Chromium processes, and prints the medians. The
-// first load runs in V8's baseline tier and compiles each function on its
-// first call; the second runs what V8 has optimized by then. Asserts nothing.
+// How much of loading a bank in the browser is the Wasm's cold start: mounts
+// the widget on the same bank twice in one page (`Widget.mount`, unmount,
+// then again), in fresh headless Chromium processes, and prints the
+// medians. The first mount runs in V8's baseline tier and compiles each
+// function on its first call; the second runs what V8 has optimized by
+// then. Asserts nothing.
 //   node bench/cold-warm.mjs [--sizes 20,2000] [--runs 7]
 // Uses the site and data `node bench/peers.mjs` (make bench-web) builds in
 // bench/out/site, with the widget as it was built then.
@@ -42,7 +43,7 @@ fs.writeFileSync(path.join(PAGE, 'index.html'), `<!doctype html>
 <script type="module" src="main.js"></script></head>
 <body class="citequiz-page"><main id="quiz"></main></body></html>
 `);
-fs.writeFileSync(path.join(PAGE, 'main.js'), `import init, { Quiz, Widget } from '/lib/citequiz/citequiz.js';
+fs.writeFileSync(path.join(PAGE, 'main.js'), `import init, { Widget } from '/lib/citequiz/citequiz.js';
 const n = new URLSearchParams(location.search).get('n');
 const get = (f) => fetch('/data/' + n + '/' + f);
 const [bank, article] = await Promise.all([
@@ -50,14 +51,14 @@ const [bank, article] = await Promise.all([
   get('article.json').then((r) => r.text()),
   init(),
 ]);
+const host = document.getElementById('quiz');
+const mount = () => Widget.mount(host, bank, article, { showArticle: false, seed: 1, storageKey: 'bench-' + Math.random() });
 const t0 = performance.now();
-new Quiz(bank, article, 1, 0).free();
+mount().unmount();
 const t1 = performance.now();
-new Quiz(bank, article, 1, 0).free();
+mount().unmount();
 const t2 = performance.now();
-Widget.mount(document.getElementById('quiz'), bank, article, { showArticle: false, seed: 1, storageKey: 'bench-' + Math.random() });
-const t3 = performance.now();
-window.__times = { cold: t1 - t0, warm: t2 - t1, mount: t3 - t2 };
+window.__times = { cold: t1 - t0, warm: t2 - t1 };
 `);
 
 const median = (xs) => {
@@ -66,8 +67,8 @@ const median = (xs) => {
 };
 const server = await serve({ www: SITE, data: path.join(SITE, 'data') });
 try {
-  console.log(`loading a bank in a page, twice, then mounting the widget: median of ${runs} fresh headless Chromium processes`);
-  console.log('questions   first load (cold)   second load (warm)   cold / warm   Widget.mount after');
+  console.log(`mounting the widget on a bank in a page, twice: median of ${runs} fresh headless Chromium processes`);
+  console.log('questions   first mount (cold)   second mount (warm)   cold / warm');
   for (const n of sizes) {
     const rows = [];
     for (let i = 0; i < runs; i++) {
@@ -81,8 +82,8 @@ try {
         await browser.close();
       }
     }
-    const [cold, warm, mount] = ['cold', 'warm', 'mount'].map((k) => median(rows.map((r) => r[k])));
-    console.log(`${String(n).padStart(9)}   ${cold.toFixed(1).padStart(14)} ms   ${warm.toFixed(1).padStart(15)} ms   ${(cold / warm).toFixed(2).padStart(10)}×   ${mount.toFixed(1).padStart(15)} ms`);
+    const [cold, warm] = ['cold', 'warm'].map((k) => median(rows.map((r) => r[k])));
+    console.log(`${String(n).padStart(9)}   ${cold.toFixed(1).padStart(15)} ms   ${warm.toFixed(1).padStart(16)} ms   ${(cold / warm).toFixed(2).padStart(10)}×`);
   }
 } finally {
   server.stop();

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the widget: the Wasm (wasm-release profile), its JS glue
-# (wasm-bindgen --target web) and wasm-opt -Oz, into www/pkg. Prints the
-# sizes. Output is git-ignored.
+# (wasm-bindgen --target web) and wasm-opt -Oz, into www/pkg, and the same
+# for the headless API into www/pkg/api; then the pages' bundles. Prints
+# the widget's sizes. Output is git-ignored.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=www/pkg
@@ -13,27 +14,40 @@ out=www/pkg
 # (setup.sh adds it); without it the build falls back to the prebuilt std
 # and says so (`make test`'s size ceiling then fails). Its own target
 # directory keeps these flags from invalidating the test builds.
+std_flags=()
 if [ -d "$(rustc --print sysroot)/lib/rustlib/src/rust/library" ]; then
-  RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
-    cargo build --profile wasm-release --target wasm32-unknown-unknown --lib \
-    --target-dir target/widget -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
+  std_flags=(-Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size)
+  export RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
 else
   echo "build-wasm: the rust-src component is missing (rustup component add rust-src): building with the prebuilt std, about 17 KB gzip larger" >&2
-  cargo build --profile wasm-release --target wasm32-unknown-unknown --lib --target-dir target/widget
 fi
-wasm-bindgen --target web --out-dir "$out" \
-  target/widget/wasm32-unknown-unknown/wasm-release/citequiz.wasm
-# npm's binaryen (never Debian's: its wasm-opt writes modules Chromium rejects).
-# --converge repeats -Oz while it still shrinks the module;
-# --low-memory-unused lets it fold constant addresses into loads and stores
-# (Rust's data and stack start at 1 MiB, so the first 1 KiB is never used).
-node_modules/.bin/wasm-opt -Oz --converge --low-memory-unused --strip-producers \
-  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  "$out/citequiz_bg.wasm" -o "$out/citequiz_bg.wasm"
-# The glue is an ES module; this says so to Node (tests/e2e/stack.test.mjs
-# imports it there).
-echo '{"type": "module"}' > "$out/package.json"
+
+# build FEATURE DIR: the Wasm with one of the shell's two exports (Cargo.toml,
+# [features]), its glue and wasm-opt, into DIR.
+build() {
+  cargo build --profile wasm-release --target wasm32-unknown-unknown --lib \
+    --target-dir target/widget "${std_flags[@]}" --no-default-features --features "$1"
+  wasm-bindgen --target web --out-dir "$2" \
+    target/widget/wasm32-unknown-unknown/wasm-release/citequiz.wasm
+  # npm's binaryen (never Debian's: its wasm-opt writes modules Chromium
+  # rejects). --converge repeats -Oz while it still shrinks the module;
+  # --low-memory-unused lets it fold constant addresses into loads and
+  # stores (Rust's data and stack start at 1 MiB, so the first 1 KiB is
+  # never used).
+  node_modules/.bin/wasm-opt -Oz --converge --low-memory-unused --strip-producers \
+    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "$2/citequiz_bg.wasm" -o "$2/citequiz_bg.wasm"
+  # The glue is an ES module; this says so to Node (tests/e2e/stack.test.mjs
+  # imports it there).
+  echo '{"type": "module"}' > "$2/package.json"
+}
+# The widget (`Widget`, `articlePath`) for pages, and the headless `Quiz`
+# (and `articlePath`) for hosts that draw their own UI: each without the
+# other's code (the Quiz API was 7 kB gzip of the widget's Wasm).
+build widget "$out"
+build api "$out/api"
+
 # What pages load: each entry point bundled with what it imports (the
 # loader, the LRS reporter, the glue) into one minified module, and the CSS
 # minified: 10 kB gzip less than the sources as they are, and one request

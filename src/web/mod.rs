@@ -1,15 +1,21 @@
 //! The browser shell, compiled for wasm32 only: the wasm-bindgen API
-//! (`api`), the web-sys view (`view`, `widget`), and the glue they share.
+//! (`api`, feature `api`), the web-sys view (`view`, `widget`, feature
+//! `widget`), and the glue they share.
 //!
 //! This is the only place where core errors become JS errors (`js_error`),
 //! and where the clock, randomness, storage and the DOM are touched. No quiz
 //! logic lives here: grading, ordering and scoring are the core's.
 
+#[cfg(feature = "api")]
 mod api;
+#[cfg(feature = "widget")]
 mod view;
+#[cfg(feature = "widget")]
 mod widget;
 
+#[cfg(feature = "api")]
 pub use api::*;
+#[cfg(feature = "widget")]
 pub use widget::*;
 
 use crate::article::Normalizer;

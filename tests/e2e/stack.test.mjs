@@ -1,16 +1,17 @@
-// The built widget (www/pkg, as `make wasm` leaves it) under Node: its
+// The built headless API (www/pkg/api, as `make wasm` leaves it; the same
+// JSON reader and build.rs as the widget) under Node: its
 // 128 KiB stack (build.rs) holds the JSON reader's deepest recursion. Input
 // nested to the reader's limit and far past it ends in an Error, never a
 // trap; the full bank still loads and restores.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { initSync, Quiz } from '../../www/pkg/citequiz.js';
+import { initSync, Quiz } from '../../www/pkg/api/citequiz.js';
 
 const read = (p) => readFileSync(new URL(`../../${p}`, import.meta.url), 'utf8');
 const BANK = read('quiz-data/banks/gabuev-full.json');
 const ARTICLE = read('quiz-data/articles/gabuev-2020-putin-china-alliance.json');
-const wasm = initSync({ module: readFileSync(new URL('../../www/pkg/citequiz_bg.wasm', import.meta.url)) });
+const wasm = initSync({ module: readFileSync(new URL('../../www/pkg/api/citequiz_bg.wasm', import.meta.url)) });
 
 test('the stack is 128 KiB, not the default 1 MiB', () => {
   // Memory starts with the stack, then the data: well under 1 MiB in all.

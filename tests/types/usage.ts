@@ -1,11 +1,14 @@
 // Compiled (not run) by tests/e2e/types.test.mjs against the generated
-// www/pkg/citequiz.d.ts: the documented API must typecheck, and misuse
-// (marked @ts-expect-error) must not.
-import init, { Quiz, Widget, articlePath } from '../../www/pkg/citequiz.js';
-import type { Feedback, Response, SessionResult, ShownQuestion, Diagnostic } from '../../www/pkg/citequiz.js';
+// www/pkg/api/citequiz.d.ts (the headless API) and www/pkg/citequiz.d.ts
+// (the widget): the documented API must typecheck, and misuse (marked
+// @ts-expect-error) must not.
+import init, { Quiz, articlePath } from '../../www/pkg/api/citequiz.js';
+import type { Feedback, Response, SessionResult, ShownQuestion, Diagnostic } from '../../www/pkg/api/citequiz.js';
+import initWidget, { Widget } from '../../www/pkg/citequiz.js';
 
 export async function demo(bank: string, article: object): Promise<number> {
   await init();
+  await initWidget();
   const quiz = new Quiz(bank, article, 42, Date.now());
   const q: ShownQuestion | undefined = quiz.question(0);
   if (!q) return 0;
