@@ -918,7 +918,13 @@ fn header(root: &Element, bank: &Bank, i18n: &I18n) -> R {
     let p = add(&head, "p", "citequiz-source")?;
     text(&p, t.source_before)?;
     add_text(&p, "cite", "", &raw.title)?;
-    text(&p, &fill(t.source_after, &[&raw.author, &raw.publisher, &i18n.date(&raw.date)]))?;
+    let mut after = fill(t.source_after, &[&raw.author, &raw.publisher, &i18n.date(&raw.date)]);
+    // The sentence ends with the date, whose own period ("2 декабря 2020 г.")
+    // ends it too.
+    if !after.ends_with('.') {
+        after.push('.');
+    }
+    text(&p, &after)?;
     if let Some(first) = &raw.originally_published_by {
         text(&p, &fill(t.first_published, &[first]))?;
     }
