@@ -34,8 +34,8 @@ export async function fetchText(url, what) {
 
 /**
  * Fetches a body as bytes (a Uint8Array), as fetchText does text. A bank
- * goes to the Wasm as its UTF-8 bytes: decoding it to a JS string and the
- * Wasm encoding it back cost about 15 ms for a 2 MB bank.
+ * goes to the Wasm as its UTF-8 bytes, copied as they are: given a string,
+ * the Wasm encoded it back to UTF-8 (about 15 ms for a 2 MB bank).
  */
 export async function fetchBytes(url, what) {
   return new Uint8Array(await (await fetchOk(url, what)).arrayBuffer());

@@ -81,8 +81,8 @@ extern "C" {
 /// and, at the first non-ASCII char, reserves three bytes a char, so a 2 MB
 /// bank briefly took 6 MB of Wasm memory, which a Wasm module never gives
 /// back. A string costs `TextEncoder.encode` and one exact-size copy; bytes
-/// only the copy (no decoding to a JS string and encoding back: about 15 ms
-/// for a 2 MB bank in headless Chromium).
+/// only the copy (the encoding was about 15 ms for a 2 MB bank in headless
+/// Chromium).
 pub(crate) fn text_in(value: &JsValue, what: &str) -> Option<Result<String, JsValue>> {
     let bytes = if let Some(text) = value.dyn_ref::<js_sys::JsString>() {
         TextEncoder::new().encode(text).to_vec()
@@ -95,6 +95,18 @@ pub(crate) fn text_in(value: &JsValue, what: &str) -> Option<Result<String, JsVa
             cat(&["the ", what, " is not UTF-8 text: byte ", &at, " starts no character"]);
         js_error(&message, &[], None)
     }))
+}
+
+/// The article path a bank names, relative to the bank file. Exported by
+/// both builds: the widget's loader and a headless host both need it to
+/// fetch the article.
+///
+/// # Errors
+/// The bank is not JSON or names no article.
+#[wasm_bindgen(js_name = articlePath)]
+pub fn article_path(bank_json: &str) -> Result<String, JsValue> {
+    crate::bank::article_path(bank_json)
+        .map_err(|diags| js_error("the bank names no article", &diags, Some(bank_json)))
 }
 
 /// The normalizer the browser shell uses.

@@ -1,5 +1,5 @@
 //! The mounted widget: the exported `Widget`, which owns the view and its
-//! event listeners, and `articlePath`.
+//! event listeners.
 //!
 //! Three listeners (click, keydown, input) sit on the widget's root and
 //! dispatch into the view, and one (`storage`) on the window follows other
@@ -10,7 +10,7 @@ use super::view::i18n::{self, I18n, fill};
 use super::view::{self, DiagLine, Mode, Options, View};
 use super::{js_error, normalizer};
 use crate::article::Article;
-use crate::bank::{self, Bank};
+use crate::bank::Bank;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -37,7 +37,8 @@ impl Widget {
     /// Parses the article and the bank, restores saved progress, renders.
     /// The bank and the article are JSON text: strings, or UTF-8 bytes in a
     /// `Uint8Array` (what `fetch` gives as `arrayBuffer()`; quicker for a
-    /// large bank, which is then never decoded to a JS string).
+    /// large bank, whose bytes are copied as they are rather than encoded
+    /// from a JS string).
     ///
     /// `host` is an element or a shadow root (its `<style>` and `<link>`
     /// children are kept). `options` (a JS object; every field optional):
@@ -217,16 +218,6 @@ fn first_save(view: &RefCell<View>) {
             view::log(&e);
         }
     }
-}
-
-/// The article path a bank names, relative to the bank file.
-///
-/// # Errors
-/// The bank is not JSON or names no article.
-#[wasm_bindgen(js_name = articlePath)]
-pub fn article_path(bank_json: &str) -> Result<String, JsValue> {
-    bank::article_path(bank_json)
-        .map_err(|diags| js_error("the bank names no article", &diags, Some(bank_json)))
 }
 
 fn options_from_js(o: &JsValue) -> Options {

@@ -1,7 +1,8 @@
 // Compiled (not run) by tests/e2e/types.test.mjs against the generated
 // www/pkg/api/citequiz.d.ts (the headless API) and www/pkg/citequiz.d.ts
-// (the widget): the documented API must typecheck, and misuse (marked
-// @ts-expect-error) must not.
+// (the widget): the documented API must typecheck, and misuse must not
+// (the lines marked as expected errors). No comment line may start with
+// that marker but those: it would silence the line after it.
 import init, { Quiz, articlePath } from '../../www/pkg/api/citequiz.js';
 import type { Feedback, Response, SessionResult, ShownQuestion, Diagnostic } from '../../www/pkg/api/citequiz.js';
 import initWidget, { Widget } from '../../www/pkg/citequiz.js';

@@ -44,11 +44,11 @@ use web_sys::{
     ScrollLogicalPosition,
 };
 
+use crate::text::cat;
 use article::ArticlePane;
 use dom::{R, add, add_text, button, clear, clear_host, data, flag, focus, is_web_url, one, text};
 use i18n::{I18n, Strings, fill};
 use store::{Drafts, Store};
-use text::cat;
 
 /// How answers are marked.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
@@ -918,15 +918,10 @@ fn header(root: &Element, bank: &Bank, i18n: &I18n) -> R {
     let p = add(&head, "p", "citequiz-source")?;
     text(&p, t.source_before)?;
     add_text(&p, "cite", "", &raw.title)?;
-    let mut after = fill(t.source_after, &[&raw.author, &raw.publisher, &i18n.date(&raw.date)]);
-    // The sentence ends with the date, whose own period ("2 декабря 2020 г.")
-    // ends it too.
-    if !after.ends_with('.') {
-        after.push('.');
-    }
-    text(&p, &after)?;
+    let date = i18n.date(&raw.date);
+    text(&p, &sentence(fill(t.source_after, &[&raw.author, &raw.publisher, &date])))?;
     if let Some(first) = &raw.originally_published_by {
-        text(&p, &fill(t.first_published, &[first]))?;
+        text(&p, &sentence(fill(t.first_published, &[first])))?;
     }
     if is_web_url(&raw.url) {
         text(&p, " ")?;
@@ -935,6 +930,15 @@ fn header(root: &Element, bank: &Bank, i18n: &I18n) -> R {
         a.set_attribute("rel", "noopener")?;
     }
     Ok(())
+}
+
+/// `s` ended as a sentence: a period, unless its last word brought one (a
+/// date such as "2 декабря 2020 г.", a name such as "… Inc.").
+fn sentence(mut s: String) -> String {
+    if !s.ends_with('.') {
+        s.push('.');
+    }
+    s
 }
 
 /// One diagnostic as the error panel lists it.

@@ -17,7 +17,7 @@ use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 
 use super::dom::{R, add, add_text, all, button, data, flag, one, text};
 use super::i18n::{self, I18n, Strings};
-use super::text::cat;
+use crate::text::cat;
 
 /// Renders the inputs of `q` into `parent` (the question's fieldset).
 /// `name` makes radio group names unique on the page.

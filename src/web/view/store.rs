@@ -16,7 +16,7 @@ use serde::Serialize;
 use web_sys::Storage;
 
 use super::i18n::{I18n, fill};
-use super::text::cat;
+use crate::text::cat;
 use std::rc::Rc;
 
 /// The version of the stored value's outer shape.

@@ -1,8 +1,6 @@
-//! Small string helpers, written by hand with `push_str` rather than
-//! `format!`, whose machinery would add kilobytes to the Wasm. Words and
-//! numbers the learner reads are `i18n`'s.
-
-pub(crate) use crate::text::cat;
+//! Bank and article text made safe to set beside the widget's own: bidi
+//! controls it leaves open are closed where it ends. (Joining strings is
+//! `crate::text::cat`; words and numbers the learner reads are `i18n`'s.)
 
 /// Appends `s`, then closes every bidi embedding, override or isolate that
 /// `s` opened and left open (U+202A–U+202E, U+2066–U+2068), so that an
