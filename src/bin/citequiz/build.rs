@@ -16,10 +16,48 @@
 //! nothing else inline, no eval and no network (see `csp`). Outputs are
 //! byte-for-byte reproducible: the zip's timestamps are fixed.
 
+use crate::output::print_diagnostics;
+use base64::Engine as _;
 use citequiz::Bank;
 use citequiz::files::load_bank;
+use sha2::Digest as _;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+/// Package a bank for course sites (a single page, a SCORM 1.2 zip)
+///
+/// Writes BANK_ID.html, one self-contained page (works from file://),
+/// and/or BANK_ID.scorm12.zip, a SCORM 1.2 package that reports score and
+/// pass/fail to the LMS. Needs the built widget in www/pkg (bash
+/// scripts/build-wasm.sh).
+#[derive(clap::Args)]
+#[command(after_help = crate::EXIT_CODES)]
+pub struct Args {
+    /// The bank file (JSON); it must check.
+    #[arg(value_name = "BANK")]
+    bank: PathBuf,
+    /// The folder to write into (made if missing).
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+    /// What to write.
+    #[arg(long, value_enum, default_value_t = Package::Both)]
+    format: Package,
+    /// The web folder holding the built widget (pkg/) and style.css.
+    #[arg(long, value_name = "DIR", default_value = "www")]
+    www: PathBuf,
+}
+
+/// `build --format`.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Package {
+    /// The single self-contained page.
+    Html,
+    /// The SCORM 1.2 zip.
+    Scorm,
+    /// Both.
+    Both,
+}
 
 /// The SCORM runtime, shipped in the package as `citequiz-scorm.js`.
 pub const SCORM_JS: &str = include_str!("scorm.js");
@@ -69,8 +107,6 @@ const BOOT_JS: &str = r#"
   });
 }
 "#;
-
-const USAGE: &str = "citequiz build BANK --out DIR [--format html|scorm|both] [--www DIR]";
 
 /// What `build` reads from the widget's build.
 pub struct WidgetFiles {
@@ -157,7 +193,7 @@ pub fn escape_xml(s: &str) -> String {
 /// `runtime` script loaded by address, scripts from the page's own origin
 /// (`'self'`). Nothing else: no other inline code, no eval, no requests.
 pub fn csp(script: &str, style: &str, runtime: bool) -> String {
-    let hash = |text: &str| format!("'sha256-{}'", base64(&sha256(text.as_bytes())));
+    let hash = |text: &str| format!("'sha256-{}'", base64(&sha2::Sha256::digest(text)));
     format!(
         "default-src 'none'; script-src {}{} 'wasm-unsafe-eval'; style-src {}; img-src data:; \
          base-uri 'none'; form-action 'none'",
@@ -282,178 +318,40 @@ pub fn scorm_files(
 }
 
 /// Standard base64 with padding.
-pub fn base64(bytes: &[u8]) -> String {
-    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
-        let n = u32::from(b[0]) << 16 | u32::from(b[1]) << 8 | u32::from(b[2]);
-        for (i, shift) in [18, 12, 6, 0].into_iter().enumerate() {
-            if i <= chunk.len() {
-                out.push(char::from(ABC[(n >> shift & 63) as usize]));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
+fn base64(bytes: &[u8]) -> String {
+    base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 
-/// SHA-256 (FIPS 180-4), for the CSP's hashes of the inline script and style.
-pub fn sha256(bytes: &[u8]) -> [u8; 32] {
-    const K: [u32; 64] = [
-        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4,
-        0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe,
-        0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f,
-        0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7,
-        0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc,
-        0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
-        0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116,
-        0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
-        0xc67178f2,
-    ];
-    let mut h: [u32; 8] = [
-        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
-        0x5be0cd19,
-    ];
-    // The message, a 1 bit, zeros, and its length in bits: a multiple of 64 bytes.
-    let mut msg = bytes.to_vec();
-    msg.push(0x80);
-    while msg.len() % 64 != 56 {
-        msg.push(0);
-    }
-    msg.extend_from_slice(&((bytes.len() as u64) * 8).to_be_bytes());
-    for block in msg.chunks_exact(64) {
-        let mut w = [0u32; 64];
-        for (i, word) in block.chunks_exact(4).enumerate() {
-            w[i] = u32::from_be_bytes([word[0], word[1], word[2], word[3]]);
-        }
-        for i in 16..64 {
-            let s0 = w[i - 15].rotate_right(7) ^ w[i - 15].rotate_right(18) ^ (w[i - 15] >> 3);
-            let s1 = w[i - 2].rotate_right(17) ^ w[i - 2].rotate_right(19) ^ (w[i - 2] >> 10);
-            w[i] = w[i - 16].wrapping_add(s0).wrapping_add(w[i - 7]).wrapping_add(s1);
-        }
-        let [mut a, mut b, mut c, mut d, mut e, mut f, mut g, mut hh] = h;
-        for i in 0..64 {
-            let s1 = e.rotate_right(6) ^ e.rotate_right(11) ^ e.rotate_right(25);
-            let ch = (e & f) ^ (!e & g);
-            let t1 = hh.wrapping_add(s1).wrapping_add(ch).wrapping_add(K[i]).wrapping_add(w[i]);
-            let s0 = a.rotate_right(2) ^ a.rotate_right(13) ^ a.rotate_right(22);
-            let maj = (a & b) ^ (a & c) ^ (b & c);
-            let t2 = s0.wrapping_add(maj);
-            (hh, g, f, e, d, c, b, a) = (g, f, e, d.wrapping_add(t1), c, b, a, t1.wrapping_add(t2));
-        }
-        for (x, y) in h.iter_mut().zip([a, b, c, d, e, f, g, hh]) {
-            *x = x.wrapping_add(y);
-        }
-    }
-    let mut out = [0u8; 32];
-    for (chunk, word) in out.chunks_exact_mut(4).zip(h) {
-        chunk.copy_from_slice(&word.to_be_bytes());
-    }
-    out
-}
-
-/// CRC-32 (IEEE 802.3, the zip one), bit by bit: the files are small.
-pub fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = !0u32;
-    for &b in bytes {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xedb8_8320 } else { crc >> 1 };
-        }
-    }
-    !crc
-}
-
-/// A zip archive of `files`, stored (not compressed), with a fixed
-/// timestamp (1980-01-01 00:00) so the same input gives the same bytes.
+/// A zip archive of `files`, in the order given, deflated, every entry with
+/// the same fixed timestamp (1980-01-01 00:00) and mode, so that the same
+/// input gives the same bytes.
 ///
 /// # Errors
-/// A file or the archive exceeds zip's 4 GiB or 65,535-entry limits (no ZIP64).
+/// The zip crate's, as text (none is expected writing to memory).
 pub fn zip(files: &[(String, Vec<u8>)]) -> Result<Vec<u8>, String> {
-    const DOS_TIME: u16 = 0;
-    const DOS_DATE: u16 = (1 << 5) | 1; // 1980-01-01
-    let too_big = || "the package is too big for a zip without ZIP64".to_string();
-    let u32_of = |n: usize| u32::try_from(n).map_err(|_| too_big());
-    let u16_of = |n: usize| u16::try_from(n).map_err(|_| too_big());
-    let mut out = Vec::new();
-    let mut central = Vec::new();
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(9))
+        .last_modified_time(zip::DateTime::default())
+        .unix_permissions(0o644);
+    let fail = |e: &dyn std::fmt::Display| format!("cannot write the zip: {e}");
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     for (name, data) in files {
-        let offset = u32_of(out.len())?;
-        let (crc, size, name_len) = (crc32(data), u32_of(data.len())?, u16_of(name.len())?);
-        // Local file header: version 1.0, no flags, method 0 (stored).
-        out.extend_from_slice(&0x0403_4b50u32.to_le_bytes());
-        for v in [10u16, 0, 0, DOS_TIME, DOS_DATE] {
-            out.extend_from_slice(&v.to_le_bytes());
-        }
-        for v in [crc, size, size] {
-            out.extend_from_slice(&v.to_le_bytes());
-        }
-        out.extend_from_slice(&name_len.to_le_bytes());
-        out.extend_from_slice(&0u16.to_le_bytes());
-        out.extend_from_slice(name.as_bytes());
-        out.extend_from_slice(data);
-        // Its central directory entry: made by 2.0 (MS-DOS), needs 1.0.
-        central.extend_from_slice(&0x0201_4b50u32.to_le_bytes());
-        for v in [20u16, 10, 0, 0, DOS_TIME, DOS_DATE] {
-            central.extend_from_slice(&v.to_le_bytes());
-        }
-        for v in [crc, size, size] {
-            central.extend_from_slice(&v.to_le_bytes());
-        }
-        // Name length, extra, comment, disk, internal attributes.
-        for v in [name_len, 0, 0, 0, 0] {
-            central.extend_from_slice(&v.to_le_bytes());
-        }
-        central.extend_from_slice(&0u32.to_le_bytes()); // external attributes
-        central.extend_from_slice(&offset.to_le_bytes());
-        central.extend_from_slice(name.as_bytes());
+        z.start_file(name.as_str(), options).map_err(|e| fail(&e))?;
+        z.write_all(data).map_err(|e| fail(&e))?;
     }
-    let (cd_offset, cd_size, count) =
-        (u32_of(out.len())?, u32_of(central.len())?, u16_of(files.len())?);
-    out.extend_from_slice(&central);
-    out.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
-    for v in [0u16, 0, count, count] {
-        out.extend_from_slice(&v.to_le_bytes());
-    }
-    out.extend_from_slice(&cd_size.to_le_bytes());
-    out.extend_from_slice(&cd_offset.to_le_bytes());
-    out.extend_from_slice(&0u16.to_le_bytes()); // comment length
-    Ok(out)
+    Ok(z.finish().map_err(|e| fail(&e))?.into_inner())
 }
 
-/// `citequiz build`'s command line after `build`.
-///
-/// # Errors
-/// A usage error (exit 2), with the usage line.
-pub fn run(args: &[String]) -> Result<ExitCode, String> {
-    let mut bank = None;
-    let (mut out, mut format, mut www) = (None, "both".to_string(), PathBuf::from("www"));
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        let mut value = |name: &str| {
-            it.next().cloned().ok_or_else(|| format!("{name} needs a value\nusage: {USAGE}"))
-        };
-        match a.as_str() {
-            "--out" => out = Some(PathBuf::from(value("--out")?)),
-            "--format" => format = value("--format")?,
-            "--www" => www = PathBuf::from(value("--www")?),
-            s if s.starts_with("--") => return Err(format!("unknown option {s}\nusage: {USAGE}")),
-            s if bank.is_none() => bank = Some(PathBuf::from(s)),
-            _ => return Err(format!("build takes one bank file\nusage: {USAGE}")),
-        }
-    }
-    let bank_path = bank.ok_or_else(|| format!("build needs a bank file\nusage: {USAGE}"))?;
-    let out = out.ok_or_else(|| format!("build needs --out DIR\nusage: {USAGE}"))?;
-    let (html, scorm) = match format.as_str() {
-        "html" => (true, false),
-        "scorm" => (false, true),
-        "both" => (true, true),
-        other => return Err(format!("--format takes html, scorm or both, not {other:?}")),
+/// `citequiz build`: exit 1 when the bank does not check or a file cannot
+/// be read or written.
+pub fn run(a: &Args) -> ExitCode {
+    let (html, scorm) = match a.format {
+        Package::Html => (true, false),
+        Package::Scorm => (false, true),
+        Package::Both => (true, true),
     };
-    Ok(match build(&bank_path, &out, &www, html, scorm) {
+    match build(&a.bank, &a.out, &a.www, html, scorm) {
         Ok(written) => {
             for (path, bytes) in written {
                 println!("{}: {} bytes", path.display(), bytes);
@@ -464,7 +362,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, String> {
             eprintln!("error: {msg}");
             ExitCode::from(1)
         }
-    })
+    }
 }
 
 /// Checks the bank, then writes the outputs asked for into `out`; returns
@@ -477,9 +375,7 @@ fn build(
     scorm: bool,
 ) -> Result<Vec<(PathBuf, usize)>, String> {
     let loaded = load_bank(bank_path);
-    for d in &loaded.diagnostics {
-        eprintln!("{}", d.render(loaded.source_of(d)));
-    }
+    print_diagnostics(&loaded);
     let (Some(bank), Some(bank_file), Some(article_file)) =
         (&loaded.bank, &loaded.bank_file, &loaded.article_file)
     else {
@@ -529,40 +425,26 @@ mod tests {
         }
     }
 
-    /// The entries of a stored zip, read through its central directory,
-    /// each checked against its local header and CRC.
+    /// The entries of a zip, read by the zip crate (which checks every
+    /// CRC), each deflated.
     fn unzip(z: &[u8]) -> Vec<(String, Vec<u8>)> {
-        let u16_at = |i: usize| u16::from_le_bytes([z[i], z[i + 1]]) as usize;
-        let u32_at = |i: usize| u32::from_le_bytes([z[i], z[i + 1], z[i + 2], z[i + 3]]) as usize;
-        let eocd = z.len() - 22;
-        assert_eq!(u32_at(eocd), 0x0605_4b50, "no end of central directory");
-        let (count, mut at) = (u16_at(eocd + 10), u32_at(eocd + 16));
-        let mut files = Vec::new();
-        for _ in 0..count {
-            assert_eq!(u32_at(at), 0x0201_4b50);
-            let (crc, size, name_len) = (u32_at(at + 16), u32_at(at + 20), u16_at(at + 28));
-            let local = u32_at(at + 42);
-            let name = String::from_utf8(z[at + 46..at + 46 + name_len].to_vec()).unwrap();
-            assert_eq!(u32_at(local), 0x0403_4b50, "{name}: no local header");
-            assert_eq!(u16_at(local + 8), 0, "{name}: not stored");
-            let data_at = local + 30 + u16_at(local + 26) + u16_at(local + 28);
-            let data = z[data_at..data_at + size].to_vec();
-            assert_eq!(crc32(&data) as usize, crc, "{name}: CRC");
-            files.push((name, data));
-            at += 46 + name_len;
-        }
-        files
-    }
-
-    #[test]
-    fn crc_and_base64_match_known_values() {
-        assert_eq!(crc32(b"123456789"), 0xcbf4_3926);
-        assert_eq!(crc32(b""), 0);
-        for (input, want) in
-            [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foob", "Zm9vYg==")]
-        {
-            assert_eq!(base64(input.as_bytes()), want);
-        }
+        use std::io::Read as _;
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(z)).unwrap();
+        (0..archive.len())
+            .map(|i| {
+                let mut entry = archive.by_index(i).unwrap();
+                assert_eq!(
+                    entry.compression(),
+                    zip::CompressionMethod::Deflated,
+                    "{}",
+                    entry.name()
+                );
+                assert_eq!(entry.last_modified(), Some(zip::DateTime::default()));
+                let mut data = Vec::new();
+                entry.read_to_end(&mut data).unwrap();
+                (entry.name().to_string(), data)
+            })
+            .collect()
     }
 
     #[test]
@@ -630,24 +512,13 @@ mod tests {
     }
 
     #[test]
-    fn sha256_matches_known_values() {
-        let hex = |b: [u8; 32]| b.iter().map(|x| format!("{x:02x}")).collect::<String>();
+    fn the_csp_hashes_are_base64_sha256() {
+        // SHA-256 of "" and of "abc", in standard base64 with padding.
         assert_eq!(
-            hex(sha256(b"")),
-            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
-        );
-        assert_eq!(
-            hex(sha256(b"abc")),
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-        );
-        // Two blocks: 56 bytes leave no room for the length in the first.
-        assert_eq!(
-            hex(sha256(b"abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")),
-            "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"
-        );
-        assert_eq!(
-            hex(sha256(&[b'a'; 1000])),
-            "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3"
+            csp("", "abc", false),
+            "default-src 'none'; script-src 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=' \
+             'wasm-unsafe-eval'; style-src 'sha256-ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0='; \
+             img-src data:; base-uri 'none'; form-action 'none'"
         );
     }
 
@@ -667,7 +538,7 @@ mod tests {
             assert!(html.find("Content-Security-Policy").unwrap() < html.find("<style>").unwrap());
             let script = between(&html, "<script type=\"module\">", "</script>");
             let style = between(&html, "<style>", "</style>");
-            let hash = |t: &str| format!("'sha256-{}'", base64(&sha256(t.as_bytes())));
+            let hash = |t: &str| format!("'sha256-{}'", base64(&sha2::Sha256::digest(t)));
             assert_eq!(
                 policy,
                 format!(
@@ -685,6 +556,49 @@ mod tests {
                 - html.matches("<script type=\"application/").count();
             assert_eq!(executable, 1 + usize::from(runtime.is_some()));
         }
+    }
+
+    /// A fresh folder under the system's temporary one.
+    fn temp_dir(name: &str) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("citequiz-build-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn two_builds_write_the_same_bytes_and_the_zip_is_deflated() {
+        let www = temp_dir("www");
+        let w = widget();
+        std::fs::create_dir_all(www.join("pkg")).unwrap();
+        std::fs::write(www.join("pkg/citequiz.js"), &w.glue).unwrap();
+        std::fs::write(www.join("pkg/citequiz_bg.wasm"), &w.wasm).unwrap();
+        std::fs::write(www.join("style.css"), &w.css).unwrap();
+        let bank =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("quiz-data/banks/gabuev-quick-check.json");
+        let outputs: Vec<Vec<(PathBuf, Vec<u8>)>> = ["a", "b"]
+            .into_iter()
+            .map(|name| {
+                let out = temp_dir(name);
+                let written = build(&bank, &out, &www, true, true).unwrap();
+                let files = written
+                    .into_iter()
+                    .map(|(p, _)| {
+                        (p.strip_prefix(&out).unwrap().to_path_buf(), std::fs::read(&p).unwrap())
+                    })
+                    .collect();
+                std::fs::remove_dir_all(&out).unwrap();
+                files
+            })
+            .collect();
+        std::fs::remove_dir_all(&www).unwrap();
+        assert_eq!(outputs[0].len(), 2);
+        assert_eq!(outputs[0], outputs[1], "two builds of the same bank differ");
+        let (name, z) = &outputs[0][1];
+        assert!(name.to_string_lossy().ends_with(".scorm12.zip"), "{name:?}");
+        let unzipped: usize = unzip(z).iter().map(|(_, data)| data.len()).sum();
+        assert!(z.len() * 2 < unzipped, "{} bytes of zip for {unzipped} bytes of files", z.len());
     }
 
     #[test]
