@@ -409,6 +409,7 @@ fn build(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::temp_dir;
 
     fn bank() -> (Bank, String, String) {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -558,18 +559,9 @@ mod tests {
         }
     }
 
-    /// A fresh folder under the system's temporary one.
-    fn temp_dir(name: &str) -> PathBuf {
-        let dir =
-            std::env::temp_dir().join(format!("citequiz-build-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        dir
-    }
-
     #[test]
     fn two_builds_write_the_same_bytes_and_the_zip_is_deflated() {
-        let www = temp_dir("www");
+        let www = temp_dir("build-www");
         let w = widget();
         std::fs::create_dir_all(www.join("pkg")).unwrap();
         std::fs::write(www.join("pkg/citequiz.js"), &w.glue).unwrap();
@@ -580,7 +572,7 @@ mod tests {
         let outputs: Vec<Vec<(PathBuf, Vec<u8>)>> = ["a", "b"]
             .into_iter()
             .map(|name| {
-                let out = temp_dir(name);
+                let out = temp_dir(&format!("build-{name}"));
                 let written = build(&bank, &out, &www, true, true).unwrap();
                 let files = written
                     .into_iter()

@@ -308,6 +308,7 @@ pub fn serve(listener: TcpListener, roots: Roots, limits: Limits) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::temp_dir;
     use std::net::SocketAddr;
 
     fn check(target: &str, expected: Option<&str>) {
@@ -329,15 +330,6 @@ mod tests {
         check("/%2e%2e/etc/passwd", None);
         check("/a%00b", None);
         check("/a%zz", None);
-    }
-
-    /// A fresh folder under the system's temporary one.
-    fn temp_dir(name: &str) -> PathBuf {
-        let dir =
-            std::env::temp_dir().join(format!("citequiz-serve-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).unwrap();
-        dir
     }
 
     /// A server on a free loopback port, serving `www` (and `www/data` at
@@ -369,9 +361,22 @@ mod tests {
         status(addr, format!("GET {path} HTTP/1.1\r\nHost: x\r\n\r\n").as_bytes())
     }
 
+    /// GET / until the status line holds `want`, at most 50 times in 1 s.
+    fn get_soon(addr: SocketAddr, want: &str) -> String {
+        let mut status = String::new();
+        for _ in 0..50 {
+            status = get(addr, "/");
+            if status.contains(want) {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        status
+    }
+
     #[test]
     fn symlinks_serve_inside_the_roots_and_never_lead_out() {
-        let (www, outside) = (temp_dir("links-www"), temp_dir("links-outside"));
+        let (www, outside) = (temp_dir("serve-links-www"), temp_dir("serve-links-outside"));
         std::fs::create_dir_all(www.join("data")).unwrap();
         std::fs::write(www.join("index.html"), "hi").unwrap();
         std::fs::write(outside.join("secret.txt"), "secret").unwrap();
@@ -391,7 +396,7 @@ mod tests {
 
     #[test]
     fn a_request_head_over_the_limit_is_refused() {
-        let www = temp_dir("size");
+        let www = temp_dir("serve-size");
         std::fs::write(www.join("index.html"), "hi").unwrap();
         let addr = start(&www, Limits::DEFAULT);
         let huge = format!("GET / HTTP/1.1\r\nX-Big: {}\r\n\r\n", "a".repeat(16 * 1024));
@@ -404,7 +409,7 @@ mod tests {
 
     #[test]
     fn a_slow_client_stalls_no_one_and_is_dropped_at_its_deadline() {
-        let www = temp_dir("slow");
+        let www = temp_dir("serve-slow");
         std::fs::write(www.join("index.html"), "hi").unwrap();
         let limits = Limits { head_time: Duration::from_millis(500), ..Limits::DEFAULT };
         let addr = start(&www, limits);
@@ -425,7 +430,7 @@ mod tests {
 
     #[test]
     fn connections_past_the_limit_get_503() {
-        let www = temp_dir("many");
+        let www = temp_dir("serve-many");
         std::fs::write(www.join("index.html"), "hi").unwrap();
         let limits = Limits { connections: 3, ..Limits::DEFAULT };
         let addr = start(&www, limits);
@@ -434,26 +439,10 @@ mod tests {
         for s in &mut idle {
             s.write_all(b"G").unwrap();
         }
-        let mut refused = String::new();
-        // Bounded: the server counts the idle ones as soon as it accepts them.
-        for _ in 0..50 {
-            refused = get(addr, "/");
-            if refused.contains("503") {
-                break;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        assert_eq!(refused, "HTTP/1.1 503 Service Unavailable");
+        assert_eq!(get_soon(addr, "503"), "HTTP/1.1 503 Service Unavailable");
+        // Their threads end when they close, and free their slots.
         drop(idle);
-        let mut served = String::new();
-        for _ in 0..50 {
-            served = get(addr, "/");
-            if served.contains("200") {
-                break;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        assert_eq!(served, "HTTP/1.1 200 OK");
+        assert_eq!(get_soon(addr, "200"), "HTTP/1.1 200 OK");
         std::fs::remove_dir_all(&www).unwrap();
     }
 }
