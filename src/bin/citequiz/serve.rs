@@ -148,8 +148,9 @@ fn resolve<'a>(roots: &'a Roots, target: &str) -> Result<(&'a Path, PathBuf), Re
     Ok((root, root.join(rel)))
 }
 
-/// The file a request names, read, with its real path: symlinks followed
-/// only while they stay inside the root; a folder means its `index.html`.
+/// The file a request names (a folder means its `index.html`) and its
+/// bytes; symlinks are followed only while they stay inside the root. The
+/// path is the one asked for, whose extension gives the Content-Type.
 fn open(roots: &Roots, target: &str) -> Result<(PathBuf, Vec<u8>), Refused> {
     let (root, mut full) = resolve(roots, target)?;
     if full.is_dir() {
@@ -161,7 +162,7 @@ fn open(roots: &Roots, target: &str) -> Result<(PathBuf, Vec<u8>), Refused> {
         return Err(Refused::Outside);
     }
     let body = std::fs::read(&real).map_err(|_| Refused::NotFound)?;
-    Ok((real, body))
+    Ok((full, body))
 }
 
 fn respond(stream: &mut TcpStream, status: &str, ctype: &str, body: &[u8], head_only: bool) {
@@ -234,6 +235,23 @@ fn read_head(stream: &mut TcpStream, limits: Limits) -> Head {
     }
 }
 
+/// Reads and drops what the client still sends, until it closes or the
+/// deadline: closing on unread data resets the connection, and the client
+/// may lose the answer already sent.
+fn drain(stream: &mut TcpStream, deadline: Instant) {
+    let _ = stream.shutdown(std::net::Shutdown::Write);
+    let mut chunk = [0u8; 4096];
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() || stream.set_read_timeout(Some(left)).is_err() {
+            return;
+        }
+        if !matches!(stream.read(&mut chunk), Ok(n) if n > 0) {
+            return;
+        }
+    }
+}
+
 fn handle(mut stream: TcpStream, roots: &Roots, limits: Limits) {
     let _ = stream.set_nodelay(true);
     let _ = stream.set_write_timeout(Some(Duration::from_secs(30)));
@@ -246,13 +264,7 @@ fn handle(mut stream: TcpStream, roots: &Roots, limits: Limits) {
                 "request too large\n",
                 false,
             );
-            // Read (a bounded amount of) what the client still sends before
-            // closing: closing on unread data resets the connection, and the
-            // client may lose the answer.
-            let _ = stream.shutdown(std::net::Shutdown::Write);
-            let _ = stream.set_read_timeout(Some(Duration::from_secs(1)));
-            let _ = std::io::copy(&mut (&stream).take(1 << 20), &mut std::io::sink());
-            return;
+            return drain(&mut stream, Instant::now() + Duration::from_secs(1));
         }
         Head::Gone => return,
     };
@@ -286,15 +298,15 @@ impl Drop for Slot {
 /// Serves `listener` until the process ends, one thread per connection.
 pub fn serve(listener: TcpListener, roots: Roots, limits: Limits) {
     let roots = Arc::new(roots);
-    let open = Arc::new(AtomicUsize::new(0));
+    let live = Arc::new(AtomicUsize::new(0));
     for mut stream in listener.incoming().flatten() {
-        if open.fetch_add(1, Ordering::SeqCst) >= limits.connections {
-            open.fetch_sub(1, Ordering::SeqCst);
+        if live.fetch_add(1, Ordering::SeqCst) >= limits.connections {
+            live.fetch_sub(1, Ordering::SeqCst);
             let _ = stream.set_write_timeout(Some(Duration::from_secs(1)));
             refuse(&mut stream, "503 Service Unavailable", "too many connections\n", false);
             continue;
         }
-        let slot = Slot(Arc::clone(&open));
+        let slot = Slot(Arc::clone(&live));
         let roots = Arc::clone(&roots);
         let spawned = std::thread::Builder::new().spawn(move || {
             let _slot = slot;
