@@ -16,6 +16,8 @@ mod generate;
 #[cfg(not(target_arch = "wasm32"))]
 mod output;
 #[cfg(not(target_arch = "wasm32"))]
+mod preview;
+#[cfg(not(target_arch = "wasm32"))]
 mod schema;
 #[cfg(not(target_arch = "wasm32"))]
 mod serve;
@@ -55,6 +57,7 @@ enum Command {
     Build(build::Args),
     Generate(generate::Args),
     Serve(serve::Args),
+    Preview(preview::Args),
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -68,6 +71,7 @@ fn main() -> std::process::ExitCode {
         Command::Build(a) => build::run(&a),
         Command::Generate(a) => generate::run(&a),
         Command::Serve(a) => serve::run(&a),
+        Command::Preview(a) => preview::run(&a),
     }
 }
 
