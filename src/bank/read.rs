@@ -9,6 +9,7 @@ use super::raw::{
     RawBank, RawQuestion, TrueFalseFeedback,
 };
 use crate::article::Selector;
+use crate::diag::Code;
 use crate::json::read::{Path, Reader, str_item};
 use crate::json::value::{V, Value};
 
@@ -123,7 +124,7 @@ pub(crate) fn kind(r: &mut Reader, v: &Value, path: Path, at: usize) -> Kind {
     let mut m = format!("unknown variant `{name}`, expected one of `");
     m.push_str(&names.join("`, `"));
     m.push('`');
-    r.error("unknown-kind", &path, at, m);
+    r.error(Code::UNKNOWN_KIND, &path, at, m);
     if let (Some(best), Some(d)) =
         (crate::diag::did_you_mean(name, names.iter().copied()), r.diags.last_mut())
     {

@@ -11,7 +11,7 @@ use super::raw::{
 };
 use super::read;
 use crate::article::{AnchorResult, Anchored, Article, Selector};
-use crate::diag::{Diagnostic, did_you_mean, has_errors};
+use crate::diag::{Code, Diagnostic, did_you_mean, has_errors};
 use crate::json::read::{Path, Reader, syntax_diagnostic};
 use crate::json::value::{self, Value};
 use crate::json::{locate, set_pos};
@@ -87,7 +87,7 @@ fn check(source: &str, article: Article, diags: &mut Vec<Diagnostic>) -> Option<
     if source.len() > MAX_BANK_BYTES {
         diags.push(
             Diagnostic::error(
-                "too-large",
+                Code::TOO_LARGE,
                 "",
                 format!(
                     "the bank is {} bytes; the largest accepted is {MAX_BANK_BYTES}",
@@ -145,7 +145,7 @@ fn check(source: &str, article: Article, diags: &mut Vec<Diagnostic>) -> Option<
     if seen.len() > MAX_QUESTIONS {
         diags.push(
             Diagnostic::error(
-                "too-many-questions",
+                Code::TOO_MANY_QUESTIONS,
                 "questions",
                 format!(
                     "the bank has {} questions; the most accepted is {MAX_QUESTIONS}",
@@ -166,7 +166,7 @@ fn check(source: &str, article: Article, diags: &mut Vec<Diagnostic>) -> Option<
         if let (Some(&Some(prev)), Some(id)) = (earlier.get(i), &id) {
             diags.push(
                 Diagnostic::error(
-                    "duplicate-id",
+                    Code::DUPLICATE_ID,
                     format!("questions[{i}].id"),
                     format!("the id \"{id}\" is already used by questions[{prev}]"),
                 )
@@ -184,7 +184,7 @@ fn check(source: &str, article: Article, diags: &mut Vec<Diagnostic>) -> Option<
     let by_id = index_by_id(&questions);
     if no_questions {
         diags.push(
-            Diagnostic::error("no-questions", "questions", "the bank has no questions")
+            Diagnostic::error(Code::NO_QUESTIONS, "questions", "the bank has no questions")
                 .with_help("add at least one question"),
         );
     }
@@ -249,7 +249,7 @@ fn check_head(head: &Head, diags: &mut Vec<Diagnostic>) {
     if head.format != BANK_FORMAT {
         diags.push(
             Diagnostic::error(
-                "unknown-format",
+                Code::UNKNOWN_FORMAT,
                 "format",
                 format!("the format is \"{}\"; this version reads \"{BANK_FORMAT}\"", head.format),
             )
@@ -267,7 +267,7 @@ fn check_head(head: &Head, diags: &mut Vec<Diagnostic>) {
     }
     if head.tries == 0 {
         diags.push(
-            Diagnostic::error("out-of-range", "tries", "`tries` is 0")
+            Diagnostic::error(Code::OUT_OF_RANGE, "tries", "`tries` is 0")
                 .with_help("give at least 1 try"),
         );
     }
@@ -321,7 +321,7 @@ fn position_in(source: &str, src: &Src, d: &mut Diagnostic) {
 
 fn range_error(path: &str, value: f64, range: &str) -> Diagnostic {
     let value = crate::json::num::display(value);
-    Diagnostic::error("out-of-range", path, format!("`{path}` is {value}; it must be {range}"))
+    Diagnostic::error(Code::OUT_OF_RANGE, path, format!("`{path}` is {value}; it must be {range}"))
         .with_help(format!("use a value from {range}"))
 }
 
@@ -340,7 +340,7 @@ fn non_empty(
     let path = path();
     if text.trim().is_empty() {
         diags.push(
-            Diagnostic::error("empty", path, format!("{what} is empty"))
+            Diagnostic::error(Code::EMPTY, path, format!("{what} is empty"))
                 .with_help(format!("write {what}")),
         );
         return false;
@@ -348,7 +348,7 @@ fn non_empty(
     {
         diags.push(
             Diagnostic::error(
-                "too-long",
+                Code::TOO_LONG,
                 path,
                 format!(
                     "{what} is {} chars; the most accepted is {MAX_TEXT_CHARS}",
@@ -365,7 +365,7 @@ fn check_id(id: &str, path: &str, diags: &mut Vec<Diagnostic>) {
     if id.chars().count() > MAX_ID_CHARS {
         diags.push(
             Diagnostic::error(
-                "bad-id",
+                Code::BAD_ID,
                 path,
                 format!("the id is longer than {MAX_ID_CHARS} chars"),
             )
@@ -373,7 +373,7 @@ fn check_id(id: &str, path: &str, diags: &mut Vec<Diagnostic>) {
         );
     } else if id.chars().any(|c| c.is_whitespace() || c.is_control()) {
         diags.push(
-            Diagnostic::error("bad-id", path, format!("the id \"{id}\" contains whitespace"))
+            Diagnostic::error(Code::BAD_ID, path, format!("the id \"{id}\" contains whitespace"))
                 .with_help("use letters, digits, '-', '_', '.' or ':'"),
         );
     }
@@ -391,7 +391,7 @@ fn check_list<'a, T>(
     if list.len() < min {
         diags.push(
             Diagnostic::error(
-                "too-few",
+                Code::TOO_FEW,
                 path,
                 format!("`{}` has {} entries; it needs at least {min}", last_key(path), list.len()),
             )
@@ -401,7 +401,7 @@ fn check_list<'a, T>(
     if list.len() > MAX_OPTIONS {
         diags.push(
             Diagnostic::error(
-                "too-many",
+                Code::TOO_MANY,
                 path,
                 format!(
                     "`{}` has {} entries; the most accepted is {MAX_OPTIONS}",
@@ -418,13 +418,13 @@ fn check_list<'a, T>(
         let here = || format!("{path}[{j}]");
         if id.trim().is_empty() {
             diags.push(
-                Diagnostic::error("empty", format!("{}.id", here()), "the id is empty")
+                Diagnostic::error(Code::EMPTY, format!("{}.id", here()), "the id is empty")
                     .with_help("give it an id such as \"a\""),
             );
         } else if ids.contains(&id) {
             diags.push(
                 Diagnostic::error(
-                    "duplicate-id",
+                    Code::DUPLICATE_ID,
                     format!("{}.id", here()),
                     format!("the id \"{id}\" is used twice in `{}`", last_key(path)),
                 )
@@ -458,8 +458,12 @@ fn check_ref(
             None => format!("use one of: {}", ids.join(", ")),
         };
         diags.push(
-            Diagnostic::error("unknown-ref", path, format!("\"{id}\" is not the id of any {what}"))
-                .with_help(help),
+            Diagnostic::error(
+                Code::UNKNOWN_REF,
+                path,
+                format!("\"{id}\" is not the id of any {what}"),
+            )
+            .with_help(help),
         );
     }
 }
@@ -494,7 +498,7 @@ fn check_question(
     if hint_total > 1.0 {
         diags.push(
             Diagnostic::warning(
-                "hint-penalties",
+                Code::HINT_PENALTIES,
                 format!("{p}.hints"),
                 format!(
                     "the hints' penalties add up to {}, more than the whole question",
@@ -508,7 +512,7 @@ fn check_question(
     }
     if q.tries == Some(0) {
         diags.push(
-            Diagnostic::error("out-of-range", format!("{p}.tries"), "`tries` is 0")
+            Diagnostic::error(Code::OUT_OF_RANGE, format!("{p}.tries"), "`tries` is 0")
                 .with_help("give at least 1 try"),
         );
     }
@@ -516,7 +520,7 @@ fn check_question(
 
     if q.cite.is_empty() {
         diags.push(
-            Diagnostic::error("no-citation", format!("{p}.cite"), "the question cites nothing")
+            Diagnostic::error(Code::NO_CITATION, format!("{p}.cite"), "the question cites nothing")
                 .with_help(
                     "add the passage of the article that supports the answer: {\"exact\": \"…\"}",
                 ),
@@ -525,7 +529,7 @@ fn check_question(
     if q.cite.len() > MAX_CITATIONS {
         diags.push(
             Diagnostic::error(
-                "too-many",
+                Code::TOO_MANY,
                 format!("{p}.cite"),
                 format!("more than {MAX_CITATIONS} citations"),
             )
@@ -600,7 +604,7 @@ fn check_foreign_fields(q: &RawQuestion, p: &str, diags: &mut Vec<Diagnostic>) {
             };
             diags.push(
                 Diagnostic::error(
-                    "wrong-kind-field",
+                    Code::WRONG_KIND_FIELD,
                     format!("{p}.{field}"),
                     format!("`{field}` does not belong to a {} question", q.kind.name()),
                 )
@@ -613,7 +617,7 @@ fn check_foreign_fields(q: &RawQuestion, p: &str, diags: &mut Vec<Diagnostic>) {
         if !here && required.contains(field) {
             diags.push(
                 Diagnostic::error(
-                    "missing-field",
+                    Code::MISSING_FIELD,
                     p.to_string(),
                     format!("a {} question needs `{field}`", q.kind.name()),
                 )
@@ -640,7 +644,7 @@ fn resolve(
             if !a.exact {
                 diags.push(
                     Diagnostic::warning(
-                        "cite-approximate",
+                        Code::CITE_APPROXIMATE,
                         format!("{}.exact", path()),
                         format!(
                             "the quote matches the article only approximately (score {}): \"{}\"",
@@ -655,7 +659,7 @@ fn resolve(
         }
         AnchorResult::NotFound { nearest } => {
             let d = Diagnostic::error(
-                "cite-not-found",
+                Code::CITE_NOT_FOUND,
                 format!("{}.exact", path()),
                 format!("the quote \"{}\" is not in the article", clip(&sel.exact, 80)),
             );
@@ -726,7 +730,7 @@ fn check_body(
         if let Some(a) = &q.answer {
             diags.push(
                 Diagnostic::error(
-                    "json-type",
+                    Code::JSON_TYPE,
                     format!("{p}.answer"),
                     format!(
                         "a {} question's `answer` is {want}, not {}",
@@ -755,7 +759,7 @@ fn check_body(
             let ids = choice_ids(options, &cat(&[p, ".options"]), diags);
             if answers.is_empty() {
                 diags.push(
-                    Diagnostic::error("too-few", format!("{p}.answers"), "`answers` is empty")
+                    Diagnostic::error(Code::TOO_FEW, format!("{p}.answers"), "`answers` is empty")
                         .with_help("list the id of every right option"),
                 );
             }
@@ -764,7 +768,7 @@ fn check_body(
                 if answers.iter().take(j).any(|b| b == a) {
                     diags.push(
                         Diagnostic::error(
-                            "duplicate-id",
+                            Code::DUPLICATE_ID,
                             format!("{p}.answers[{j}]"),
                             format!("\"{a}\" is listed twice"),
                         )
@@ -788,13 +792,13 @@ fn check_body(
             let holes = segments.len() - 1;
             if holes == 0 {
                 diags.push(
-                    Diagnostic::error("no-gaps", format!("{p}.text"), "the text has no gap")
+                    Diagnostic::error(Code::NO_GAPS, format!("{p}.text"), "the text has no gap")
                         .with_help("write {} where each gap goes"),
                 );
             } else if holes != gaps.len() {
                 diags.push(
                     Diagnostic::error(
-                        "gap-count",
+                        Code::GAP_COUNT,
                         format!("{p}.gaps"),
                         format!(
                             "the text has {holes} gap(s) but `gaps` has {} entries",
@@ -808,7 +812,7 @@ fn check_body(
                 if g.accept.is_empty() {
                     diags.push(
                         Diagnostic::error(
-                            "too-few",
+                            Code::TOO_FEW,
                             format!("{p}.gaps[{j}].accept"),
                             "the gap accepts nothing",
                         )
@@ -860,7 +864,7 @@ fn check_body(
                     if slot.is_some() {
                         diags.push(
                             Diagnostic::error(
-                                "duplicate-pair",
+                                Code::DUPLICATE_PAIR,
                                 format!("{}.left", here()),
                                 format!("\"{}\" is paired twice", pair.left),
                             )
@@ -875,7 +879,7 @@ fn check_body(
                     let id = lids.get(k).copied().unwrap_or("");
                     diags.push(
                         Diagnostic::error(
-                            "unpaired",
+                            Code::UNPAIRED,
                             format!("{p}.pairs"),
                             format!("the left item \"{id}\" has no pair"),
                         )
@@ -896,7 +900,7 @@ fn check_body(
             if target.is_empty() && !cites.is_empty() {
                 diags.push(
                     Diagnostic::error(
-                        "no-target",
+                        Code::NO_TARGET,
                         format!("{p}.cite"),
                         "the citations cover no sentence",
                     )
