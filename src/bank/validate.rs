@@ -572,25 +572,10 @@ fn check_question(
 /// Fields that belong to another kind are errors: they would be ignored,
 /// and an author who wrote them meant something.
 fn check_foreign_fields(q: &RawQuestion, p: &str, diags: &mut Vec<Diagnostic>) {
-    let present = [
-        q.options.is_some(),
-        q.answer.is_some(),
-        q.answers.is_some(),
-        q.feedback.is_some(),
-        q.text.is_some(),
-        q.gaps.is_some(),
-        q.tolerance.is_some(),
-        q.unit.is_some(),
-        q.items.is_some(),
-        q.left.is_some(),
-        q.right.is_some(),
-        q.pairs.is_some(),
-        q.part_a.is_some(),
-        q.part_b.is_some(),
-    ];
     let (required, optional) = q.kind.fields();
     let own = |f: &str| required.contains(&f) || optional.contains(&f);
-    for (field, &here) in KIND_FIELDS.iter().zip(present.iter()) {
+    for (field, has) in &KIND_FIELDS {
+        let here = has(q);
         if here && !own(field) {
             let takes = if required.is_empty() && optional.is_empty() {
                 "no fields of its own".to_string()
