@@ -6,9 +6,7 @@
 //! JSON path; positions are found only for the diagnostics there are.
 
 use super::model::{Bank, Body, Citation, Question};
-use super::raw::{
-    Answer, BANK_FORMAT, ChoiceOption, Item, KIND_FIELDS, Kind, RawBank, RawQuestion,
-};
+use super::raw::{BANK_FORMAT, ChoiceOption, Item, KIND_FIELDS, Kind, RawBank, RawQuestion};
 use super::read;
 use crate::article::{AnchorResult, Anchored, Article, Selector};
 use crate::diag::{Code, Diagnostic, did_you_mean, has_errors};
@@ -16,6 +14,10 @@ use crate::json::read::{Path, Reader, syntax_diagnostic};
 use crate::json::value::{self, Value};
 use crate::json::{locate, set_pos};
 use crate::text::cat;
+
+mod arrange;
+mod choice;
+mod entry;
 
 /// The most questions a bank may hold.
 pub const MAX_QUESTIONS: usize = 10_000;
@@ -703,7 +705,8 @@ fn item_ids<'a>(
 }
 
 /// Checks a question's kind-specific fields and, when they hold, moves them
-/// into its `Body` (the caller keeps the rest of `q`).
+/// into its `Body` (the caller keeps the rest of `q`). One function per
+/// kind, by family as in `grade`: `choice`, `entry`, `arrange`.
 fn check_body(
     q: &mut RawQuestion,
     p: &str,
@@ -711,213 +714,32 @@ fn check_body(
     article: &Article,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Body> {
-    let answer_as = |want: &str, diags: &mut Vec<Diagnostic>| {
-        if let Some(a) = &q.answer {
-            diags.push(
-                Diagnostic::error(
-                    Code::JSON_TYPE,
-                    format!("{p}.answer"),
-                    format!(
-                        "a {} question's `answer` is {want}, not {}",
-                        q.kind.name(),
-                        a.describe()
-                    ),
-                )
-                .with_help(format!("write `answer` as {want}")),
-            );
-        }
-    };
     match q.kind {
-        Kind::SingleChoice => {
-            let options = q.options.as_ref()?;
-            let ids = choice_ids(options, &cat(&[p, ".options"]), diags);
-            let Some(Answer::Id(answer)) = &q.answer else {
-                answer_as("an option id (a string)", diags);
-                return None;
-            };
-            check_ref(answer, &ids, || format!("{p}.answer"), "option", diags);
-            Some(Body::SingleChoice { answer: answer.clone(), options: q.options.take()? })
-        }
-        Kind::MultipleChoice => {
-            let options = q.options.as_ref()?;
-            let answers = q.answers.as_ref()?;
-            let ids = choice_ids(options, &cat(&[p, ".options"]), diags);
-            if answers.is_empty() {
-                diags.push(
-                    Diagnostic::error(Code::TOO_FEW, format!("{p}.answers"), "`answers` is empty")
-                        .with_help("list the id of every right option"),
-                );
-            }
-            for (j, a) in answers.iter().enumerate() {
-                check_ref(a, &ids, || format!("{p}.answers[{j}]"), "option", diags);
-                if answers.iter().take(j).any(|b| b == a) {
-                    diags.push(
-                        Diagnostic::error(
-                            Code::DUPLICATE_ID,
-                            format!("{p}.answers[{j}]"),
-                            format!("\"{a}\" is listed twice"),
-                        )
-                        .with_help("list each right option once"),
-                    );
-                }
-            }
-            Some(Body::MultipleChoice { options: q.options.take()?, answers: q.answers.take()? })
-        }
-        Kind::TrueFalse => {
-            let Some(Answer::Bool(answer)) = q.answer else {
-                answer_as("true or false", diags);
-                return None;
-            };
-            Some(Body::TrueFalse { answer, feedback: q.feedback.take().unwrap_or_default() })
-        }
-        Kind::FillBlank => {
-            let text = q.text.as_ref()?;
-            let gaps = q.gaps.as_ref()?;
-            let segments: Vec<String> = text.split("{}").map(str::to_string).collect();
-            let holes = segments.len() - 1;
-            if holes == 0 {
-                diags.push(
-                    Diagnostic::error(Code::NO_GAPS, format!("{p}.text"), "the text has no gap")
-                        .with_help("write {} where each gap goes"),
-                );
-            } else if holes != gaps.len() {
-                diags.push(
-                    Diagnostic::error(
-                        Code::GAP_COUNT,
-                        format!("{p}.gaps"),
-                        format!(
-                            "the text has {holes} gap(s) but `gaps` has {} entries",
-                            gaps.len()
-                        ),
-                    )
-                    .with_help("give one entry in `gaps` for each {} in `text`, in order"),
-                );
-            }
-            for (j, g) in gaps.iter().enumerate() {
-                if g.accept.is_empty() {
-                    diags.push(
-                        Diagnostic::error(
-                            Code::TOO_FEW,
-                            format!("{p}.gaps[{j}].accept"),
-                            "the gap accepts nothing",
-                        )
-                        .with_help("list every answer to accept"),
-                    );
-                }
-                for (k, a) in g.accept.iter().enumerate() {
-                    non_empty(
-                        a,
-                        || format!("{p}.gaps[{j}].accept[{k}]"),
-                        "the accepted answer",
-                        diags,
-                    );
-                }
-            }
-            Some(Body::FillBlank { segments, gaps: q.gaps.take()? })
-        }
-        Kind::Numeric => {
-            let Some(Answer::Number(answer)) = q.answer else {
-                answer_as("a number", diags);
-                return None;
-            };
-            let tolerance = q.tolerance.unwrap_or(0.0);
-            if !answer.is_finite() {
-                diags.push(range_error(&format!("{p}.answer"), answer, "a finite number"));
-            }
-            if !(tolerance.is_finite() && tolerance >= 0.0) {
-                diags.push(range_error(&format!("{p}.tolerance"), tolerance, "0 or more"));
-            }
-            Some(Body::Numeric { answer, tolerance, unit: q.unit.take() })
-        }
-        Kind::Ordering => {
-            let items = q.items.as_ref()?;
-            item_ids(items, &cat(&[p, ".items"]), 2, diags);
-            Some(Body::Ordering { items: q.items.take()? })
-        }
-        Kind::Matching => {
-            let (left, right, pairs) = (q.left.as_ref()?, q.right.as_ref()?, q.pairs.as_ref()?);
-            let lids = item_ids(left, &cat(&[p, ".left"]), 2, diags);
-            let rids = item_ids(right, &cat(&[p, ".right"]), 2, diags);
-            let mut answer: Vec<Option<String>> = vec![None; left.len()];
-            for (j, pair) in pairs.iter().enumerate() {
-                let here = || format!("{p}.pairs[{j}]");
-                check_ref(&pair.left, &lids, || format!("{}.left", here()), "left item", diags);
-                check_ref(&pair.right, &rids, || format!("{}.right", here()), "right item", diags);
-                if let Some(slot) =
-                    lids.iter().position(|l| *l == pair.left).and_then(|k| answer.get_mut(k))
-                {
-                    if slot.is_some() {
-                        diags.push(
-                            Diagnostic::error(
-                                Code::DUPLICATE_PAIR,
-                                format!("{}.left", here()),
-                                format!("\"{}\" is paired twice", pair.left),
-                            )
-                            .with_help("pair each left item exactly once"),
-                        );
-                    }
-                    *slot = Some(pair.right.clone());
-                }
-            }
-            for (k, slot) in answer.iter().enumerate() {
-                if slot.is_none() {
-                    let id = lids.get(k).copied().unwrap_or("");
-                    diags.push(
-                        Diagnostic::error(
-                            Code::UNPAIRED,
-                            format!("{p}.pairs"),
-                            format!("the left item \"{id}\" has no pair"),
-                        )
-                        .with_help(format!("add {{\"left\": \"{id}\", \"right\": …}} to `pairs`")),
-                    );
-                }
-            }
-            let answer = answer.into_iter().map(Option::unwrap_or_default).collect();
-            Some(Body::Matching { left: q.left.take()?, right: q.right.take()?, answer })
-        }
-        Kind::Evidence => {
-            let mut target: Vec<String> = Vec::new();
-            for s in article.sentences() {
-                if cites.iter().any(|c| c.sentences.contains(&s.id)) {
-                    target.push(s.id.clone());
-                }
-            }
-            if target.is_empty() && !cites.is_empty() {
-                diags.push(
-                    Diagnostic::error(
-                        Code::NO_TARGET,
-                        format!("{p}.cite"),
-                        "the citations cover no sentence",
-                    )
-                    .with_help("cite the sentences the learner should select"),
-                );
-            }
-            Some(Body::Evidence { target })
-        }
-        Kind::TwoPart => {
-            let (a, b) = (q.part_a.as_ref()?, q.part_b.as_ref()?);
-            non_empty(&a.prompt, || format!("{p}.part_a.prompt"), "Part A's prompt", diags);
-            non_empty(&b.prompt, || format!("{p}.part_b.prompt"), "Part B's prompt", diags);
-            let aids = choice_ids(&a.options, &cat(&[p, ".part_a.options"]), diags);
-            check_ref(&a.answer, &aids, || format!("{p}.part_a.answer"), "Part A option", diags);
-            let bids = check_list(
-                &b.options,
-                &cat(&[p, ".part_b.options"]),
-                2,
-                |o| (o.id.as_str(), None),
-                diags,
-            );
-            check_ref(&b.answer, &bids, || format!("{p}.part_b.answer"), "Part B option", diags);
-            let quotes: Vec<Citation> = b
-                .options
-                .iter()
-                .enumerate()
-                .filter_map(|(j, o)| {
-                    resolve(article, &o.quote, &|| format!("{p}.part_b.options[{j}].quote"), diags)
-                })
-                .collect();
-            Some(Body::TwoPart { part_a: q.part_a.take()?, part_b: q.part_b.take()?, quotes })
-        }
+        Kind::SingleChoice => choice::single(q, p, diags),
+        Kind::MultipleChoice => choice::multiple(q, p, diags),
+        Kind::TrueFalse => choice::true_false(q, p, diags),
+        Kind::Evidence => choice::evidence(p, cites, article, diags),
+        Kind::TwoPart => choice::two_part(q, p, article, diags),
+        Kind::FillBlank => entry::fill_blank(q, p, diags),
+        Kind::Numeric => entry::numeric(q, p, diags),
+        Kind::Ordering => arrange::ordering(q, p, diags),
+        Kind::Matching => arrange::matching(q, p, diags),
+    }
+}
+
+/// "a numeric question's `answer` is a number, not a string", when `answer`
+/// is there but of the wrong type for the kind (its absence is reported
+/// with the kind's other fields).
+fn wrong_answer_type(q: &RawQuestion, p: &str, want: &str, diags: &mut Vec<Diagnostic>) {
+    if let Some(a) = &q.answer {
+        diags.push(
+            Diagnostic::error(
+                Code::JSON_TYPE,
+                format!("{p}.answer"),
+                format!("a {} question's `answer` is {want}, not {}", q.kind.name(), a.describe()),
+            )
+            .with_help(format!("write `answer` as {want}")),
+        );
     }
 }
 
