@@ -743,9 +743,10 @@ fn wrong_answer_type(q: &RawQuestion, p: &str, want: &str, diags: &mut Vec<Diagn
     }
 }
 
-/// FNV-1a over what a saved answer depends on: the question without its
-/// explanation, hints, tags and tries, and without its citations unless
-/// they are the answer (an evidence question's target sentences). Those
+/// FNV-1a over what a saved answer depends on: the serde JSON of the
+/// `RawQuestion` without its explanation, hints, tags and tries, and
+/// without its citations unless they are the answer (an evidence
+/// question's target sentences). Those
 /// fields are set aside while the question is written, not copied: this
 /// runs for every question of a bank as it loads.
 fn content_hash(q: &mut RawQuestion) -> u64 {
