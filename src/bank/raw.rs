@@ -128,18 +128,18 @@ fn default_hint_penalty() -> f64 {
     DEFAULT_HINT_PENALTY
 }
 
+// Its serde JSON is what saved progress keys on: `Question::content_hash`
+// is FNV-1a of this type serialized with `serde_json` (fields in this
+// order, absent options skipped), without `explanation`, `hints`, `tags`,
+// `tries` and, but for evidence questions, `cite`. Renaming, reordering or
+// changing how a field serializes changes every hash and drops every
+// learner's saved answers: `tests/fixtures/content-hashes.tsv` pins the
+// shipped questions' hashes, and `tests/content_hash.rs` tests which edits
+// keep an answer. (A comment, not a doc comment: doc comments become the
+// JSON Schema's descriptions, which are for authors.)
 /// A question. One flat object: the fields every kind shares, `kind`, and
 /// the fields of that kind (see `KIND_FIELDS`). Flat rather than a serde
 /// enum so that every type error keeps its exact JSON path and position.
-///
-/// Its serde JSON is what saved progress keys on: `Question::content_hash`
-/// is FNV-1a of this type serialized with `serde_json` (fields in this
-/// order, absent options skipped), without `explanation`, `hints`, `tags`,
-/// `tries` and, but for evidence questions, `cite`. Renaming, reordering
-/// or changing how a field serializes changes every hash and drops every
-/// learner's saved answers: `tests/fixtures/content-hashes.tsv` pins the
-/// shipped questions' hashes, and `tests/content_hash.rs` tests which edits
-/// keep an answer.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize, schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
