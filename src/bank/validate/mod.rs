@@ -1,8 +1,9 @@
 //! From bank text to a checked `Bank`, collecting every problem on the way.
 //!
-//! Parsing is two-level so one bad question doesn't hide the others: the
-//! bank's own fields are read first with each question kept as raw JSON
-//! text, then each question is read on its own. Every diagnostic carries a
+//! Each question is read (`bank::read`) and checked as soon as the parser
+//! has it (`json::value::parse_streaming`), on its own, so one bad question
+//! doesn't hide the others; the bank's own fields are read once the text
+//! is parsed, and what needs them waits till then. Every diagnostic carries a
 //! JSON path; positions are found only for the diagnostics there are.
 
 use super::model::{Bank, Body, Citation, Question};
