@@ -285,11 +285,14 @@ impl Kind {
     }
 }
 
+/// Whether a question has a field.
+pub type Has = fn(&RawQuestion) -> bool;
+
 /// Every kind-specific field: its name and whether a question has it.
 /// Validation's "this field does not belong to that kind", the reader's
 /// list of a question's fields and the schema's per-kind rules all come
 /// from this table and `Kind::fields`.
-pub const KIND_FIELDS: [(&str, fn(&RawQuestion) -> bool); 14] = [
+pub const KIND_FIELDS: [(&str, Has); 14] = [
     ("options", |q| q.options.is_some()),
     ("answer", |q| q.answer.is_some()),
     ("answers", |q| q.answers.is_some()),
