@@ -140,6 +140,10 @@ registry! {
     // Responses (the headless API's `answer`, saved progress).
     RESPONSE_FIELD = "response-field", Error:
         "A response lacks the field its question's kind needs.";
+
+    // Item-writing checks (warnings about how a question is written) go
+    // here, one line each, e.g.
+    // LONGEST_ANSWER = "longest-answer", Warning: "The right option is the longest.";
 }
 
 #[cfg(test)]
