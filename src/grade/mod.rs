@@ -51,7 +51,7 @@ pub(crate) mod read;
 
 use crate::bank::raw::Pair;
 use crate::bank::{Body, Kind, Question};
-use crate::json::num::clamp;
+use crate::num::clamp;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
