@@ -436,19 +436,14 @@ impl Session {
         response: Response,
         now_ms: f64,
     ) -> Result<Feedback, SessionError> {
-        if self.is_finished() {
-            return Err(SessionError::Finished);
-        }
-        let pos = self.locate(question_id)?;
-        let unknown = || SessionError::UnknownQuestion { id: question_id.to_string() };
-        let q =
-            self.order.get(pos).and_then(|&i| self.bank.questions().get(i)).ok_or_else(unknown)?;
-        let st = self.states.get_mut(pos).ok_or_else(unknown)?;
-        st.open(q)?;
+        let try_penalty = self.bank.try_penalty();
+        let (q, st) = self.open_question(question_id)?;
         let grade = grade::grade(q, &response)
             .map_err(|error| SessionError::Response { id: q.id().to_string(), error })?;
         st.attempts.push(Attempt { response, at_ms: finite_ms(now_ms), grade });
-        feedback(q, st, self.bank.try_penalty()).ok_or_else(unknown)
+        // Some: the try was just recorded.
+        feedback(q, st, try_penalty)
+            .ok_or_else(|| SessionError::UnknownQuestion { id: question_id.to_string() })
     }
 
     /// Gives the question's next hint; its penalty counts from now on.
@@ -457,15 +452,7 @@ impl Session {
     /// The session is finished; no such question in the session; the
     /// question is already correct or out of tries; every hint was taken.
     pub fn handle_hint(&mut self, question_id: &str) -> Result<HintShown, SessionError> {
-        if self.is_finished() {
-            return Err(SessionError::Finished);
-        }
-        let pos = self.locate(question_id)?;
-        let unknown = || SessionError::UnknownQuestion { id: question_id.to_string() };
-        let q =
-            self.order.get(pos).and_then(|&i| self.bank.questions().get(i)).ok_or_else(unknown)?;
-        let st = self.states.get_mut(pos).ok_or_else(unknown)?;
-        st.open(q)?;
+        let (q, st) = self.open_question(question_id)?;
         let hint = q.hints().get(st.hints as usize).ok_or_else(|| SessionError::NoHintsLeft {
             id: q.id().to_string(),
             hints: q.hints().len(),
@@ -727,6 +714,24 @@ impl Session {
     }
 
     // Internals.
+
+    /// A question and its state, for an input: refused when the session is
+    /// finished, the question is not in it, or it takes no more input.
+    fn open_question(
+        &mut self,
+        question_id: &str,
+    ) -> Result<(&Question, &mut QuestionState), SessionError> {
+        if self.is_finished() {
+            return Err(SessionError::Finished);
+        }
+        let pos = self.locate(question_id)?;
+        let unknown = || SessionError::UnknownQuestion { id: question_id.to_string() };
+        let q =
+            self.order.get(pos).and_then(|&i| self.bank.questions().get(i)).ok_or_else(unknown)?;
+        let st = self.states.get_mut(pos).ok_or_else(unknown)?;
+        st.open(q)?;
+        Ok((q, st))
+    }
 
     /// The position of a question in the session order.
     fn locate(&self, question_id: &str) -> Result<usize, SessionError> {

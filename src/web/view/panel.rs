@@ -69,6 +69,18 @@ impl DiagLine {
     }
 }
 
+/// Empties `host` and makes a panel's root for it, with its class, ARIA
+/// role and language; the caller fills it, then appends it.
+fn panel(host: &Node, class: &str, role: &str, i18n: &I18n) -> R<Element> {
+    let doc: Document =
+        host.owner_document().ok_or_else(|| JsValue::from_str("host is detached"))?;
+    clear_host(host);
+    let root = dom::el(&doc, "div", class)?;
+    root.set_attribute("role", role)?;
+    root.set_attribute("lang", &i18n.tag)?;
+    Ok(root)
+}
+
 /// Renders the error panel into `host`, replacing what it holds; `title`
 /// None for the language's "This quiz could not be loaded".
 pub(crate) fn error_panel(
@@ -79,12 +91,7 @@ pub(crate) fn error_panel(
     i18n: &I18n,
 ) -> R<Element> {
     let t = i18n.t;
-    let doc: Document =
-        host.owner_document().ok_or_else(|| JsValue::from_str("host is detached"))?;
-    clear_host(host);
-    let root = dom::el(&doc, "div", "citequiz citequiz-error")?;
-    root.set_attribute("role", "alert")?;
-    root.set_attribute("lang", &i18n.tag)?;
+    let root = panel(host, "citequiz citequiz-error", "alert", i18n)?;
     add_text(&root, "h2", "", title.unwrap_or(t.load_failed))?;
     add_text(&root, "p", "", message)?;
     if !diags.is_empty() {
@@ -121,12 +128,7 @@ pub(crate) fn fetch_error_panel(host: &Node, message: &str, i18n: &I18n) -> R {
 /// Renders the status shown while the page's loader fetches a file: "Loading
 /// the quiz…", which file and from where (`role="status"`, so it is read out).
 pub(crate) fn loading(host: &Node, what: &str, url: &str, i18n: &I18n) -> R {
-    let doc: Document =
-        host.owner_document().ok_or_else(|| JsValue::from_str("host is detached"))?;
-    clear_host(host);
-    let root = dom::el(&doc, "div", "citequiz citequiz-loading")?;
-    root.set_attribute("role", "status")?;
-    root.set_attribute("lang", &i18n.tag)?;
+    let root = panel(host, "citequiz citequiz-loading", "status", i18n)?;
     add_text(&root, "p", "", &fill(i18n.t.loading, &[i18n::fetched_what(i18n.lang(), what), url]))?;
     host.append_child(&root)?;
     Ok(())
