@@ -24,8 +24,10 @@ pub mod diag;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod files;
 pub mod grade;
+mod hash;
 mod json;
 pub mod locale;
+mod num;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod package;
 pub mod session;

@@ -273,10 +273,7 @@ impl Question {
         tags: &[&str],
     ) -> Question {
         let prompt = format!("Question {id}?");
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        for b in format!("{prompt}|{body:?}|{points}").bytes() {
-            hash = (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
-        }
+        let hash = crate::hash::fnv1a(format!("{prompt}|{body:?}|{points}").as_bytes());
         Question {
             id: id.to_string(),
             prompt,

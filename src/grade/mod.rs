@@ -51,7 +51,7 @@ pub(crate) mod read;
 
 use crate::bank::raw::Pair;
 use crate::bank::{Body, Kind, Question};
-use crate::json::num::clamp;
+use crate::num::clamp;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -61,11 +61,14 @@ const EPS: f64 = 1e-9;
 
 /// A learner's answer to one question.
 ///
-/// In JSON: `{"kind": "single_choice", "choice": "b"}` and so on. It is
-/// read by [`Response::from_json`] (`grade::read`), not serde, which keeps
-/// serde's deserializers out of the Wasm.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+/// In JSON: `{"kind": "single_choice", "choice": "b"}` and so on. JSON text
+/// (saved progress, the view's drafts) is read by [`Response::from_json`]
+/// (`grade::read`), not serde, which keeps serde's deserializers out of the
+/// widget's Wasm. Its `Deserialize` is for the headless API, which takes a
+/// JS object (`web::api`); it refuses fields no kind has, and also those of
+/// another kind.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Response {
     /// The picked option's id.
     SingleChoice {

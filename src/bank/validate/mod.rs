@@ -764,6 +764,5 @@ fn content_hash(q: &mut RawQuestion) -> u64 {
     if q.kind != Kind::Evidence {
         q.cite = cite;
     }
-    text.bytes()
-        .fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    crate::hash::fnv1a(text.as_bytes())
 }
