@@ -75,7 +75,7 @@ const SHORT: [&str; 3] = ["Trade with Europe", "Arms to India", "A gas pipeline"
 fn longest_answer_flags_a_key_much_longer_than_every_distractor() {
     let long = "He said it was not a goal but would not rule it out in principle";
     let q = choice("q", "What did Putin say?", &[long, SHORT[0], SHORT[1], SHORT[2]]);
-    let d = check_lints("", &[&q], &[("longest-answer", "q", "questions[0].options[0]")]);
+    let d = check_lints("", &[&q], &[("longest-answer", "q", "questions[0].options[0].text")]);
     assert!(d[0].message.contains("64 characters, against at most 17"), "{}", d[0].message);
     // The same key among distractors as long: nothing to say.
     let even = [

@@ -289,13 +289,14 @@ pub(super) fn contains_phrase(text: &str, phrase: &str) -> bool {
     if phrase.is_empty() {
         return false;
     }
-    let (mut t, mut p) = (String::with_capacity(text.len() + 2), String::new());
-    for (out, s) in [(&mut t, text), (&mut p, phrase)] {
-        out.push(' ');
-        out.push_str(s);
-        out.push(' ');
-    }
-    t.contains(&p)
+    // Folded text has single spaces between words: a whole-word match is
+    // one with a space or an end on either side.
+    text.match_indices(phrase).any(|(at, _)| {
+        let end = at + phrase.len();
+        let before = text.get(..at).is_some_and(|b| b.is_empty() || b.ends_with(' '));
+        let after = text.get(end..).is_some_and(|a| a.is_empty() || a.starts_with(' '));
+        before && after
+    })
 }
 
 /// The numbers written in digits in `text`: "1,000" is a thousand, "2.5"
@@ -365,6 +366,9 @@ mod tests {
         assert!(contains_phrase("less than 20 percent", "20 percent"));
         assert!(!contains_phrase("less than 120 percent", "20 percent"));
         assert!(!contains_phrase("anything", ""));
+        assert!(contains_phrase("20 percent", "20 percent"));
+        assert!(contains_phrase("x 120 percent and 20 percent", "20 percent"));
+        assert!(!contains_phrase("20 percents", "20 percent"));
     }
 
     #[test]
