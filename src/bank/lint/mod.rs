@@ -8,6 +8,11 @@
 //! matters and what to do. [`place`] gives them the line and column of
 //! their path in the bank's source.
 //!
+//! What they do not see: true/false, ordering and matching answers (no
+//! wording to find), numbers written in words, Part B's key as another
+//! question's answer, and explanations and feedback (shown only after an
+//! answer is checked; in a fixed order they too precede later questions).
+//!
 //! Invariant: pure and deterministic, like the rest of the core, and
 //! nothing here runs while a bank loads: the widget never calls it, so its
 //! Wasm does not carry it.
