@@ -4,7 +4,7 @@
 //! read, for the CLI, the tests and the benchmarks. Not compiled to wasm32.
 
 use crate::article::{Article, Normalizer};
-use crate::bank::{Bank, article_path};
+use crate::bank::{Bank, article_path, lint};
 use crate::diag::{Code, Diagnostic};
 use std::path::{Path, PathBuf};
 
@@ -76,7 +76,8 @@ pub fn load_article(
 }
 
 /// Reads a bank file and the article it names (relative to the bank), and
-/// checks both.
+/// checks both; a bank that loads is also given the item-writing checks
+/// (`bank::lint`), whose warnings follow the loader's.
 pub fn load_bank(path: &Path) -> Loaded {
     let mut loaded =
         Loaded { bank: None, diagnostics: Vec::new(), bank_file: None, article_file: None };
@@ -107,7 +108,10 @@ pub fn load_bank(path: &Path) -> Loaded {
         Ok((article, article_file)) => {
             loaded.article_file = Some(article_file);
             match Bank::load(&bank_file.text, Some(&name), article) {
-                Ok((bank, warnings)) => {
+                Ok((bank, mut warnings)) => {
+                    let mut lints = lint::check(&bank, bank.article());
+                    lint::place(&mut lints, &bank_file.text, Some(&name));
+                    warnings.append(&mut lints);
                     loaded.bank = Some(bank);
                     loaded.diagnostics = warnings;
                 }

@@ -172,7 +172,9 @@ fn a_double_dash_lets_a_file_be_named_like_a_flag() {
 fn check_on_a_shipped_bank_exits_0() {
     let o = citequiz(&["check", BANK]);
     assert_exit(&o, 0);
-    assert_eq!(stdout(&o), format!("{BANK}: ok: 10 questions checked, every citation anchored\n"));
+    let out = stdout(&o);
+    assert!(out.starts_with(&format!("{BANK}: ok: ")), "{out}");
+    assert!(out.contains("questions checked, every citation anchored"), "{out}");
 }
 
 #[test]

@@ -5,6 +5,7 @@
 //! wrong on the way is a `Diagnostic` with its JSON path and, given the
 //! source text, its line and column.
 
+pub mod lint;
 mod model;
 pub mod raw;
 pub(crate) mod read;

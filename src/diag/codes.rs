@@ -141,9 +141,20 @@ registry! {
     RESPONSE_FIELD = "response-field", Error:
         "A response lacks the field its question's kind needs.";
 
-    // Item-writing checks (warnings about how a question is written) go
-    // here, one line each, e.g.
-    // LONGEST_ANSWER = "longest-answer", Warning: "The right option is the longest.";
+    // Item-writing checks (`bank::lint`): what lets a learner answer
+    // without reading.
+    LONGEST_ANSWER = "longest-answer", Warning:
+        "The keyed option is clearly the longest of its set, or across the bank the longest option is keyed far more often than chance.";
+    ANSWER_ECHO = "answer-echo", Warning:
+        "Part B's keyed quote repeats Part A's key, or the key repeats the prompt's words while the distractors don't.";
+    DUPLICATE_OPTION = "duplicate-option", Warning:
+        "Two options, quotes or items are equal once case, spacing, hyphens and punctuation are set aside.";
+    ALL_OF_THE_ABOVE = "all-of-the-above", Warning:
+        "An option is \"all of the above\", \"none of the above\" or kin.";
+    ANSWER_REVEALED = "answer-revealed", Warning:
+        "A question's visible text gives away another question's answer, and is shown first.";
+    HINT_GIVES_ANSWER = "hint-gives-answer", Warning:
+        "A hint contains the answer.";
 }
 
 #[cfg(test)]

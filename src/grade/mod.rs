@@ -16,9 +16,11 @@
 //!   right pick earns 1/R and each wrong pick costs 1/R; the total is floored
 //!   at 0. Picking nothing earns 0.
 //! - **fill_blank**: a gap is right when its folded response equals a folded
-//!   accepted answer. To fold: `Normalizer::basic().normalize`, lowercase,
-//!   drop everything but letters, digits and whitespace, collapse whitespace
-//!   runs to one space, trim. fraction = right gaps / gaps.
+//!   accepted answer. To fold: `Normalizer::basic().normalize` (which makes
+//!   every dash a hyphen), lowercase, read hyphens as spaces (so "mid-30s",
+//!   "mid 30s" and "mid–30s" are one answer), drop everything else but
+//!   letters, digits and whitespace, collapse whitespace runs to one space,
+//!   trim. fraction = right gaps / gaps.
 //! - **numeric**: right when |value − answer| ≤ tolerance + ε, where
 //!   ε = 1e-9 × max(1, |answer|) absorbs decimal rounding (0.1 + 0.2).
 //! - **ordering**: each item in its right absolute position earns 1/n;
@@ -346,7 +348,15 @@ pub fn score(
 }
 
 /// Folds a fill-in answer for comparison: basic normalization, lowercase,
-/// letters, digits and single spaces only, trimmed.
+/// hyphens and dashes read as spaces, letters, digits and single spaces
+/// only, trimmed.
+///
+/// # Example
+/// ```
+/// use citequiz::grade::fold;
+/// assert_eq!(fold("Mid\u{2013}30s"), fold("mid 30s"));
+/// assert_eq!(fold(" Don't  stop! "), "dont stop");
+/// ```
 pub fn fold(s: &str) -> String {
     let normalized = crate::article::Normalizer::basic().normalize(s);
     let mut out = String::with_capacity(normalized.len());
@@ -360,7 +370,9 @@ pub fn fold(s: &str) -> String {
             }
             space = false;
             out.push(c);
-        } else if c.is_whitespace() {
+        } else if c.is_whitespace() || c == '-' {
+            // `normalize` has made every dash and hyphen '-': a word
+            // written "mid-30s" is the same answer as "mid 30s".
             space = true;
         }
     }
