@@ -13,7 +13,7 @@ mod schema;
 mod validate;
 
 pub use model::{Bank, Body, Citation, Question};
-pub use raw::{BANK_FORMAT, Kind, RawBank, RawQuestion};
+pub use raw::{BANK_FORMAT, Cite, Kind, RawBank, RawQuestion};
 #[cfg(not(target_arch = "wasm32"))]
 pub use schema::bank_schema;
 pub use validate::{

@@ -85,8 +85,13 @@ pub struct RawQuestion {
     pub prompt: String,
     /// Why the answer is right, in the author's words. Shown after checking.
     pub explanation: String,
-    /// The passages of the article that support the answer (W3C TextQuoteSelectors).
-    pub cite: Vec<Selector>,
+    /// The passages of the article that support the answer (W3C
+    /// TextQuoteSelectors). May be left out while the question is written:
+    /// `check` then errors, and `citequiz suggest --write` fills it in.
+    // Always serialized, even empty: the content hash is the question
+    // serialized, and shipped hashes were taken with `"cite":[]` in it.
+    #[serde(default)]
+    pub cite: Vec<Cite>,
     /// Points for a fully right answer (default 1).
     #[serde(default = "default_points")]
     pub points: f64,
@@ -288,6 +293,30 @@ impl<'de> Deserialize<'de> for Answer {
             }
         }
         d.deserialize_any(V)
+    }
+}
+
+/// A citation: a W3C TextQuoteSelector, and whether a tool proposed it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Cite {
+    /// The quote.
+    #[serde(flatten)]
+    pub selector: Selector,
+    /// Proposed by `citequiz suggest --write`, not yet confirmed by the
+    /// author: `check` warns (`suggested-cite`) until the mark is removed.
+    // Never serialized: the mark is the author's to-do, not part of the
+    // quote, so it stays out of the content hash (confirming a suggestion
+    // keeps an evidence question's saved answers) and out of xAPI.
+    #[serde(default, skip_serializing)]
+    pub suggested: bool,
+}
+
+impl Cite {
+    /// A confirmed citation of `selector`.
+    pub fn new(selector: Selector) -> Self {
+        Cite { selector, suggested: false }
     }
 }
 
