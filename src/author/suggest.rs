@@ -643,21 +643,21 @@ pub fn read_questions(source: &str) -> Result<Vec<Located>, Vec<Diagnostic>> {
     }
     let mut r = Reader::new(source);
     let mut out = Vec::new();
-    if let Some(o) = r.open(&tree, Path::Root, tree.at) {
-        if let Some(m) = o.need(&mut r, "questions") {
-            let path = Path::Root.key("questions");
-            match &m.value.v {
-                V::Arr(items) => {
-                    for (index, v) in items.iter().enumerate() {
-                        if let Some(question) =
-                            crate::bank::read::question(&mut r, v, path.index(index))
-                        {
-                            out.push(Located { question, index, at: v.at, end: v.end });
-                        }
+    if let Some(o) = r.open(&tree, Path::Root, tree.at)
+        && let Some(m) = o.need(&mut r, "questions")
+    {
+        let path = Path::Root.key("questions");
+        match &m.value.v {
+            V::Arr(items) => {
+                for (index, v) in items.iter().enumerate() {
+                    if let Some(question) =
+                        crate::bank::read::question(&mut r, v, path.index(index))
+                    {
+                        out.push(Located { question, index, at: v.at, end: v.end });
                     }
                 }
-                other => r.wrong_type(&path, m.at, "an array", other),
             }
+            other => r.wrong_type(&path, m.at, "an array", other),
         }
     }
     if r.errors > 0 { Err(r.diags) } else { Ok(out) }

@@ -297,7 +297,8 @@ impl<'de> Deserialize<'de> for Answer {
 }
 
 /// A citation: a W3C TextQuoteSelector, and whether a tool proposed it.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+// Serialized as its selector alone (see `suggested`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Cite {
@@ -306,11 +307,20 @@ pub struct Cite {
     pub selector: Selector,
     /// Proposed by `citequiz suggest --write`, not yet confirmed by the
     /// author: `check` warns (`suggested-cite`) until the mark is removed.
-    // Never serialized: the mark is the author's to-do, not part of the
-    // quote, so it stays out of the content hash (confirming a suggestion
-    // keeps an evidence question's saved answers) and out of xAPI.
+    // Never serialized (see `impl Serialize`): the mark is the author's
+    // to-do, not part of the quote, so it stays out of the content hash
+    // (confirming a suggestion keeps an evidence question's saved answers).
     #[serde(default, skip_serializing)]
     pub suggested: bool,
+}
+
+// By hand rather than derived with `flatten`: serde's flattening writes
+// through a map serializer, code the Wasm (which hashes questions) would
+// carry for nothing.
+impl Serialize for Cite {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.selector.serialize(s)
+    }
 }
 
 impl Cite {
