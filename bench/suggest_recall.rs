@@ -42,6 +42,28 @@ fn main() {
             )
         })
         .collect();
+    for (stem, bank, _) in &banks {
+        let per_question: Vec<usize> = bank
+            .questions()
+            .iter()
+            .map(|q| {
+                let mut ids: Vec<&str> = q
+                    .citations()
+                    .iter()
+                    .flat_map(|c| c.sentences.iter().map(String::as_str))
+                    .collect();
+                ids.sort_unstable();
+                ids.dedup();
+                ids.len()
+            })
+            .collect();
+        println!(
+            "{stem}: {} questions, {} cited sentences, {} questions citing more than one",
+            per_question.len(),
+            per_question.iter().sum::<usize>(),
+            per_question.iter().filter(|&&n| n > 1).count()
+        );
+    }
     let d = Options::default();
     let prompt = Options {
         explanation: false,
@@ -87,7 +109,7 @@ fn main() {
         }
     }
     println!(
-        "{:<42} {:<20} {:>3} {:>8} {:>8} {:>7} {:>7}",
+        "{:<46} {:<20} {:>3} {:>8} {:>8} {:>7} {:>7}",
         "query", "bank", "n", "recall@1", "recall@3", "sent@1", "sent@3"
     );
     for (name, options) in &variants {
@@ -96,7 +118,7 @@ fn main() {
             let r =
                 recall(text, bank, *options, &[1, 3]).unwrap_or_else(|d| panic!("{stem}: {d:?}"));
             println!(
-                "{name:<42} {stem:<20} {:>3} {:>8.3} {:>8.3} {:>7.3} {:>7.3}",
+                "{name:<46} {stem:<20} {:>3} {:>8.3} {:>8.3} {:>7.3} {:>7.3}",
                 r.questions,
                 r.at(1),
                 r.at(3),
@@ -112,7 +134,7 @@ fn main() {
         }
         let (nf, cf) = (n.max(1) as f64, cited.max(1) as f64);
         println!(
-            "{name:<42} {:<20} {n:>3} {:>8.3} {:>8.3} {:>7.3} {:>7.3}",
+            "{name:<46} {:<20} {n:>3} {:>8.3} {:>8.3} {:>7.3} {:>7.3}",
             "all",
             hit1 / nf,
             hit3 / nf,
