@@ -251,3 +251,118 @@ fn new_names_the_article_and_schema_relative_to_the_bank() {
     assert!(err[0].message.contains("does not exist"), "{err:?}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The binary, run with `args` from the crate's root.
+fn citequiz(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_citequiz"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn stderr(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn the_suggest_command_prints_json_best_first() {
+    let o = citequiz(&[
+        "suggest",
+        "quiz-data/banks/gabuev-quick-check.json",
+        "--top",
+        "2",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = String::from_utf8_lossy(&o.stdout);
+    let v: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    let list = v.as_array().expect("an array");
+    assert_eq!(list.len(), 10);
+    assert_eq!(list[0]["question"], "article-main-claim");
+    for q in list {
+        let s = q["suggestions"].as_array().expect("suggestions");
+        assert!(!s.is_empty() && s.len() <= 2, "{q}");
+        let scores: Vec<f64> = s.iter().filter_map(|x| x["score"].as_f64()).collect();
+        assert_eq!(scores.len(), s.len());
+        assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{q}");
+        assert!(scores.iter().all(|x| (0.0..=1.0).contains(x)), "{q}");
+        assert!(s.iter().all(|x| x["sentence"].as_str().is_some_and(|id| id.starts_with('p'))));
+    }
+    // The fields in the documented order.
+    let (a, b, c) = (text.find("\"sentence\""), text.find("\"text\""), text.find("\"score\""));
+    assert!(a < b && b < c, "{text}");
+    // The text form names each question and its sentences.
+    let o = citequiz(&["suggest", "quiz-data/banks/gabuev-quick-check.json", "--top", "1"]);
+    assert_eq!(o.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.starts_with("article-main-claim\n  0."), "{text}");
+    assert_eq!(text.lines().count(), 20, "{text}");
+}
+
+#[test]
+fn the_suggest_command_refuses_what_it_cannot_use() {
+    let o = citequiz(&["suggest", "quiz-data/banks/gabuev-quick-check.json", "--top", "0"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let o = citequiz(&["suggest", "no/such/bank.json"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("cannot read the bank no/such/bank.json"), "{}", stderr(&o));
+    let dir = scratch("cli-bad");
+    let bad = dir.join("bad.json");
+    std::fs::write(&bad, "{\"article\": \"a.json\", \"questions\": [}").expect("written");
+    let o = citequiz(&["suggest", &bad.to_string_lossy()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("json-syntax"), "{}", stderr(&o));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_suggest_command_writes_missing_cites_then_check_warns() {
+    let dir = scratch("cli-write");
+    std::fs::create_dir_all(dir.join("articles")).expect("folder");
+    std::fs::create_dir_all(dir.join("banks")).expect("folder");
+    std::fs::copy(ARTICLE_PATH, dir.join("articles/a.json")).expect("copied");
+    let path = dir.join("banks/b.json");
+    let source = bank(UNCITED).replace("\"a.json\"", "\"../articles/a.json\"");
+    std::fs::write(&path, &source).expect("written");
+    let p = path.to_string_lossy().into_owned();
+    assert_eq!(citequiz(&["check", &p]).status.code(), Some(1));
+    let o = citequiz(&["suggest", &p, "--write"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("suggested a citation for 1 question: q1"), "{}", stderr(&o));
+    let written = std::fs::read_to_string(&path).expect("reads");
+    assert!(written.contains("\"suggested\": true"), "{written}");
+    let o = citequiz(&["check", &p]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("warning[suggested-cite]"), "{}", stderr(&o));
+    // Again: nothing to write, the file as it was.
+    let o = citequiz(&["suggest", &p, "--write"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stderr(&o).contains("nothing to write"), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(&path).ok(), Some(written));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_new_command_writes_once_and_check_accepts_it() {
+    let dir = scratch("cli-new");
+    let out = dir.join("bank.json").to_string_lossy().into_owned();
+    let args = ["new", "--article", ARTICLE_PATH, "--out", &out, "--title", "T"];
+    let o = citequiz(&args);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("citequiz suggest"), "{}", stderr(&o));
+    let o = citequiz(&["check", &out]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let before = std::fs::read_to_string(&out).expect("reads");
+    assert!(before.contains("\"title\": \"T\""));
+    let o = citequiz(&args);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("already exists"), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(&out).ok(), Some(before));
+    let other = dir.join("other.json").to_string_lossy().into_owned();
+    let o = citequiz(&["new", "--article", "no/such.json", "--out", &other]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!Path::new(&other).exists());
+    assert_eq!(citequiz(&["new", "--out", &other]).status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -14,6 +14,8 @@ mod check;
 #[cfg(not(target_arch = "wasm32"))]
 mod generate;
 #[cfg(not(target_arch = "wasm32"))]
+mod new;
+#[cfg(not(target_arch = "wasm32"))]
 mod output;
 #[cfg(not(target_arch = "wasm32"))]
 mod schema;
@@ -21,6 +23,8 @@ mod schema;
 mod serve;
 #[cfg(not(target_arch = "wasm32"))]
 mod stats;
+#[cfg(not(target_arch = "wasm32"))]
+mod suggest;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod test_support;
 
@@ -57,6 +61,8 @@ enum Command {
     Build(build::Args),
     Generate(generate::Args),
     Serve(serve::Args),
+    New(new::Args),
+    Suggest(suggest::Args),
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -70,6 +76,8 @@ fn main() -> std::process::ExitCode {
         Command::Build(a) => build::run(&a),
         Command::Generate(a) => generate::run(&a),
         Command::Serve(a) => serve::run(&a),
+        Command::New(a) => new::run(&a),
+        Command::Suggest(a) => suggest::run(&a),
     }
 }
 
