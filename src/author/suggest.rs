@@ -926,6 +926,36 @@ mod tests {
         }
     }
 
+    /// Russian words match across their endings only through the Russian
+    /// stemmer: "санкциями" and "санкций", "Китаю" and "Китай".
+    #[test]
+    fn a_russian_article_is_stemmed_as_russian() {
+        let json = serde_json::json!({
+            "format": "citequiz-article/1", "id": "ru", "title": "Т", "author": "А",
+            "publisher": "И", "date": "2020-12-02", "url": "https://example.com/ru",
+            "language": "ru",
+            "paragraphs": [
+                "Москва и Пекин не всегда согласны. Запад давит на Россию санкциями.",
+                "Зависимость от Китая растёт. Погода была хорошей."
+            ]
+        })
+        .to_string();
+        let a = match Article::parse(&json, Normalizer::default()) {
+            Ok(a) => a,
+            Err(d) => panic!("{d:?}"),
+        };
+        let s = Suggester::new(&a, Options::default());
+        let q = |prompt: &str| RawQuestion {
+            prompt: prompt.into(),
+            explanation: "".into(),
+            options: None,
+            ..RawQuestion::default()
+        };
+        let top = |prompt: &str| s.rank(&q(prompt), 1).first().map(|r| r.sentence.clone());
+        assert_eq!(top("Какие санкций у Запада?").as_deref(), Some("p1.s2"));
+        assert_eq!(top("Растущая зависимость от Китая").as_deref(), Some("p2.s1"));
+    }
+
     #[test]
     fn a_question_with_no_word_of_the_article_gets_nothing() {
         let a = article();
