@@ -63,7 +63,9 @@ fn help_lists_every_command_and_the_exit_codes() {
         let o = citequiz(args);
         assert_exit(&o, 0);
         let out = stdout(&o);
-        for cmd in ["check", "stats", "anchor", "schema", "build", "generate", "serve"] {
+        for cmd in
+            ["check", "stats", "anchor", "schema", "build", "generate", "serve", "new", "suggest"]
+        {
             assert!(out.contains(&format!("\n  {cmd} ")), "{args:?} lacks {cmd}:\n{out}");
         }
         assert!(out.contains("Exit codes:") && out.contains("2  usage"), "{out}");

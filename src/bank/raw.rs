@@ -152,8 +152,13 @@ pub struct RawQuestion {
     pub prompt: String,
     /// Why the answer is right, in the author's words. Shown after checking.
     pub explanation: String,
-    /// The passages of the article that support the answer (W3C TextQuoteSelectors).
-    pub cite: Vec<Selector>,
+    /// The passages of the article that support the answer (W3C
+    /// TextQuoteSelectors). May be left out while the question is written:
+    /// `check` then errors, and `citequiz suggest --write` fills it in.
+    // Always serialized, even empty: the content hash is the question
+    // serialized, and shipped hashes were taken with `"cite":[]` in it.
+    #[serde(default)]
+    pub cite: Vec<Cite>,
     /// Points for a fully right answer (default 1).
     #[serde(default = "default_points")]
     pub points: f64,
@@ -352,6 +357,8 @@ pub mod fields {
     };
     /// `Selector`.
     pub const SELECTOR: &[&str] = &["exact", "prefix", "suffix"];
+    /// `Cite`: a selector, and the mark of a suggested one.
+    pub const CITE: &[&str] = &["exact", "prefix", "suffix", "suggested"];
     /// `Hint`.
     pub const HINT: &[&str] = &["text", "penalty"];
     /// `ChoiceOption`.
@@ -377,6 +384,7 @@ pub mod fields {
         ("RawBank", BANK),
         ("RawQuestion", &QUESTION),
         ("Selector", SELECTOR),
+        ("Cite", CITE),
         ("Hint", HINT),
         ("ChoiceOption", CHOICE_OPTION),
         ("Item", ITEM),
@@ -410,6 +418,40 @@ impl Answer {
             Answer::Number(_) => "a number",
             Answer::Id(_) => "a string",
         }
+    }
+}
+
+/// A citation: a W3C TextQuoteSelector, and whether a tool proposed it.
+// Serialized as its selector alone (see `suggested`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize, schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), serde(deny_unknown_fields))]
+pub struct Cite {
+    /// The quote.
+    #[cfg_attr(not(target_arch = "wasm32"), serde(flatten))]
+    pub selector: Selector,
+    /// Proposed by `citequiz suggest --write`, not yet confirmed by the
+    /// author: `check` warns (`suggested-cite`) until the mark is removed.
+    // Never serialized (see `impl Serialize`): the mark is the author's
+    // to-do, not part of the quote, so it stays out of the content hash
+    // (confirming a suggestion keeps an evidence question's saved answers).
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing))]
+    pub suggested: bool,
+}
+
+// By hand rather than derived with `flatten`: serde's flattening writes
+// through a map serializer, code the Wasm (which hashes questions) would
+// carry for nothing.
+impl Serialize for Cite {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.selector.serialize(s)
+    }
+}
+
+impl Cite {
+    /// A confirmed citation of `selector`.
+    pub fn new(selector: Selector) -> Self {
+        Cite { selector, suggested: false }
     }
 }
 

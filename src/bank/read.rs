@@ -9,7 +9,7 @@
 //! DTOs, over every shipped bank, every fixture and generated banks.
 
 use super::raw::{
-    Answer, ChoiceOption, DEFAULT_HINT_PENALTY, DEFAULT_PASS_PERCENT, DEFAULT_POINTS,
+    Answer, ChoiceOption, Cite, DEFAULT_HINT_PENALTY, DEFAULT_PASS_PERCENT, DEFAULT_POINTS,
     DEFAULT_SHUFFLE, DEFAULT_TRIES, DEFAULT_TRY_PENALTY, Gap, Hint, Item, Kind, Pair, PartA, PartB,
     QuoteOption, RawBank, RawQuestion, TrueFalseFeedback, fields,
 };
@@ -44,7 +44,7 @@ impl RawBank {
 
 /// The bank's own fields, each question left as a JSON value. `None` (with
 /// diagnostics) when the document is not an object.
-pub(super) fn head<'v>(r: &mut Reader, v: &'v Value<'v>) -> Option<RawBank<&'v Value<'v>>> {
+pub(crate) fn head<'v>(r: &mut Reader, v: &'v Value<'v>) -> Option<RawBank<&'v Value<'v>>> {
     let o = r.obj(v, Path::Root, v.at, fields::BANK)?;
     Some(RawBank {
         schema: o.opt_str(r, "$schema"),
@@ -73,7 +73,7 @@ pub(super) fn peek_id(v: &Value) -> Option<String> {
 }
 
 /// One question; `None` when anything in it has the wrong shape.
-pub(super) fn question(r: &mut Reader, v: &Value, path: Path) -> Option<RawQuestion> {
+pub(crate) fn question(r: &mut Reader, v: &Value, path: Path) -> Option<RawQuestion> {
     let before = r.errors;
     let o = r.obj(v, path, v.at, &fields::QUESTION)?;
     let q = RawQuestion {
@@ -81,7 +81,7 @@ pub(super) fn question(r: &mut Reader, v: &Value, path: Path) -> Option<RawQuest
         kind: o.with(r, "kind", kind).unwrap_or_default(),
         prompt: o.str(r, "prompt"),
         explanation: o.str(r, "explanation"),
-        cite: o.arr(r, "cite", |r, v, p| selector(r, v, p, v.at)),
+        cite: o.arr_or_empty(r, "cite", cite),
         points: o.f64_or(r, "points", DEFAULT_POINTS),
         tags: o.arr_or_empty(r, "tags", str_item),
         hints: o.arr_or_empty(r, "hints", hint),
@@ -148,6 +148,19 @@ pub(crate) fn selector(r: &mut Reader, v: &Value, path: Path, at: usize) -> Sele
         prefix: o.opt_str(r, "prefix"),
         suffix: o.opt_str(r, "suffix"),
     }
+}
+
+/// A citation: a TextQuoteSelector that may carry `"suggested": true`.
+fn cite(r: &mut Reader, v: &Value, path: Path) -> Cite {
+    let Some(o) = r.obj(v, path, v.at, fields::CITE) else {
+        return Cite::new(Selector::exact(""));
+    };
+    let selector = Selector {
+        exact: o.str(r, "exact"),
+        prefix: o.opt_str(r, "prefix"),
+        suffix: o.opt_str(r, "suffix"),
+    };
+    Cite { selector, suggested: o.bool_or(r, "suggested", false) }
 }
 
 fn hint(r: &mut Reader, v: &Value, path: Path) -> Hint {

@@ -120,6 +120,8 @@ registry! {
         "A quote matches the article only approximately (the message shows the text it matched).";
     NO_TARGET = "no-target", Error:
         "An evidence question's citations cover no sentence.";
+    SUGGESTED_CITE = "suggested-cite", Warning:
+        "A citation `citequiz suggest --write` proposed is still marked `\"suggested\": true`: check it, then remove the mark.";
 
     // Articles.
     BAD_FORMAT = "bad-format", Error:

@@ -525,7 +525,8 @@ fn check_question(
         diags.push(
             Diagnostic::error(Code::NO_CITATION, format!("{p}.cite"), "the question cites nothing")
                 .with_help(
-                    "add the passage of the article that supports the answer: {\"exact\": \"…\"}",
+                    "add the passage of the article that supports the answer: {\"exact\": \"…\"}, \
+                     or run `citequiz suggest BANK --write` to propose one",
                 ),
         );
     }
@@ -543,7 +544,22 @@ fn check_question(
         .cite
         .iter()
         .enumerate()
-        .filter_map(|(j, sel)| resolve(article, sel, &|| format!("{p}.cite[{j}]"), diags))
+        .filter_map(|(j, c)| {
+            if c.suggested {
+                diags.push(
+                    Diagnostic::warning(
+                        Code::SUGGESTED_CITE,
+                        format!("{p}.cite[{j}]"),
+                        "this citation was suggested by `citequiz suggest`, not yet confirmed",
+                    )
+                    .with_help(
+                        "read the quoted passage; if it supports the answer, remove \
+                         `\"suggested\": true`, otherwise cite the passage that does",
+                    ),
+                );
+            }
+            resolve(article, &c.selector, &|| format!("{p}.cite[{j}]"), diags)
+        })
         .collect();
 
     let content_hash = content_hash(&mut q);

@@ -14,6 +14,8 @@ mod check;
 #[cfg(not(target_arch = "wasm32"))]
 mod generate;
 #[cfg(not(target_arch = "wasm32"))]
+mod new;
+#[cfg(not(target_arch = "wasm32"))]
 mod output;
 #[cfg(not(target_arch = "wasm32"))]
 mod preview;
@@ -23,6 +25,8 @@ mod schema;
 mod serve;
 #[cfg(not(target_arch = "wasm32"))]
 mod stats;
+#[cfg(not(target_arch = "wasm32"))]
+mod suggest;
 
 /// Shown after every command's `--help`; clap itself exits 2 on a usage error.
 #[cfg(not(target_arch = "wasm32"))]
@@ -57,6 +61,8 @@ enum Command {
     Build(build::Args),
     Generate(generate::Args),
     Serve(serve::Args),
+    New(new::Args),
+    Suggest(suggest::Args),
     Preview(preview::Args),
 }
 
@@ -71,6 +77,8 @@ fn main() -> std::process::ExitCode {
         Command::Build(a) => build::run(&a),
         Command::Generate(a) => generate::run(&a),
         Command::Serve(a) => serve::run(&a),
+        Command::New(a) => new::run(&a),
+        Command::Suggest(a) => suggest::run(&a),
         Command::Preview(a) => preview::run(&a),
     }
 }
