@@ -590,7 +590,7 @@ fn a_pool_draws_questions_and_is_restored() {
     let w = mount_with(&h, "t:pool-tags", &[("tags", "who-said, nowhere".into())]);
     let root = one(&h, ".citequiz");
     assert_eq!(text(&root, ".citequiz-position"), "Question 1 of 1");
-    assert_eq!(current(&root), "us-views-matching");
+    assert_eq!(current(&root), "quick-who-said-matching");
     w.unmount();
 }
 
