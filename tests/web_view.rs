@@ -612,8 +612,8 @@ fn russian_ui_with_russian_dates_numbers_and_plurals() {
     assert!(said.starts_with("Верно"), "{said}");
     assert!(said.contains("1 из 1 балла"), "{said}");
     assert!(text(&root, ".citequiz-points").starts_with("Набран 1 балл"));
-    go_to(&root, "quick-kremlin-advice");
-    pick(&root, "c");
+    go_to(&root, "pivot-cause");
+    pick(&root, "a");
     press(&root, "Проверить");
     assert!(text(&root, ".citequiz-points").starts_with("Набрано 2 балла"));
     press(&root, "Завершить тест");
