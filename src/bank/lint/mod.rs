@@ -360,7 +360,13 @@ impl<'a> Info<'a> {
     }
 }
 
-fn warn(q: &Question, code: crate::diag::Code, path: String, message: String, help: &str) -> Diagnostic {
+fn warn(
+    q: &Question,
+    code: crate::diag::Code,
+    path: String,
+    message: String,
+    help: &str,
+) -> Diagnostic {
     Diagnostic::warning(code, path, message).with_help(help).for_question(q.id())
 }
 
