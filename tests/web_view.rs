@@ -824,7 +824,7 @@ fn locale_plurals_are_the_browsers_intl_plurals() {
 #[wasm_bindgen_test]
 fn locale_dates_are_the_browsers_intl_dates() {
     let last = |y: u32, m: u32| match m {
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 if (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400) => 29,
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,

@@ -13,7 +13,7 @@ use citequiz::grade::{Response, Verdict};
 use citequiz::session::Session;
 use citequiz::xapi::{self, Actor, Context};
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
@@ -105,8 +105,6 @@ fn interaction_type(q: &Question) -> &'static str {
 fn parse(text: &str) -> Value {
     serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}: {text}"))
 }
-
-/// A way to break a good statement.
 
 /// Every statement for the bank at `path`, each checked for what it must
 /// say: every question answered right in one session and wrong in another,
@@ -232,6 +230,7 @@ mod ralph {
         files
     }
 
+    /// A way to break a good statement.
     type Break = fn(&mut Value);
 
     fn write(dir: &Path, name: &str, v: &Value) {
