@@ -501,9 +501,11 @@ pub struct Gap {
     pub accept: Vec<String>,
 }
 
-/// One pair of a matching question. Also part of a learner's response
-/// (`grade::Response`), which the headless API (feature `api`) reads with
-/// serde: so `Deserialize` exists there too, never in the widget's build.
+/// One pair of a matching question.
+// Also part of a learner's response (`grade::Response`), which the headless
+// API (feature `api`) reads with serde: so `Deserialize` exists there too,
+// never in the widget's build. (A plain comment: doc comments become the
+// JSON Schema's descriptions.)
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(any(not(target_arch = "wasm32"), feature = "api"), derive(Deserialize))]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
