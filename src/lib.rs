@@ -10,6 +10,8 @@
 //! - [`session`]: one attempt at a bank, its snapshot and restore.
 //! - [`diag`]: diagnostics that say where and what to do.
 //! - [`xapi`]: xAPI statements for answers and finished sessions, for an LRS.
+//! - [`author`] (native): tools for course authors, such as importing an
+//!   article from a saved web page, Markdown or plain text.
 //! - [`locale`]: numbers, plural categories and dates in English and
 //!   Russian, as the browser's `Intl` writes them.
 //!
@@ -19,6 +21,8 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 pub mod article;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod author;
 pub mod bank;
 pub mod diag;
 #[cfg(not(target_arch = "wasm32"))]
