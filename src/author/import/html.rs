@@ -18,7 +18,11 @@ use encoding_rs::Encoding;
 /// own threshold for "probably readable" content (`readable_min_content_length`).
 const MIN_ARTICLE_CHARS: usize = 140;
 
-pub(super) fn read(src: &[u8], _options: &Options) -> Result<Extracted, Vec<Diagnostic>> {
+pub(super) fn read(
+    src: &[u8],
+    file: &str,
+    _options: &Options,
+) -> Result<Extracted, Vec<Diagnostic>> {
     let mut ex = Extracted::default();
     let text = decode(src, &mut ex.warnings);
     let doc = Document::from(text.as_str());
@@ -29,7 +33,7 @@ pub(super) fn read(src: &[u8], _options: &Options) -> Result<Extracted, Vec<Diag
         .filter(|h| h.starts_with("http://") || h.starts_with("https://"));
     let no_article = |why: &str| {
         vec![
-            Diagnostic::error("no-article", "", format!("found no article in the page: {why}"))
+            Diagnostic::error("no-article", "", format!("found no article in {file}: {why}"))
                 .with_help(
                     "save the article's own page (not a home or search page), \
                  or copy its text into a .txt file and import that",
@@ -294,7 +298,7 @@ mod tests {
         let mut w = Vec::new();
         assert_eq!(decode(&bytes, &mut w), page);
         assert!(w.is_empty());
-        let Ok(ex) = read(&bytes, &Options::default()) else { panic!("refused") };
+        let Ok(ex) = read(&bytes, "ru.html", &Options::default()) else { panic!("refused") };
         assert_eq!(ex.blocks.len(), 2);
         assert_eq!(ex.blocks[0].text.trim(), body.trim());
         assert_eq!(ex.meta.language.as_deref(), Some("ru"));

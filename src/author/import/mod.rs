@@ -251,7 +251,7 @@ pub fn import(source: &[u8], file: &str, options: &Options) -> Result<Imported, 
         ));
     }
     let extracted = match format {
-        Format::Html => html::read(source, options),
+        Format::Html => html::read(source, file, options),
         Format::Markdown => markdown::read(utf8(source, file)?, options),
         Format::Text => text::read(utf8(source, file)?, options),
     }
@@ -396,7 +396,7 @@ impl Imported {
 }
 
 /// The article file's text: the DTO as pretty JSON (two-space indents, the
-/// fields in the reader's order), ending with a newline, as the shipped
+/// fields in the reader's order, no newline at the end), as the shipped
 /// articles are written.
 ///
 /// # Errors
@@ -404,10 +404,6 @@ impl Imported {
 /// is returned as a diagnostic rather than unwrapped.
 pub fn to_json(article: &RawArticle) -> Result<String, Diagnostic> {
     serde_json::to_string_pretty(article)
-        .map(|mut s| {
-            s.push('\n');
-            s
-        })
         .map_err(|e| Diagnostic::error("internal", "", format!("cannot write the article: {e}")))
 }
 
