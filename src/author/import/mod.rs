@@ -122,22 +122,6 @@ pub enum HeaderField {
     Skip,
 }
 
-impl HeaderField {
-    /// The field a command-line name gives: `title`, `subtitle`, `byline`
-    /// (or `author`), `date`, `photo-credit`, `skip`.
-    pub fn from_name(name: &str) -> Option<HeaderField> {
-        match name.trim().to_ascii_lowercase().replace('_', "-").as_str() {
-            "title" => Some(HeaderField::Title),
-            "subtitle" => Some(HeaderField::Subtitle),
-            "byline" | "author" => Some(HeaderField::Byline),
-            "date" => Some(HeaderField::Date),
-            "photo-credit" => Some(HeaderField::PhotoCredit),
-            "skip" => Some(HeaderField::Skip),
-            _ => None,
-        }
-    }
-}
-
 /// How to import.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
