@@ -386,9 +386,10 @@ impl Imported {
 /// # Errors
 /// Never in practice (the DTO is strings and numbers); a serializer error
 /// is returned as a diagnostic rather than unwrapped.
-pub fn to_json(article: &RawArticle) -> Result<String, Diagnostic> {
-    serde_json::to_string_pretty(article)
-        .map_err(|e| Diagnostic::error("internal", "", format!("cannot write the article: {e}")))
+pub fn to_json(article: &RawArticle) -> Result<String, Vec<Diagnostic>> {
+    serde_json::to_string_pretty(article).map_err(|e| {
+        vec![Diagnostic::error("internal", "", format!("cannot write the article: {e}"))]
+    })
 }
 
 /// The diagnostic with its file and, when known, its line (column 1, so

@@ -142,7 +142,7 @@ fn run_import(a: &ImportArgs) -> ExitCode {
         }
     };
     print(&imported.warnings);
-    let json = match imported.article().and_then(|raw| to_json(&raw).map_err(|d| vec![d])) {
+    let json = match imported.article().and_then(|raw| to_json(&raw)) {
         Ok(json) => json,
         Err(diags) => {
             print(&diags);
