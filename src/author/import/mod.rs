@@ -122,6 +122,36 @@ pub enum HeaderField {
     Skip,
 }
 
+impl std::str::FromStr for HeaderField {
+    type Err = String;
+
+    /// `title`, `subtitle`, `byline` (or `author`), `date`, `photo-credit`,
+    /// `skip`, as the command line writes them.
+    fn from_str(name: &str) -> Result<HeaderField, String> {
+        match name.trim().to_ascii_lowercase().replace('_', "-").as_str() {
+            "title" => Ok(HeaderField::Title),
+            "subtitle" => Ok(HeaderField::Subtitle),
+            "byline" | "author" => Ok(HeaderField::Byline),
+            "date" => Ok(HeaderField::Date),
+            "photo-credit" => Ok(HeaderField::PhotoCredit),
+            "skip" => Ok(HeaderField::Skip),
+            _ => Err(format!(
+                "\"{name}\" is not a header field: use title, subtitle, byline, date, photo-credit or skip"
+            )),
+        }
+    }
+}
+
+impl std::str::FromStr for Format {
+    type Err = String;
+
+    /// `html`, `md` or `txt` (also `htm`, `markdown`, `text`).
+    fn from_str(name: &str) -> Result<Format, String> {
+        Format::from_name(name)
+            .ok_or_else(|| format!("\"{name}\" is not a format: use html, md or txt"))
+    }
+}
+
 /// How to import.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -624,6 +654,26 @@ mod tests {
         assert_eq!(Format::from_file_name("a.pdf"), None);
         assert_eq!(Format::from_file_name("README"), None);
         assert_eq!(Format::from_name("md"), Some(Format::Markdown));
+        assert_eq!("TXT".parse::<Format>(), Ok(Format::Text));
+        assert!("pdf".parse::<Format>().is_err_and(|e| e.contains("html, md or txt")));
+    }
+
+    #[test]
+    fn header_fields_by_name() {
+        let got: Result<Vec<HeaderField>, _> =
+            "title,subtitle,byline,date,photo-credit,skip".split(',').map(str::parse).collect();
+        assert_eq!(
+            got,
+            Ok(vec![
+                HeaderField::Title,
+                HeaderField::Subtitle,
+                HeaderField::Byline,
+                HeaderField::Date,
+                HeaderField::PhotoCredit,
+                HeaderField::Skip
+            ])
+        );
+        assert!("photo".parse::<HeaderField>().is_err_and(|e| e.contains("photo-credit")));
     }
 
     fn codes(r: Result<Imported, Vec<Diagnostic>>) -> Vec<&'static str> {

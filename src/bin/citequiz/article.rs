@@ -17,7 +17,8 @@ pub struct Args {
 
 #[derive(clap::Subcommand)]
 enum Command {
-    Import(ImportArgs),
+    // Boxed: its many options would make every command's `Args` as large.
+    Import(Box<ImportArgs>),
 }
 
 /// Import an article from a saved web page, Markdown or plain text
@@ -38,9 +39,10 @@ pub struct ImportArgs {
     /// Where to write the article (JSON).
     #[arg(long, value_name = "ARTICLE.json")]
     out: PathBuf,
-    /// The source's format, when its extension does not say.
-    #[arg(long, value_enum, value_name = "FORMAT")]
-    from: Option<From>,
+    /// The source's format, when its extension does not say: html, md or
+    /// txt.
+    #[arg(long, value_name = "FORMAT")]
+    from: Option<Format>,
     /// The headline.
     #[arg(long, value_name = "T")]
     title: Option<String>,
@@ -73,8 +75,8 @@ pub struct ImportArgs {
     id: Option<String>,
     /// Plain text: what the leading blocks hold, in order, e.g.
     /// title,subtitle,byline,date,photo-credit (skip leaves one out).
-    #[arg(long, value_enum, value_delimiter = ',', value_name = "FIELDS")]
-    header: Vec<Header>,
+    #[arg(long, value_delimiter = ',', value_name = "FIELDS")]
+    header: Vec<HeaderField>,
     /// Plain text and Markdown: how many of the last blocks are notes
     /// (a "first published by" line, a disclaimer), not paragraphs.
     #[arg(long, value_name = "N", default_value_t = 0)]
@@ -85,23 +87,6 @@ pub struct ImportArgs {
     /// Overwrite ARTICLE.json if it exists.
     #[arg(long)]
     force: bool,
-}
-
-#[derive(Clone, Copy, clap::ValueEnum)]
-enum From {
-    Html,
-    Md,
-    Txt,
-}
-
-#[derive(Clone, Copy, clap::ValueEnum)]
-enum Header {
-    Title,
-    Subtitle,
-    Byline,
-    Date,
-    PhotoCredit,
-    Skip,
 }
 
 pub fn run(a: &Args) -> ExitCode {
@@ -170,11 +155,7 @@ fn run_import(a: &ImportArgs) -> ExitCode {
 
 fn options(a: &ImportArgs) -> Options {
     Options {
-        format: a.from.map(|f| match f {
-            From::Html => Format::Html,
-            From::Md => Format::Markdown,
-            From::Txt => Format::Text,
-        }),
+        format: a.from,
         meta: Meta {
             id: a.id.clone(),
             title: a.title.clone(),
@@ -187,18 +168,7 @@ fn options(a: &ImportArgs) -> Options {
             photo_credit: a.photo_credit.clone(),
             language: a.language.clone(),
         },
-        header: a
-            .header
-            .iter()
-            .map(|h| match h {
-                Header::Title => HeaderField::Title,
-                Header::Subtitle => HeaderField::Subtitle,
-                Header::Byline => HeaderField::Byline,
-                Header::Date => HeaderField::Date,
-                Header::PhotoCredit => HeaderField::PhotoCredit,
-                Header::Skip => HeaderField::Skip,
-            })
-            .collect(),
+        header: a.header.clone(),
         notes: a.notes,
         join_broken: a.join_broken,
     }
