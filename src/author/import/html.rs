@@ -304,11 +304,72 @@ mod tests {
         assert_eq!(ex.meta.language.as_deref(), Some("ru"));
     }
 
+    const PAGE: &str = r#"<!doctype html><html lang="pt-BR"><head><meta charset="utf-8">
+        <title>Page title | Site</title>
+        <meta property="og:title" content="The Headline">
+        <meta property="og:site_name" content="The Site">
+        <link rel="canonical" href="https://example.org/news/headline">
+        <script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",
+          "headline": "The Headline", "author": {"@type": "Person", "name": "Ana Souza"},
+          "datePublished": "2023-07-08T09:10:11-03:00"}</script></head>
+        <body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+        <article><h1>The Headline</h1>
+        <p>First paragraph of the story, long enough to be an article's text and to be read.</p>
+        <p>Second paragraph, with <a href="/x">a link</a> and <em>emphasis</em> in it, and more words.</p>
+        </article>
+        <footer>Copyright 2023 The Site</footer></body></html>"#;
+
+    #[test]
+    fn metadata_from_json_ld_open_graph_and_lang_and_options_over_it() {
+        use super::super::{Format, Meta, import};
+        let o = Options { format: Some(Format::Html), ..Options::default() };
+        let Ok(got) = import(PAGE.as_bytes(), "p.html", &o) else { panic!("refused") };
+        assert_eq!(
+            got.paragraphs,
+            [
+                "First paragraph of the story, long enough to be an article's text and to be read.",
+                "Second paragraph, with a link and emphasis in it, and more words."
+            ]
+        );
+        let m = &got.meta;
+        assert_eq!(m.title.as_deref(), Some("The Headline"));
+        assert_eq!(m.author.as_deref(), Some("Ana Souza"));
+        assert_eq!(m.date.as_deref(), Some("2023-07-08"));
+        assert_eq!(m.publisher.as_deref(), Some("The Site"));
+        assert_eq!(m.language.as_deref(), Some("pt-BR"));
+        assert_eq!(m.url.as_deref(), Some("https://example.org/news/headline"));
+        let o = Options {
+            meta: Meta {
+                title: Some("Given".into()),
+                date: Some("2023-07-09".into()),
+                language: Some("pt".into()),
+                ..Meta::default()
+            },
+            ..o
+        };
+        let Ok(got) = import(PAGE.as_bytes(), "p.html", &o) else { panic!("refused") };
+        let Ok(article) = got.article() else { panic!("no article") };
+        assert_eq!(
+            (article.title.as_str(), article.date.as_str(), article.language.as_deref()),
+            ("Given", "2023-07-09", Some("pt"))
+        );
+        assert_eq!(article.author, "Ana Souza");
+        assert_eq!(article.id, "souza-2023-given");
+    }
+
     #[test]
     fn an_undeclared_legacy_page_is_read_as_windows_1252_with_a_warning() {
         let mut w = Vec::new();
         assert_eq!(decode(b"<p>caf\xE9</p>", &mut w), "<p>café</p>");
         assert_eq!(w.iter().map(|d| d.code).collect::<Vec<_>>(), ["guessed-charset"]);
+        // A page that declares UTF-8 and is not: read as declared, each bad
+        // byte a replacement character, and one warning.
+        let mut w = Vec::new();
+        assert_eq!(
+            decode(b"<meta charset=utf-8><p>caf\xE9</p>", &mut w),
+            "<meta charset=utf-8><p>caf\u{FFFD}</p>"
+        );
+        assert_eq!(w.iter().map(|d| d.code).collect::<Vec<_>>(), ["bad-charset"]);
     }
 
     #[test]
