@@ -338,6 +338,8 @@ fn finish(mut ex: Extracted, file: &str, format: Format, options: &Options) -> I
     if let Some(author) = found.author.take() {
         found.author = Some(strip_by(&author)).filter(|a| !a.is_empty());
     }
+    // Pages write "en_US" as often as "en-US".
+    found.language = found.language.map(|l| l.replace('_', "-"));
     let meta = options.meta.clone().or(found);
     Imported {
         meta,
@@ -382,6 +384,18 @@ impl Imported {
         let date = need(&m.date, "date", "--date", "YYYY-MM-DD");
         let publisher = need(&m.publisher, "publisher", "--publisher", "\"Site or journal\"");
         let url = need(&m.url, "url", "--url", "https://…");
+        if let Some(tag) = m.language.as_deref().filter(|t| !crate::locale::well_formed(t)) {
+            missing.push(located(
+                Diagnostic::error(
+                    "bad-language",
+                    "language",
+                    format!("\"{tag}\" is not a BCP 47 language tag"),
+                )
+                .with_help("give the article's language with --language, e.g. en, de or pt-BR"),
+                &self.file,
+                None,
+            ));
+        }
         if !missing.is_empty() {
             return Err(missing);
         }
@@ -721,5 +735,17 @@ mod tests {
         let fields: Vec<_> = d.iter().map(|d| d.path.as_str()).collect();
         assert_eq!(fields, ["author", "date", "publisher", "url"]);
         assert!(d[0].help.as_deref().unwrap_or_default().contains("--author"));
+        let meta = Meta {
+            author: Some("A".into()),
+            date: Some("2020-01-02".into()),
+            publisher: Some("P".into()),
+            url: Some("https://e.org/a".into()),
+            language: Some("english!".into()),
+            ..Meta::default()
+        };
+        let o = Options { meta, ..o };
+        let Ok(got) = import(b"Title\n\nBody.\n", "m.txt", &o) else { panic!("refused") };
+        let Err(d) = got.article() else { panic!("accepted") };
+        assert_eq!(d.iter().map(|d| d.code).collect::<Vec<_>>(), ["bad-language"]);
     }
 }
