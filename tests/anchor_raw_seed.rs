@@ -8,17 +8,14 @@ use std::path::PathBuf;
 
 const ARTICLE: &str = include_str!("../quiz-data/articles/gabuev-2020-putin-china-alliance.json");
 
-/// The committed, byte-identical copy keeps the test hermetic; the shared
-/// seed beside the repo is only a fallback if the copy is ever missing.
+/// The committed, byte-identical copy of the seed
+/// (`../shared/seeds/000_c05227f155f0cfce.txt`) keeps the test hermetic.
 fn seed() -> NormText {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let candidates = [
-        root.join("tests/fixtures/seed-raw.txt"),
-        root.join("../shared/seeds/000_c05227f155f0cfce.txt"),
-    ];
-    let text = candidates.iter().find_map(|p| std::fs::read_to_string(p).ok());
-    let Some(text) = text else { panic!("no seed text at {candidates:?}") };
-    Normalizer::unicode().map(&text)
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seed-raw.txt");
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Normalizer::unicode().map(&text),
+        Err(e) => panic!("{}: {e}", path.display()),
+    }
 }
 
 fn article() -> Article {
