@@ -31,10 +31,8 @@ pub(super) fn read(src: &str, _options: &Options) -> Result<Extracted, Vec<Diagn
     // Depth of lists: their items (and paragraphs in them) are fragments.
     let mut items = 0usize;
     let flush = |cur: &mut Option<Block>, ex: &mut Extracted| {
-        if let Some(b) = cur.take() {
-            if !b.text.trim().is_empty() {
-                ex.blocks.push(b);
-            }
+        if let Some(b) = cur.take().filter(|b| !b.text.trim().is_empty()) {
+            ex.blocks.push(b);
         }
     };
     for (event, range) in Parser::new_ext(src, opts).into_offset_iter() {
