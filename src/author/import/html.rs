@@ -331,13 +331,19 @@ mod tests {
                 "Second paragraph, with a link and emphasis in it, and more words."
             ]
         );
-        let m = &got.meta;
-        assert_eq!(m.title.as_deref(), Some("The Headline"));
-        assert_eq!(m.author.as_deref(), Some("Ana Souza"));
-        assert_eq!(m.date.as_deref(), Some("2023-07-08"));
-        assert_eq!(m.publisher.as_deref(), Some("The Site"));
-        assert_eq!(m.language.as_deref(), Some("pt-BR"));
-        assert_eq!(m.url.as_deref(), Some("https://example.org/news/headline"));
+        let some = |s: &str| Some(s.to_string());
+        assert_eq!(
+            got.meta,
+            Meta {
+                title: some("The Headline"),
+                author: some("Ana Souza"),
+                date: some("2023-07-08"),
+                publisher: some("The Site"),
+                language: some("pt-BR"),
+                url: some("https://example.org/news/headline"),
+                ..Meta::default()
+            }
+        );
         let o = Options {
             meta: Meta {
                 title: Some("Given".into()),

@@ -251,7 +251,7 @@ fn plural_keys(keys: &[String]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Format, Options, import};
+    use super::super::{Format, Meta, Options, import};
 
     fn check(src: &str, expected: &[&str]) -> super::super::Imported {
         let o = Options { format: Some(Format::Markdown), ..Options::default() };
@@ -278,12 +278,19 @@ mod tests {
                 "After.",
             ],
         );
-        let m = &got.meta;
-        assert_eq!(m.title.as_deref(), Some("A: Title"));
-        assert_eq!(m.author.as_deref(), Some("Ann Lee, Bo Chen"));
-        assert_eq!(m.date.as_deref(), Some("2021-03-04"));
-        assert_eq!(m.language.as_deref(), Some("en"));
-        assert_eq!(m.publisher.as_deref(), Some("Site"));
+        let some = |s: &str| Some(s.to_string());
+        assert_eq!(
+            got.meta,
+            Meta {
+                title: some("A: Title"),
+                author: some("Ann Lee, Bo Chen"),
+                date: some("2021-03-04"),
+                language: some("en"),
+                publisher: some("Site"),
+                url: some("https://e.org/a"),
+                ..Meta::default()
+            }
+        );
         assert_eq!(got.notes, ["First published elsewhere."]);
         let w: Vec<_> = got.warnings.iter().map(|d| (d.code, d.location())).collect();
         assert_eq!(
