@@ -23,8 +23,6 @@ mod schema;
 mod serve;
 #[cfg(not(target_arch = "wasm32"))]
 mod stats;
-#[cfg(all(test, not(target_arch = "wasm32")))]
-mod test_support;
 
 /// Shown after every command's `--help`; clap itself exits 2 on a usage error.
 #[cfg(not(target_arch = "wasm32"))]

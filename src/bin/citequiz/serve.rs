@@ -320,7 +320,6 @@ pub fn serve(listener: TcpListener, roots: Roots, limits: Limits) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::test_support::temp_dir;
     use std::net::SocketAddr;
 
     fn check(target: &str, expected: Option<&str>) {
@@ -342,6 +341,14 @@ mod tests {
         check("/%2e%2e/etc/passwd", None);
         check("/a%00b", None);
         check("/a%zz", None);
+    }
+
+    /// A fresh, empty folder under the system's temporary one.
+    fn temp_dir(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("citequiz-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
     }
 
     /// A server on a free loopback port, serving `www` (and `www/data` at
