@@ -22,6 +22,10 @@ pub use html::content_paragraphs;
 use crate::article::{ARTICLE_FORMAT, Article, Normalizer, RawArticle, Related, calendar_date};
 use crate::diag::Diagnostic;
 
+/// Labels that introduce, on a paragraph of their own, the title of a
+/// related article that stood between the body's paragraphs.
+const RELATED_LABELS: &[&str] = &["Related article:", "Related:", "Read more:", "See also:"];
+
 /// The source formats `import` reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -164,9 +168,8 @@ pub struct Options {
     /// a first block that is one short line without a final stop is taken
     /// as the title.
     pub header: Vec<HeaderField>,
-    /// Plain text and Markdown: how many of the last body blocks are notes
-    /// that follow the article (a "first published by" line, a disclaimer)
-    /// rather than paragraphs.
+    /// How many of the last body blocks are notes that follow the article
+    /// (a "first published by" line, a disclaimer) rather than paragraphs.
     pub notes: usize,
     /// Join the paragraphs that look broken mid-sentence (otherwise each
     /// such pair is a warning).
@@ -189,8 +192,6 @@ struct Block {
 struct Extracted {
     meta: Meta,
     blocks: Vec<Block>,
-    /// "Related article" links with the number of blocks before them.
-    related: Vec<Related>,
     notes: Vec<String>,
     warnings: Vec<Diagnostic>,
 }
@@ -270,24 +271,31 @@ pub fn import(source: &[u8], file: &str, options: &Options) -> Result<Imported, 
         Format::Text => text::read(utf8(source, file)?, options),
     }
     .map_err(|diags| diags.into_iter().map(|d| located(d, file, None)).collect::<Vec<_>>())?;
-    Ok(finish(extracted, file, format, options))
+    Ok(finish(extracted, file, options))
 }
 
-/// Cleans the blocks into paragraphs, splits off the notes, handles broken
-/// paragraphs and applies the options' metadata.
-fn finish(mut ex: Extracted, file: &str, format: Format, options: &Options) -> Imported {
-    let mut blocks: Vec<Block> = ex
-        .blocks
-        .into_iter()
-        .map(|b| Block { text: collapse_whitespace(&b.text), ..b })
-        .filter(|b| !b.text.is_empty())
-        .collect();
-    let keep = blocks.len().saturating_sub(options.notes);
-    if format != Format::Html && options.notes > 0 {
-        let notes: Vec<String> = blocks.drain(keep..).map(|b| b.text).collect();
-        ex.notes.extend(notes);
-        ex.related.retain(|r| r.after_paragraph <= keep);
+/// Cleans the blocks into paragraphs, takes out "Related article:" lines
+/// and the notes, handles broken paragraphs and applies the options'
+/// metadata.
+fn finish(mut ex: Extracted, file: &str, options: &Options) -> Imported {
+    let mut blocks: Vec<Block> = Vec::with_capacity(ex.blocks.len());
+    let mut related = Vec::new();
+    for b in ex.blocks {
+        let text = collapse_whitespace(&b.text);
+        match RELATED_LABELS.iter().find_map(|l| text.strip_prefix(l)) {
+            Some(title) => related.push(Related {
+                title: title.trim().to_string(),
+                url: None,
+                after_paragraph: blocks.len(),
+            }),
+            None if !text.is_empty() => blocks.push(Block { text, ..b }),
+            None => {}
+        }
     }
+    let keep = blocks.len().saturating_sub(options.notes);
+    let notes: Vec<String> = blocks.drain(keep..).map(|b| b.text).collect();
+    ex.notes.extend(notes);
+    related.retain(|r| r.after_paragraph <= keep);
     let mut warnings = ex.warnings;
     let broken = broken_pairs(&blocks);
     if options.join_broken {
@@ -299,7 +307,7 @@ fn finish(mut ex: Extracted, file: &str, format: Format, options: &Options) -> I
                     b.text.push(' ');
                     b.text.push_str(&next.text);
                 }
-                for r in &mut ex.related {
+                for r in &mut related {
                     if r.after_paragraph > i + 1 {
                         r.after_paragraph -= 1;
                     }
@@ -344,7 +352,7 @@ fn finish(mut ex: Extracted, file: &str, format: Format, options: &Options) -> I
     Imported {
         meta,
         paragraphs: blocks.into_iter().map(|b| b.text).collect(),
-        related: ex.related,
+        related,
         notes: ex.notes,
         warnings,
         file: file.to_string(),
@@ -725,6 +733,31 @@ mod tests {
         assert_eq!(got.paragraphs[0], "One two three four.");
         assert_eq!(got.paragraphs.len(), 5);
         assert!(got.warnings.is_empty());
+    }
+
+    #[test]
+    fn related_lines_and_notes_in_every_format() {
+        let sources: [(Format, &[u8]); 3] = [
+            (Format::Text, b"T\n\nOne.\n\nRelated article: Other\n\nTwo.\n\nA note.\n"),
+            (Format::Markdown, b"# T\n\nOne.\n\nRelated article: *Other*\n\nTwo.\n\nA note.\n"),
+            (
+                Format::Html,
+                b"<html><body><article><h1>T</h1><p>One, a paragraph long enough to count as an article's text, as pages have them.</p>\
+                  <p>Related article: <a href=/o>Other</a></p><p>Two, another paragraph that is long enough too, with a few more words in it.</p>\
+                  <p>A note.</p></article></body></html>",
+            ),
+        ];
+        for (format, src) in sources {
+            let o = Options { format: Some(format), notes: 1, ..Options::default() };
+            let Ok(got) = import(src, "r", &o) else { panic!("{format:?} refused") };
+            assert_eq!(got.paragraphs.len(), 2, "{format:?}");
+            assert_eq!(
+                got.related,
+                [Related { title: "Other".into(), url: None, after_paragraph: 1 }],
+                "{format:?}"
+            );
+            assert_eq!(got.notes, ["A note."], "{format:?}");
+        }
     }
 
     #[test]

@@ -1,14 +1,10 @@
 //! Plain text: blocks separated by blank lines, inline tags such as `<u>`
-//! removed; the header blocks read as `Options::header` says, "Related
-//! article:" lines kept as related links, and a trailing "Original url:"
-//! taken as the address.
+//! removed; the header blocks read as `Options::header` says, and a
+//! trailing "Original url:" taken as the address.
 
 use super::{Block, Extracted, HeaderField, Options, at_line};
-use crate::article::Related;
 use crate::diag::Diagnostic;
 
-/// Labels that introduce a related article's title on its own line.
-const RELATED_LABELS: &[&str] = &["Related article:", "Related:", "Read more:", "See also:"];
 /// Labels that introduce the original's address at the end.
 const URL_LABELS: &[&str] = &["Original url:", "Original URL:", "Source:", "URL:", "Url:"];
 
@@ -44,17 +40,7 @@ pub(super) fn read(src: &str, options: &Options) -> Result<Extracted, Vec<Diagno
     }
     let mut body: Vec<Block> = rest.collect();
     take_url(&mut body, &mut ex);
-    for b in body {
-        let text = b.text.trim();
-        match RELATED_LABELS.iter().find_map(|l| text.strip_prefix(l)) {
-            Some(title) => ex.related.push(Related {
-                title: super::collapse_whitespace(title),
-                url: None,
-                after_paragraph: ex.blocks.len(),
-            }),
-            None => ex.blocks.push(b),
-        }
-    }
+    ex.blocks = body;
     Ok(ex)
 }
 

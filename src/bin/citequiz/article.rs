@@ -77,8 +77,8 @@ pub struct ImportArgs {
     /// title,subtitle,byline,date,photo-credit (skip leaves one out).
     #[arg(long, value_delimiter = ',', value_name = "FIELDS")]
     header: Vec<HeaderField>,
-    /// Plain text and Markdown: how many of the last blocks are notes
-    /// (a "first published by" line, a disclaimer), not paragraphs.
+    /// How many of the last paragraphs are notes (a "first published by"
+    /// line, a disclaimer).
     #[arg(long, value_name = "N", default_value_t = 0)]
     notes: usize,
     /// Join the paragraphs that look broken mid-sentence.
