@@ -191,9 +191,24 @@ fn decode(src: &[u8], warnings: &mut Vec<Diagnostic>) -> String {
         return text.into_owned();
     }
     let declared = declared_charset(src);
+    let utf8 = std::str::from_utf8(src).is_ok();
     let enc = match declared {
+        // A saved page is often re-encoded as UTF-8 and keeps its old
+        // declaration; legacy text with non-ASCII bytes is almost never
+        // valid UTF-8 by chance, so valid UTF-8 wins.
+        Some(enc) if enc != encoding_rs::UTF_8 && utf8 && !src.is_ascii() => {
+            warnings.push(
+                Diagnostic::warning(
+                    "charset-mismatch",
+                    "",
+                    format!("the page declares {} but is UTF-8 (as saved pages often are): read as UTF-8", enc.name()),
+                )
+                .with_help("if letters look wrong, fix the page's <meta charset> and import again"),
+            );
+            encoding_rs::UTF_8
+        }
         Some(enc) => enc,
-        None if std::str::from_utf8(src).is_ok() => encoding_rs::UTF_8,
+        None if utf8 => encoding_rs::UTF_8,
         None => {
             warnings.push(
                 Diagnostic::warning(
@@ -376,6 +391,12 @@ mod tests {
             "<meta charset=utf-8><p>caf\u{FFFD}</p>"
         );
         assert_eq!(w.iter().map(|d| d.code).collect::<Vec<_>>(), ["bad-charset"]);
+        // A page saved as UTF-8 that still declares its old charset (as
+        // Readability's qq page does: gb2312) is read as UTF-8.
+        let mut w = Vec::new();
+        let page = "<meta charset=gb2312><p>中文站</p>";
+        assert_eq!(decode(page.as_bytes(), &mut w), page);
+        assert_eq!(w.iter().map(|d| d.code).collect::<Vec<_>>(), ["charset-mismatch"]);
     }
 
     #[test]

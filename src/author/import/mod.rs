@@ -282,9 +282,10 @@ fn finish(mut ex: Extracted, file: &str, options: &Options) -> Imported {
     let mut related = Vec::new();
     for b in ex.blocks {
         let text = collapse_whitespace(&b.text);
-        match RELATED_LABELS.iter().find_map(|l| text.strip_prefix(l)) {
+        let title = RELATED_LABELS.iter().find_map(|l| text.strip_prefix(l)).map(str::trim);
+        match title.filter(|t| !t.is_empty()) {
             Some(title) => related.push(Related {
-                title: title.trim().to_string(),
+                title: title.to_string(),
                 url: None,
                 after_paragraph: blocks.len(),
             }),
@@ -738,7 +739,7 @@ mod tests {
     #[test]
     fn related_lines_and_notes_in_every_format() {
         let sources: [(Format, &[u8]); 3] = [
-            (Format::Text, b"T\n\nOne.\n\nRelated article: Other\n\nTwo.\n\nA note.\n"),
+            (Format::Text, b"T\n\nOne.\n\nRelated article: Other\n\nTwo.\n\nRead more:\n\nA note.\n"),
             (Format::Markdown, b"# T\n\nOne.\n\nRelated article: *Other*\n\nTwo.\n\nA note.\n"),
             (
                 Format::Html,
@@ -750,7 +751,9 @@ mod tests {
         for (format, src) in sources {
             let o = Options { format: Some(format), notes: 1, ..Options::default() };
             let Ok(got) = import(src, "r", &o) else { panic!("{format:?} refused") };
-            assert_eq!(got.paragraphs.len(), 2, "{format:?}");
+            // A label with no title after it is not a link: it stays.
+            let n = if format == Format::Text { 3 } else { 2 };
+            assert_eq!(got.paragraphs.len(), n, "{format:?}");
             assert_eq!(
                 got.related,
                 [Related { title: "Other".into(), url: None, after_paragraph: 1 }],
