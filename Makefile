@@ -58,6 +58,7 @@ test-e2e: cli
 bench:
 	cargo build --release --bins
 	cargo bench --bench check
+	cargo bench --bench suggest_recall
 
 ## make bench-web: citequiz beside quizdown, SurveyJS and a plain-JS page in
 ## headless Chromium (load time, memory, code size); prints figures, asserts none.

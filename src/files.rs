@@ -4,8 +4,8 @@
 //! read, for the CLI, the tests and the benchmarks. Not compiled to wasm32.
 
 use crate::article::{Article, Normalizer};
-use crate::bank::{Bank, article_path};
-use crate::diag::Diagnostic;
+use crate::bank::{Bank, article_path, lint};
+use crate::diag::{Code, Diagnostic};
 use std::path::{Path, PathBuf};
 
 /// A source file read from disk, kept for rendering diagnostics.
@@ -44,9 +44,12 @@ impl Loaded {
 
 fn read(path: &Path, what: &str) -> Result<String, Box<Diagnostic>> {
     std::fs::read_to_string(path).map_err(|e| {
-        let mut d =
-            Diagnostic::error("io", "", format!("cannot read the {what} {}: {e}", path.display()))
-                .with_help("check the path");
+        let mut d = Diagnostic::error(
+            Code::IO,
+            "",
+            format!("cannot read the {what} {}: {e}", path.display()),
+        )
+        .with_help("check the path");
         d.file = Some(path.to_string_lossy().into_owned());
         Box::new(d)
     })
@@ -73,7 +76,8 @@ pub fn load_article(
 }
 
 /// Reads a bank file and the article it names (relative to the bank), and
-/// checks both.
+/// checks both; a bank that loads is also given the item-writing checks
+/// (`bank::lint`), whose warnings follow the loader's.
 pub fn load_bank(path: &Path) -> Loaded {
     let mut loaded =
         Loaded { bank: None, diagnostics: Vec::new(), bank_file: None, article_file: None };
@@ -104,7 +108,10 @@ pub fn load_bank(path: &Path) -> Loaded {
         Ok((article, article_file)) => {
             loaded.article_file = Some(article_file);
             match Bank::load(&bank_file.text, Some(&name), article) {
-                Ok((bank, warnings)) => {
+                Ok((bank, mut warnings)) => {
+                    let mut lints = lint::check(&bank, bank.article());
+                    lint::place(&mut lints, &bank_file.text, Some(&name));
+                    warnings.append(&mut lints);
                     loaded.bank = Some(bank);
                     loaded.diagnostics = warnings;
                 }

@@ -10,8 +10,8 @@
 //! - [`session`]: one attempt at a bank, its snapshot and restore.
 //! - [`diag`]: diagnostics that say where and what to do.
 //! - [`xapi`]: xAPI statements for answers and finished sessions, for an LRS.
-//! - [`author`] (native): tools for course authors, such as importing an
-//!   article from a saved web page, Markdown or plain text.
+//! - `author` (native only): article import, citation suggestions and
+//!   bank skeletons.
 //! - [`locale`]: numbers, plural categories and dates in English and
 //!   Russian, as the browser's `Intl` writes them.
 //!
@@ -28,8 +28,10 @@ pub mod diag;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod files;
 pub mod grade;
+mod hash;
 mod json;
 pub mod locale;
+mod num;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod package;
 pub mod session;

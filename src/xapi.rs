@@ -56,8 +56,9 @@
 
 use crate::bank::{Bank, Body, Citation, Question};
 use crate::grade::{Response, Verdict};
-use crate::json::num::clamp;
+use crate::hash::{OFFSET, fnv1a_from};
 use crate::json::write::Writer;
+use crate::num::clamp;
 use crate::session::{Feedback, SessionResult};
 
 /// The verb for one checked answer.
@@ -304,17 +305,14 @@ fn statement(
 /// layout), filled from two FNV-1a hashes of `id` and `salt`. The same
 /// inputs always give the same UUID.
 pub fn derive_id(id: &str, salt: &str) -> String {
-    fn fnv(seed: u64, parts: &[&str]) -> u64 {
-        let mut h = seed;
-        for p in parts {
-            for b in p.bytes().chain([0xff]) {
-                h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
-            }
-        }
-        h
-    }
-    let hi = fnv(0xcbf2_9ce4_8422_2325, &[id, salt]);
-    let lo = fnv(0x84222325_cbf29ce4, &[salt, id]);
+    // Each part ends in 0xff, a byte UTF-8 never holds, so that ("ab", "c")
+    // and ("a", "bc") differ.
+    let fnv = |seed: u64, parts: [&str; 2]| {
+        fnv1a_from(seed, parts.into_iter().flat_map(|p| p.bytes().chain([0xff])).map(u64::from))
+    };
+    let hi = fnv(OFFSET, [id, salt]);
+    // The basis with its halves swapped, for a second, independent hash.
+    let lo = fnv(OFFSET.rotate_left(32), [salt, id]);
     // Version 8 in bits 48..52, variant 0b10 in bits 64..66.
     let hi = (hi & !0xf000) | 0x8000;
     let lo = (lo & !(0b11 << 62)) | (0b10 << 62);

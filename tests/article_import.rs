@@ -68,7 +68,7 @@ fn the_seed_with_its_flags_writes_the_shipped_article() {
     assert!(text(&o.stdout).contains("ok: 17 paragraphs"), "{}", text(&o.stdout));
     assert_eq!(std::fs::read_to_string(&out).unwrap_or_default(), SHIPPED);
     // The seed's address has a space in it: a warning with its line.
-    assert!(text(&o.stderr).contains("warning[bad-url]"), "{}", text(&o.stderr));
+    assert!(text(&o.stderr).contains("warning[unread-url]"), "{}", text(&o.stderr));
     assert!(text(&o.stderr).contains("gabuev-2020-seed.txt:63:1"), "{}", text(&o.stderr));
 
     // Without --join-broken: both broken pairs are named, and it still writes.

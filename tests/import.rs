@@ -58,7 +58,7 @@ fn the_seed_imports_as_the_shipped_article() {
     let codes: Vec<_> = got.warnings.iter().map(|d| (d.code, d.location())).collect();
     // The seed's address has a space in it ("is-put in-really"): named at
     // its line, and the option's address used.
-    assert_eq!(codes, [("bad-url", "seed.txt:63:1".to_string())]);
+    assert_eq!(codes, [("unread-url", "seed.txt:63:1".to_string())]);
 }
 
 #[test]

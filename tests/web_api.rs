@@ -155,3 +155,34 @@ fn a_bank_as_utf8_bytes_loads_and_bad_bytes_say_where() {
     let message = get(&err, "message").as_string().unwrap_or_default();
     assert!(message.contains("the bank is not UTF-8 text: byte 40"), "{message}");
 }
+
+/// Results cross as plain objects, as `JSON.parse` gave them before
+/// serde-wasm-bindgen did: objects rather than `Map`s, `null` for a missing
+/// optional field. A response that is not one throws, naming what is
+/// wrong; JSON text is no longer a response.
+#[wasm_bindgen_test]
+fn results_are_plain_objects_and_a_malformed_response_says_why() {
+    let mut q = quiz(BANK);
+    let first = q.question(0).expect("question");
+    let id = get(&first, "id").as_string().expect("id");
+    let options = get(&first, "options");
+    assert!(js_sys::Array::is_array(&options), "options is an array");
+    assert!(
+        get(&js_sys::Array::from(&options).get(0), "text").is_string(),
+        "a choice is an object"
+    );
+    let state = q.state(&id).expect("state");
+    assert!(get(&state, "lastResponse").is_null(), "no response yet is null");
+    assert!(get(&state, "verdict").is_null());
+    assert_eq!(get(&state, "triesUsed").as_f64(), Some(0.0));
+
+    let missing = js_sys::JSON::parse(r#"{"kind": "single_choice"}"#).expect("json");
+    let err = q.answer(&id, missing, 0.0).expect_err("a response without its field");
+    let message = String::from(js_sys::Error::from(err).message());
+    assert!(message.contains(&format!("the response for \"{id}\" is malformed")), "{message}");
+    assert!(message.contains("choice"), "{message}");
+    let text = JsValue::from_str(r#"{"kind": "single_choice", "choice": "a"}"#);
+    assert!(q.answer(&id, text, 0.0).is_err(), "JSON text is not a response object");
+    let after = q.state(&id).expect("state");
+    assert_eq!(get(&after, "triesUsed").as_f64(), Some(0.0), "a malformed response is no try");
+}

@@ -590,7 +590,7 @@ fn a_pool_draws_questions_and_is_restored() {
     let w = mount_with(&h, "t:pool-tags", &[("tags", "who-said, nowhere".into())]);
     let root = one(&h, ".citequiz");
     assert_eq!(text(&root, ".citequiz-position"), "Question 1 of 1");
-    assert_eq!(current(&root), "us-views-matching");
+    assert_eq!(current(&root), "quick-who-said-matching");
     w.unmount();
 }
 
@@ -612,8 +612,8 @@ fn russian_ui_with_russian_dates_numbers_and_plurals() {
     assert!(said.starts_with("Верно"), "{said}");
     assert!(said.contains("1 из 1 балла"), "{said}");
     assert!(text(&root, ".citequiz-points").starts_with("Набран 1 балл"));
-    go_to(&root, "quick-kremlin-advice");
-    pick(&root, "c");
+    go_to(&root, "pivot-cause");
+    pick(&root, "a");
     press(&root, "Проверить");
     assert!(text(&root, ".citequiz-points").starts_with("Набрано 2 балла"));
     press(&root, "Завершить тест");

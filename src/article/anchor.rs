@@ -13,7 +13,7 @@
 //! match always has `score == 1.0`.
 
 use super::{NormText, Selector, Span};
-use crate::json::num::clamp;
+use crate::num::clamp;
 
 /// The lowest combined score (0..=1) at which an approximate match counts as
 /// found. With no context, any match within the error budget (a quarter of

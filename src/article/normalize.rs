@@ -299,9 +299,7 @@ pub struct NormText {
 const GRAM: usize = 8;
 
 fn gram_hash(chars: &[char]) -> u64 {
-    chars
-        .iter()
-        .fold(0xcbf2_9ce4_8422_2325, |h, &c| (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3))
+    crate::hash::fnv1a_from(crate::hash::OFFSET, chars.iter().map(|&c| u64::from(c)))
 }
 
 fn gram_index(norm: &[char]) -> Vec<(u64, u32)> {

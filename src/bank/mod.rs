@@ -5,6 +5,7 @@
 //! wrong on the way is a `Diagnostic` with its JSON path and, given the
 //! source text, its line and column.
 
+pub mod lint;
 mod model;
 pub mod raw;
 pub(crate) mod read;
@@ -13,9 +14,9 @@ mod schema;
 mod validate;
 
 pub use model::{Bank, Body, Citation, Question};
-pub use raw::{BANK_FORMAT, Kind, RawBank, RawQuestion};
+pub use raw::{BANK_FORMAT, Cite, Kind, RawBank, RawQuestion};
 #[cfg(not(target_arch = "wasm32"))]
-pub use schema::bank_schema;
+pub use schema::{SCHEMA_ID, bank_schema};
 pub use validate::{
     MAX_BANK_BYTES, MAX_CITATIONS, MAX_ID_CHARS, MAX_OPTIONS, MAX_QUESTIONS, MAX_TEXT_CHARS,
     article_path,

@@ -7,10 +7,14 @@
 use super::raw::{KIND_FIELDS, Kind, RawBank};
 use serde_json::{Value, json};
 
+/// The schema's `$id`: where a bank names it when no copy of the file is
+/// at hand.
+pub const SCHEMA_ID: &str = "https://citequiz.example/schema/citequiz-bank-1.schema.json";
+
 /// The schema as pretty-printed JSON, with a trailing newline.
 pub fn bank_schema() -> String {
     let mut schema = serde_json::to_value(schemars::schema_for!(RawBank)).unwrap_or(Value::Null);
-    schema["$id"] = json!("https://citequiz.example/schema/citequiz-bank-1.schema.json");
+    schema["$id"] = json!(SCHEMA_ID);
     schema["title"] = json!("citequiz bank (citequiz-bank/1)");
     let rules: Vec<Value> = Kind::ALL
         .iter()
@@ -18,6 +22,7 @@ pub fn bank_schema() -> String {
             let (required, optional) = k.fields();
             let foreign: serde_json::Map<String, Value> = KIND_FIELDS
                 .iter()
+                .map(|(f, _)| f)
                 .filter(|f| !required.contains(f) && !optional.contains(f))
                 .map(|f| (f.to_string(), json!(false)))
                 .collect();

@@ -16,9 +16,11 @@
 //!   right pick earns 1/R and each wrong pick costs 1/R; the total is floored
 //!   at 0. Picking nothing earns 0.
 //! - **fill_blank**: a gap is right when its folded response equals a folded
-//!   accepted answer. To fold: `Normalizer::basic().normalize`, lowercase,
-//!   drop everything but letters, digits and whitespace, collapse whitespace
-//!   runs to one space, trim. fraction = right gaps / gaps.
+//!   accepted answer. To fold: `Normalizer::basic().normalize` (which makes
+//!   every dash a hyphen), lowercase, read hyphens as spaces (so "mid-30s",
+//!   "mid 30s" and "mid–30s" are one answer), drop everything else but
+//!   letters, digits and whitespace, collapse whitespace runs to one space,
+//!   trim. fraction = right gaps / gaps.
 //! - **numeric**: right when |value − answer| ≤ tolerance + ε, where
 //!   ε = 1e-9 × max(1, |answer|) absorbs decimal rounding (0.1 + 0.2).
 //! - **ordering**: each item in its right absolute position earns 1/n;
@@ -51,7 +53,7 @@ pub(crate) mod read;
 
 use crate::bank::raw::Pair;
 use crate::bank::{Body, Kind, Question};
-use crate::json::num::clamp;
+use crate::num::clamp;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -61,11 +63,14 @@ const EPS: f64 = 1e-9;
 
 /// A learner's answer to one question.
 ///
-/// In JSON: `{"kind": "single_choice", "choice": "b"}` and so on. It is
-/// read by [`Response::from_json`] (`grade::read`), not serde, which keeps
-/// serde's deserializers out of the Wasm.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+/// In JSON: `{"kind": "single_choice", "choice": "b"}` and so on. JSON text
+/// (saved progress, the view's drafts) is read by [`Response::from_json`]
+/// (`grade::read`), not serde, which keeps serde's deserializers out of the
+/// widget's Wasm. Its `Deserialize` is for the headless API, which takes a
+/// JS object (`web::api`); it refuses fields no kind has, and also those of
+/// another kind.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Response {
     /// The picked option's id.
     SingleChoice {
@@ -343,7 +348,15 @@ pub fn score(
 }
 
 /// Folds a fill-in answer for comparison: basic normalization, lowercase,
-/// letters, digits and single spaces only, trimmed.
+/// hyphens and dashes read as spaces, letters, digits and single spaces
+/// only, trimmed.
+///
+/// # Example
+/// ```
+/// use citequiz::grade::fold;
+/// assert_eq!(fold("Mid\u{2013}30s"), fold("mid 30s"));
+/// assert_eq!(fold(" Don't  stop! "), "dont stop");
+/// ```
 pub fn fold(s: &str) -> String {
     let normalized = crate::article::Normalizer::basic().normalize(s);
     let mut out = String::with_capacity(normalized.len());
@@ -357,7 +370,9 @@ pub fn fold(s: &str) -> String {
             }
             space = false;
             out.push(c);
-        } else if c.is_whitespace() {
+        } else if c.is_whitespace() || c == '-' {
+            // `normalize` has made every dash and hyphen '-': a word
+            // written "mid-30s" is the same answer as "mid 30s".
             space = true;
         }
     }

@@ -11,7 +11,7 @@ use super::Response;
 use crate::bank::Kind;
 use crate::bank::raw::Answer;
 use crate::bank::read::{answer, kind, pair};
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::json::read::{Path, Reader, document, str_item};
 use crate::json::value::Value;
 
@@ -108,7 +108,7 @@ fn needs(
     m.push_str(field);
     m.push('`');
     m.push_str(what);
-    r.error("response-field", path, at, m);
+    r.error(Code::RESPONSE_FIELD, path, at, m);
     None
 }
 
@@ -182,5 +182,38 @@ mod tests {
             Err("1:34: : malformed JSON: EOF while parsing an object"),
         );
         check(r#"[]"#, Err("1:1: : expected an object, found an array"));
+    }
+
+    /// The headless API deserializes responses with serde (`Deserialize`):
+    /// it must read what this reader reads, and what `Serialize` writes.
+    #[test]
+    fn serde_reads_every_kind_as_this_reader_does() {
+        let every_kind = [
+            r#"{"kind":"single_choice","choice":"b"}"#,
+            r#"{"kind":"multiple_choice","choices":["a","c"]}"#,
+            r#"{"kind":"true_false","value":true}"#,
+            r#"{"kind":"fill_blank","gaps":["x","y"]}"#,
+            r#"{"kind":"numeric","value":-2.5}"#,
+            r#"{"kind":"ordering","order":["i1","i0"]}"#,
+            r#"{"kind":"matching","pairs":[{"left":"l1","right":"r1"}]}"#,
+            r#"{"kind":"evidence","sentences":["p1.s1"]}"#,
+            r#"{"kind":"two_part","a":"a1","b":"b2"}"#,
+        ];
+        for json in every_kind {
+            let ours = Response::from_json(json);
+            let theirs: Result<Response, _> = serde_json::from_str(json);
+            assert_eq!(ours.ok(), theirs.ok(), "{json}");
+            let written = serde_json::to_string(&Response::from_json(json).ok()).ok();
+            assert_eq!(written.as_deref(), Some(json), "Serialize writes what both read");
+        }
+        for bad in [
+            r#"{"kind":"single_choice"}"#,
+            r#"{"kind":"evidence","sentence":[]}"#,
+            r#"{"kind":"single_choice","choice":"b","extra":1}"#,
+            r#"{"kind":"single","choice":"b"}"#,
+        ] {
+            assert!(serde_json::from_str::<Response>(bad).is_err(), "{bad}");
+            assert!(Response::from_json(bad).is_err(), "{bad}");
+        }
     }
 }

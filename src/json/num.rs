@@ -3,11 +3,8 @@
 //! `format!("{x}")` of an `f64` pulls in core's Grisu and Dragon4 (flt2dec,
 //! about 20 KB of Wasm). The shortest round-trip digits come from zmij
 //! instead, which serde_json already uses to write JSON numbers, and are
-//! laid out here as `Display` lays them out.
-//!
-//! For the same reason the Wasm never calls `f64::clamp` (its assertion
-//! formats the bounds with `Debug`, which brings all of flt2dec back): use
-//! [`clamp`] here.
+//! laid out here as `Display` lays them out. (Clamping, which must avoid
+//! `f64::clamp` for the same reason, is `crate::num`'s.)
 
 /// Appends `x` as `format!("{x}")` writes it: the shortest digits that read
 /// back as `x`, never an exponent, whole numbers without `.0`; `NaN`,
@@ -45,12 +42,6 @@ pub(crate) fn push_display(out: &mut String, x: f64) {
         out.push('.');
         push_ascii(out, frac);
     }
-}
-
-/// `x` within `lo..=hi`, as `f64::clamp` but without its assertion (which
-/// formats floats): NaN stays NaN, and bounds the wrong way round give `hi`.
-pub(crate) fn clamp(x: f64, lo: f64, hi: f64) -> f64 {
-    x.max(lo).min(hi)
 }
 
 /// `x` as `format!("{x}")` writes it.

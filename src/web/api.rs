@@ -2,23 +2,36 @@
 //! that draw their own UI (and for tests under Node).
 //!
 //! Long-lived state stays in Rust behind the handle; every call returns a
-//! small plain JS object (camelCase), never the whole state.
+//! small plain JS object (camelCase), never the whole state. Results and
+//! responses cross the boundary as JS values through serde-wasm-bindgen,
+//! typed on both sides (`Serialize` results, a `Deserialize` `Response`),
+//! with no JSON text between. This build's size is not budgeted; the
+//! widget's build has none of this module.
+//!
+//! What stays text: the bank and the article (JSON text, UTF-8 bytes, or
+//! objects turned into text), because their reader is the checker that
+//! reports every problem with its JSON path and line:column; and the
+//! snapshot, a versioned JSON text for the host to store.
 
 use super::{js_error, normalizer};
 use crate::article::Article;
 use crate::bank::{Bank, Body, Question};
 use crate::grade::Response;
 use crate::session::Session;
+use crate::text::cat;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-/// Plain objects rather than `Map`s, so results read naturally in JS.
+/// A result as a plain JS value: objects rather than `Map`s, `null` for a
+/// missing optional field, as JSON would give them.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    super::to_js(value).ok_or_else(|| js_error("cannot pass the result to JS", &[], None))
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| js_error(&cat(&["cannot pass the result to JS: ", &e.to_string()]), &[], None))
 }
 
-/// JSON text as given, or a JS value turned into JSON text. One set of serde
-/// types reads both, which keeps the Wasm small.
+/// JSON text as given, or a JS value turned into JSON text: the bank and
+/// the article are read by the checker, which needs text.
 fn json_text(value: &JsValue, what: &str) -> Result<String, JsValue> {
     if let Some(text) = super::text_in(value, what) {
         return text;
@@ -155,23 +168,23 @@ export interface ShownQuestion {
   options?: Choice[]; left?: Choice[]; segments?: string[]; unit?: string;
   partAPrompt?: string; partBPrompt?: string; partB?: Choice[];
 }
-export interface Mark { key: string; correct: boolean; feedback?: string }
+export interface Mark { key: string; correct: boolean; feedback: string | null }
 export interface Feedback {
   questionId: string; verdict: Verdict; fraction: number; earned: number; maxPoints: number;
   triesUsed: number; triesLeft: number; canRetry: boolean; marks: Mark[]; feedback: string[];
-  explanation?: string; citations: Citation[]; hintsTaken: number;
+  explanation: string | null; citations: Citation[]; hintsTaken: number;
 }
 export interface HintShown {
   questionId: string; index: number; text: string; penalty: number; hintsTaken: number; hintsLeft: number;
 }
 export interface QuestionState {
   id: string; triesUsed: number; triesLeft: number; hintsTaken: number; hintsLeft: number;
-  lastResponse?: Response; verdict?: Verdict; earned: number; max: number; done: boolean;
+  lastResponse: Response | null; verdict: Verdict | null; earned: number; max: number; done: boolean;
 }
 export interface SessionResult {
   earned: number; max: number; percent: number; passed: boolean;
   byTag: { tag: string; earned: number; max: number; questions: number }[];
-  questions: { id: string; prompt: string; kind: Kind; verdict?: Verdict; earned: number; max: number;
+  questions: { id: string; prompt: string; kind: Kind; verdict: Verdict | null; earned: number; max: number;
     explanation: string; citations: Citation[]; answered: boolean }[];
   startedMs: number; finishedMs: number; durationMs: number;
 }
@@ -283,9 +296,9 @@ impl Quiz {
         #[wasm_bindgen(unchecked_param_type = "Response")] response: JsValue,
         #[wasm_bindgen(js_name = "nowMs")] now_ms: f64,
     ) -> Result<JsValue, JsValue> {
-        let text = json_text(&response, "response")?;
-        let response = Response::from_json(&text).map_err(|d| {
-            js_error(&format!("the response for \"{id}\" is malformed:"), &d, Some(&text))
+        let response: Response = serde_wasm_bindgen::from_value(response).map_err(|e| {
+            let message = e.to_string();
+            js_error(&cat(&["the response for \"", id, "\" is malformed: ", &message]), &[], None)
         })?;
         let feedback = self
             .session

@@ -16,12 +16,14 @@ export async function demo(bank: string, article: object): Promise<number> {
   const response: Response = { kind: 'single_choice', choice: q.options?.[0]?.id ?? 'a' };
   const fb: Feedback = quiz.answer(q.id, response, Date.now());
   const start: number | undefined = fb.citations[0]?.span.startUtf16;
+  // Optional results are null, not missing, as the API passes them.
+  const why: string | null = fb.explanation;
   // @ts-expect-error: a response must match its kind's shape
   quiz.answer(q.id, { kind: 'single_choice', choices: ['a'] }, Date.now());
   const { quiz: again, report } = Quiz.restore(bank, article, quiz.snapshot());
   const dropped: string[] = report.dropped.map((d) => `${d.id}: ${d.reason}`);
   const result: SessionResult = again.finish(Date.now());
   const diag: Diagnostic | undefined = undefined;
-  void diag; void dropped; void articlePath; void Widget;
+  void diag; void dropped; void why; void articlePath; void Widget;
   return result.percent + (start ?? 0) + quiz.length + quiz.position;
 }

@@ -9,7 +9,7 @@
 //! address when those give none.
 
 use super::{Block, Extracted, Options};
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use dom_query::{Document, NodeRef};
 use encoding_rs::Encoding;
 
@@ -33,7 +33,7 @@ pub(super) fn read(
         .filter(|h| h.starts_with("http://") || h.starts_with("https://"));
     let no_article = |why: &str| {
         vec![
-            Diagnostic::error("no-article", "", format!("found no article in {file}: {why}"))
+            Diagnostic::error(Code::NO_ARTICLE, "", format!("found no article in {file}: {why}"))
                 .with_help(
                     "save the article's own page (not a home or search page), \
                  or copy its text into a .txt file and import that",
@@ -56,7 +56,7 @@ pub(super) fn read(
         let first =
             if first.is_empty() { String::new() } else { format!(", the first \"{first}\"") };
         Diagnostic::warning(
-            "left-out",
+            Code::LEFT_OUT,
             "paragraphs",
             format!("left out {what}{first}: an article keeps paragraphs only"),
         )
@@ -199,7 +199,7 @@ fn decode(src: &[u8], warnings: &mut Vec<Diagnostic>) -> String {
         Some(enc) if enc != encoding_rs::UTF_8 && utf8 && !src.is_ascii() => {
             warnings.push(
                 Diagnostic::warning(
-                    "charset-mismatch",
+                    Code::CHARSET_MISMATCH,
                     "",
                     format!("the page declares {} but is UTF-8 (as saved pages often are): read as UTF-8", enc.name()),
                 )
@@ -212,7 +212,7 @@ fn decode(src: &[u8], warnings: &mut Vec<Diagnostic>) -> String {
         None => {
             warnings.push(
                 Diagnostic::warning(
-                    "guessed-charset",
+                    Code::GUESSED_CHARSET,
                     "",
                     "the page declares no charset and is not UTF-8: read as windows-1252",
                 )
@@ -228,7 +228,7 @@ fn decode(src: &[u8], warnings: &mut Vec<Diagnostic>) -> String {
     if had_errors {
         warnings.push(
             Diagnostic::warning(
-                "bad-charset",
+                Code::BAD_CHARSET,
                 "",
                 format!(
                     "some bytes are not valid {} (the page's declared charset): they read as \u{FFFD}",

@@ -6,7 +6,7 @@
 //! left out, each kind named in one warning.
 
 use super::{Block, Extracted, Options, at_line};
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
 /// The front matter keys read, and the fields they fill.
@@ -158,7 +158,7 @@ impl LeftOut {
             let what = if n == 1 { format!("a {kind}") } else { format!("{n} {kind}s") };
             at_line(
                 Diagnostic::warning(
-                    "left-out",
+                    Code::LEFT_OUT,
                     "paragraphs",
                     format!("left out {what} (the first here): an article keeps paragraphs only"),
                 )
@@ -176,14 +176,18 @@ fn front_matter(yaml: &str, line: usize, ex: &mut Extracted) -> Result<(), Vec<D
     let value: Value = serde_norway::from_str(yaml).map_err(|e| {
         let at = e.location().map(|l| line + l.line().saturating_sub(1));
         vec![at_line(
-            Diagnostic::error("bad-front-matter", "", format!("the front matter is not YAML: {e}"))
-                .with_help(format!("write it as `key: value` lines; the keys read are {KEYS}")),
+            Diagnostic::error(
+                Code::BAD_FRONT_MATTER,
+                "",
+                format!("the front matter is not YAML: {e}"),
+            )
+            .with_help(format!("write it as `key: value` lines; the keys read are {KEYS}")),
             at.or(Some(line)),
         )]
     })?;
     let Value::Mapping(map) = value else {
         return Err(vec![at_line(
-            Diagnostic::error("bad-front-matter", "", "the front matter is not a mapping")
+            Diagnostic::error(Code::BAD_FRONT_MATTER, "", "the front matter is not a mapping")
                 .with_help(format!("write it as `key: value` lines; the keys read are {KEYS}")),
             Some(line),
         )]);
@@ -233,7 +237,7 @@ fn front_matter(yaml: &str, line: usize, ex: &mut Extracted) -> Result<(), Vec<D
     if !unknown.is_empty() {
         ex.warnings.push(at_line(
             Diagnostic::warning(
-                "unknown-front-matter",
+                Code::UNKNOWN_FRONT_MATTER,
                 "",
                 format!("the front matter's {} not read", plural_keys(&unknown)),
             )

@@ -20,7 +20,7 @@ mod text;
 pub use html::content_paragraphs;
 
 use crate::article::{ARTICLE_FORMAT, Article, Normalizer, RawArticle, Related, calendar_date};
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 
 /// Labels that introduce, on a paragraph of their own, the title of a
 /// related article that stood between the body's paragraphs.
@@ -237,7 +237,7 @@ pub fn import(source: &[u8], file: &str, options: &Options) -> Result<Imported, 
         None => {
             return Err(in_file(
                 Diagnostic::error(
-                    "unknown-format",
+                    Code::IMPORT_FORMAT,
                     "",
                     format!("cannot tell the format of {file} from its name"),
                 )
@@ -248,14 +248,14 @@ pub fn import(source: &[u8], file: &str, options: &Options) -> Result<Imported, 
     let source = source.strip_prefix(b"\xEF\xBB\xBF".as_slice()).unwrap_or(source);
     if source.iter().all(u8::is_ascii_whitespace) {
         return Err(in_file(
-            Diagnostic::error("empty-source", "", format!("{file} is empty"))
+            Diagnostic::error(Code::EMPTY_SOURCE, "", format!("{file} is empty"))
                 .with_help("save the article's page or text into it and import again"),
         ));
     }
     if let Some(kind) = binary_kind(source) {
         return Err(in_file(
             Diagnostic::error(
-                "binary-source",
+                Code::BINARY_SOURCE,
                 "",
                 format!("{file} is not text but binary data ({kind})"),
             )
@@ -333,7 +333,7 @@ fn finish(mut ex: Extracted, file: &str, options: &Options) -> Imported {
         None => {
             warnings.push(located(
                 Diagnostic::warning(
-                    "unread-date",
+                    Code::UNREAD_DATE,
                     "date",
                     format!("the source's date \"{d}\" is not one this tool can read"),
                 )
@@ -377,7 +377,7 @@ impl Imported {
             if v.trim().is_empty() {
                 missing.push(located(
                     Diagnostic::error(
-                        "missing-metadata",
+                        Code::MISSING_METADATA,
                         field,
                         format!("{} does not say the article's {field}", self.file),
                     )
@@ -396,7 +396,7 @@ impl Imported {
         if let Some(tag) = m.language.as_deref().filter(|t| !crate::locale::well_formed(t)) {
             missing.push(located(
                 Diagnostic::error(
-                    "bad-language",
+                    Code::BAD_LANGUAGE,
                     "language",
                     format!("\"{tag}\" is not a BCP 47 language tag"),
                 )
@@ -441,7 +441,7 @@ impl Imported {
 /// is returned as a diagnostic rather than unwrapped.
 pub fn to_json(article: &RawArticle) -> Result<String, Vec<Diagnostic>> {
     serde_json::to_string_pretty(article).map_err(|e| {
-        vec![Diagnostic::error("internal", "", format!("cannot write the article: {e}"))]
+        vec![Diagnostic::error(Code::INTERNAL, "", format!("cannot write the article: {e}"))]
     })
 }
 
@@ -471,7 +471,7 @@ fn utf8<'a>(source: &'a [u8], file: &str) -> Result<&'a str, Vec<Diagnostic>> {
         let line = source.get(..at).map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count()) + 1;
         vec![located(
             Diagnostic::error(
-                "not-utf8",
+                Code::NOT_UTF8,
                 "",
                 format!("{file} is not UTF-8 text: byte {at} (line {line}) is not valid UTF-8"),
             )
@@ -557,7 +557,7 @@ fn broken_warning(i: usize, a: &Block, b: &Block, file: &str) -> Diagnostic {
     let head: String = b.text.chars().take(30).collect();
     located(
         Diagnostic::warning(
-            "broken-paragraph",
+            Code::BROKEN_PARAGRAPH,
             format!("paragraphs[{}]", i + 1),
             format!(
                 "{} ends mid-sentence and {} goes on with it: \"…{tail}\" / \"{head}…\"",
@@ -714,7 +714,7 @@ mod tests {
         assert_eq!(codes(import(b"%PDF-1.7\n...", "a.txt", &o)), ["binary-source"]);
         assert_eq!(codes(import(b"abc\0def", "a.md", &o)), ["binary-source"]);
         assert_eq!(codes(import(b"caf\xE9\n", "a.txt", &o)), ["not-utf8"]);
-        assert_eq!(codes(import(b"text", "a.pdf", &o)), ["unknown-format"]);
+        assert_eq!(codes(import(b"text", "a.pdf", &o)), ["import-format"]);
         let Err(d) = import(b"one\n\ncaf\xE9", "x.txt", &o) else { panic!("accepted") };
         assert_eq!(d[0].location(), "x.txt:3:1");
         assert!(d[0].message.contains("x.txt"), "{}", d[0].message);

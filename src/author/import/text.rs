@@ -3,7 +3,7 @@
 //! trailing "Original url:" taken as the address.
 
 use super::{Block, Extracted, HeaderField, Options, at_line};
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 
 /// Labels that introduce the original's address at the end.
 const URL_LABELS: &[&str] = &["Original url:", "Original URL:", "Source:", "URL:", "Url:"];
@@ -90,7 +90,7 @@ fn take_url(body: &mut Vec<Block>, ex: &mut Extracted) {
     if address.chars().any(char::is_whitespace) {
         ex.warnings.push(at_line(
             Diagnostic::warning(
-                "bad-url",
+                Code::UNREAD_URL,
                 "url",
                 format!("the address at the end has spaces in it: \"{address}\""),
             )

@@ -16,13 +16,19 @@ mod check;
 #[cfg(not(target_arch = "wasm32"))]
 mod generate;
 #[cfg(not(target_arch = "wasm32"))]
+mod new;
+#[cfg(not(target_arch = "wasm32"))]
 mod output;
+#[cfg(not(target_arch = "wasm32"))]
+mod preview;
 #[cfg(not(target_arch = "wasm32"))]
 mod schema;
 #[cfg(not(target_arch = "wasm32"))]
 mod serve;
 #[cfg(not(target_arch = "wasm32"))]
 mod stats;
+#[cfg(not(target_arch = "wasm32"))]
+mod suggest;
 
 /// Shown after every command's `--help`; clap itself exits 2 on a usage error.
 #[cfg(not(target_arch = "wasm32"))]
@@ -57,6 +63,9 @@ enum Command {
     Build(build::Args),
     Generate(generate::Args),
     Serve(serve::Args),
+    New(new::Args),
+    Suggest(suggest::Args),
+    Preview(preview::Args),
     Article(article::Args),
 }
 
@@ -71,6 +80,9 @@ fn main() -> std::process::ExitCode {
         Command::Build(a) => build::run(&a),
         Command::Generate(a) => generate::run(&a),
         Command::Serve(a) => serve::run(&a),
+        Command::New(a) => new::run(&a),
+        Command::Suggest(a) => suggest::run(&a),
+        Command::Preview(a) => preview::run(&a),
         Command::Article(a) => article::run(&a),
     }
 }

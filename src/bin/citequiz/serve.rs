@@ -41,23 +41,31 @@ pub struct Args {
 /// Serves until killed; exit 1 when the port cannot be bound.
 pub fn run(a: &Args) -> ExitCode {
     let roots = Roots { www: a.www.clone(), data: a.data.clone() };
-    let bound = TcpListener::bind(("127.0.0.1", a.port)).and_then(|l| {
-        let port = l.local_addr()?.port();
-        Ok((l, port))
-    });
-    let (listener, port) = match bound {
-        Ok(bound) => bound,
-        Err(e) => {
-            eprintln!("error: cannot serve on 127.0.0.1:{}: {e}", a.port);
-            return ExitCode::from(1);
-        }
-    };
+    let Some((listener, port)) = bind(a.port) else { return ExitCode::from(1) };
     println!(
         "citequiz: serving {} at http://127.0.0.1:{port}/ (quiz-data at /quiz-data/), for development",
         roots.www.display()
     );
     serve(listener, roots, Limits::DEFAULT);
     ExitCode::SUCCESS
+}
+
+/// A listener on 127.0.0.1:`port` (0: any free one) and the port it got;
+/// None, said on stderr, when the port cannot be bound.
+pub fn bind(port: u16) -> Option<(TcpListener, u16)> {
+    let bound = TcpListener::bind(("127.0.0.1", port)).and_then(|l| {
+        let port = l.local_addr()?.port();
+        Ok((l, port))
+    });
+    match bound {
+        Ok(bound) => Some(bound),
+        Err(e) => {
+            eprintln!(
+                "error: cannot serve on 127.0.0.1:{port}: {e}; choose another with --port or $PORT"
+            );
+            None
+        }
+    }
 }
 
 /// Where the server reads from.
@@ -85,7 +93,7 @@ impl Limits {
 }
 
 /// The Content-Type for a file name.
-fn mime(path: &Path) -> &'static str {
+pub fn mime(path: &Path) -> &'static str {
     match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
         "html" => "text/html; charset=utf-8",
         "js" | "mjs" => "text/javascript; charset=utf-8",
@@ -103,7 +111,7 @@ fn mime(path: &Path) -> &'static str {
 }
 
 /// Decodes %XX escapes; None for malformed ones or a decoded NUL.
-fn percent_decode(s: &str) -> Option<String> {
+pub fn percent_decode(s: &str) -> Option<String> {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
@@ -165,7 +173,7 @@ fn open(roots: &Roots, target: &str) -> Result<(PathBuf, Vec<u8>), Refused> {
     Ok((full, body))
 }
 
-fn respond(stream: &mut TcpStream, status: &str, ctype: &str, body: &[u8], head_only: bool) {
+pub fn respond(stream: &mut TcpStream, status: &str, ctype: &str, body: &[u8], head_only: bool) {
     let header = format!(
         "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\n\
          Access-Control-Allow-Origin: *\r\nAccess-Control-Allow-Methods: GET, HEAD, OPTIONS\r\n\
@@ -183,7 +191,7 @@ fn respond(stream: &mut TcpStream, status: &str, ctype: &str, body: &[u8], head_
 }
 
 /// A short plain-text answer.
-fn refuse(stream: &mut TcpStream, status: &str, text: &str, head_only: bool) {
+pub fn refuse(stream: &mut TcpStream, status: &str, text: &str, head_only: bool) {
     respond(stream, status, "text/plain; charset=utf-8", text.as_bytes(), head_only);
 }
 
@@ -252,7 +260,16 @@ fn drain(stream: &mut TcpStream, deadline: Instant) {
     }
 }
 
-fn handle(mut stream: TcpStream, roots: &Roots, limits: Limits) {
+/// Requests a command answers itself, before the static files (`citequiz
+/// preview`: its page, the bank's status, change events, the bank and its
+/// article).
+pub trait Routes: Send + Sync {
+    /// Answers `path` (the request path without its query) on `stream`, or
+    /// returns false to leave it to the static files.
+    fn answer(&self, path: &str, stream: &mut TcpStream, head_only: bool) -> bool;
+}
+
+fn handle(mut stream: TcpStream, roots: &Roots, limits: Limits, routes: Option<&dyn Routes>) {
     let _ = stream.set_nodelay(true);
     let _ = stream.set_write_timeout(Some(Duration::from_secs(30)));
     let request_line = match read_head(&mut stream, limits) {
@@ -276,6 +293,10 @@ fn handle(mut stream: TcpStream, roots: &Roots, limits: Limits) {
         _ => return refuse(&mut stream, "405 Method Not Allowed", "GET and HEAD only\n", false),
     }
     let head_only = method == "HEAD";
+    let path = target.split(['?', '#']).next().unwrap_or("/");
+    if routes.is_some_and(|r| r.answer(path, &mut stream, head_only)) {
+        return;
+    }
     match open(roots, target) {
         Ok((path, body)) => respond(&mut stream, "200 OK", mime(&path), &body, head_only),
         Err(Refused::NotFound) => refuse(&mut stream, "404 Not Found", "not found\n", head_only),
@@ -297,6 +318,16 @@ impl Drop for Slot {
 
 /// Serves `listener` until the process ends, one thread per connection.
 pub fn serve(listener: TcpListener, roots: Roots, limits: Limits) {
+    serve_with(listener, roots, limits, None);
+}
+
+/// Serves `listener` as [`serve`] does, with `routes` asked first.
+pub fn serve_with(
+    listener: TcpListener,
+    roots: Roots,
+    limits: Limits,
+    routes: Option<Arc<dyn Routes>>,
+) {
     let roots = Arc::new(roots);
     let live = Arc::new(AtomicUsize::new(0));
     for mut stream in listener.incoming().flatten() {
@@ -308,9 +339,10 @@ pub fn serve(listener: TcpListener, roots: Roots, limits: Limits) {
         }
         let slot = Slot(Arc::clone(&live));
         let roots = Arc::clone(&roots);
+        let routes = routes.clone();
         let spawned = std::thread::Builder::new().spawn(move || {
             let _slot = slot;
-            handle(stream, &roots, limits);
+            handle(stream, &roots, limits, routes.as_deref());
         });
         // A thread that cannot start drops its stream and slot with it.
         drop(spawned);

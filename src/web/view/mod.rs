@@ -28,20 +28,19 @@
 mod article;
 mod dom;
 pub(crate) mod i18n;
+mod panel;
 mod question;
 mod store;
 mod text;
 
 use crate::bank::{Bank, Body, Citation, Question};
-use crate::diag::Diagnostic;
 use crate::grade::{Response, Verdict};
 use crate::session::{Feedback, OptionOrder, Session};
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU32, Ordering};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
-    CustomEvent, CustomEventInit, Document, Element, Event, KeyboardEvent, Node,
-    ScrollLogicalPosition,
+    CustomEvent, CustomEventInit, Element, Event, KeyboardEvent, Node, ScrollLogicalPosition,
 };
 
 use crate::text::cat;
@@ -49,6 +48,8 @@ use article::ArticlePane;
 use dom::{R, add, add_text, button, clear, clear_host, data, flag, focus, is_web_url, one, text};
 use i18n::{I18n, Strings, fill};
 use store::{Drafts, Store};
+
+pub(crate) use panel::{DiagLine, error_panel, fetch_error_panel, load_error, loading};
 
 /// How answers are marked.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
@@ -939,132 +940,6 @@ fn sentence(mut s: String) -> String {
         s.push('.');
     }
     s
-}
-
-/// One diagnostic as the error panel lists it.
-pub(crate) struct DiagLine {
-    pub(crate) code: String,
-    pub(crate) path: String,
-    pub(crate) line: Option<f64>,
-    pub(crate) column: Option<f64>,
-    pub(crate) message: String,
-    pub(crate) help: Option<String>,
-}
-
-impl DiagLine {
-    /// From a core diagnostic.
-    pub(crate) fn from_diag(d: &Diagnostic) -> DiagLine {
-        DiagLine {
-            code: d.code.to_string(),
-            path: d.path.clone(),
-            line: d.line.map(|l| l as f64),
-            column: d.column.map(|c| c as f64),
-            message: d.message.clone(),
-            help: d.help.clone(),
-        }
-    }
-
-    /// From a plain JS object with the same fields, as the JS glue passes them.
-    pub(crate) fn from_js(v: &JsValue) -> DiagLine {
-        let get = |k: &str| js_sys::Reflect::get(v, &JsValue::from_str(k)).ok();
-        let s = |k: &str| get(k).and_then(|x| x.as_string());
-        let n = |k: &str| get(k).and_then(|x| x.as_f64());
-        DiagLine {
-            code: s("code").unwrap_or_default(),
-            path: s("path").unwrap_or_default(),
-            line: n("line"),
-            column: n("column"),
-            message: s("message").or_else(|| v.as_string()).unwrap_or_default(),
-            help: s("help"),
-        }
-    }
-
-    /// "questions[3].cite[0], line 12, column 5", or as much as is known.
-    fn place(&self, t: &Strings) -> String {
-        let mut s = self.path.clone();
-        let int = |x: f64| I18n::int(x.max(0.0) as usize);
-        if let Some(l) = self.line {
-            if !s.is_empty() {
-                s.push_str(", ");
-            }
-            s.push_str(&fill(t.line, &[&int(l)]));
-            if let Some(c) = self.column {
-                s.push_str(&fill(t.column, &[&int(c)]));
-            }
-        }
-        s
-    }
-}
-
-/// Renders the error panel into `host`, replacing what it holds; `title`
-/// None for the language's "This quiz could not be loaded".
-pub(crate) fn error_panel(
-    host: &Node,
-    title: Option<&str>,
-    message: &str,
-    diags: &[DiagLine],
-    i18n: &I18n,
-) -> R<Element> {
-    let t = i18n.t;
-    let doc: Document =
-        host.owner_document().ok_or_else(|| JsValue::from_str("host is detached"))?;
-    clear_host(host);
-    let root = dom::el(&doc, "div", "citequiz citequiz-error")?;
-    root.set_attribute("role", "alert")?;
-    root.set_attribute("lang", &i18n.tag)?;
-    add_text(&root, "h2", "", title.unwrap_or(t.load_failed))?;
-    add_text(&root, "p", "", message)?;
-    if !diags.is_empty() {
-        let ul = add(&root, "ul", "citequiz-diagnostics")?;
-        for d in diags {
-            let li = add(&ul, "li", "")?;
-            if !d.code.is_empty() {
-                add_text(&li, "code", "", &d.code)?;
-                text(&li, " ")?;
-            }
-            let place = d.place(t);
-            if !place.is_empty() {
-                add_text(&li, "span", "citequiz-where", &cat(&["(", &place, ") "]))?;
-            }
-            add_text(&li, "span", "", &d.message)?;
-            if let Some(h) = &d.help {
-                add_text(&li, "p", "citequiz-help", &fill(t.help, &[h]))?;
-            }
-        }
-    }
-    host.append_child(&root)?;
-    Ok(root)
-}
-
-/// Renders the panel for a file that could not be fetched: the error panel
-/// with `message` and a "Try again" button (`data-action="retry"`); the
-/// page's loader listens for its click and fetches again.
-pub(crate) fn fetch_error_panel(host: &Node, message: &str, i18n: &I18n) -> R {
-    let root = error_panel(host, None, message, &[], i18n)?;
-    button(&root, i18n.t.try_again, "retry", "citequiz-primary")?;
-    Ok(())
-}
-
-/// Renders the status shown while the page's loader fetches a file: "Loading
-/// the quiz…", which file and from where (`role="status"`, so it is read out).
-pub(crate) fn loading(host: &Node, what: &str, url: &str, i18n: &I18n) -> R {
-    let doc: Document =
-        host.owner_document().ok_or_else(|| JsValue::from_str("host is detached"))?;
-    clear_host(host);
-    let root = dom::el(&doc, "div", "citequiz citequiz-loading")?;
-    root.set_attribute("role", "status")?;
-    root.set_attribute("lang", &i18n.tag)?;
-    add_text(&root, "p", "", &fill(i18n.t.loading, &[i18n::fetched_what(i18n.lang(), what), url]))?;
-    host.append_child(&root)?;
-    Ok(())
-}
-
-/// Renders the panel for a bank or article that failed to load.
-pub(crate) fn load_error(host: &Node, article: bool, diags: &[Diagnostic], i18n: &I18n) {
-    let lines: Vec<DiagLine> = diags.iter().map(DiagLine::from_diag).collect();
-    let what = if article { i18n.t.the_article } else { i18n.t.the_bank };
-    let message = fill(i18n.t.has_problems, &[what]);
-    let _ = error_panel(host, None, &message, &lines, i18n);
 }
 
 /// Logs an error the view could not show.
