@@ -10,7 +10,8 @@
 //! - [`session`]: one attempt at a bank, its snapshot and restore.
 //! - [`diag`]: diagnostics that say where and what to do.
 //! - [`xapi`]: xAPI statements for answers and finished sessions, for an LRS.
-//! - `author` (native only): citation suggestions and bank skeletons.
+//! - `author` (native only): article import, citation suggestions and
+//!   bank skeletons.
 //! - [`locale`]: numbers, plural categories and dates in English and
 //!   Russian, as the browser's `Intl` writes them.
 //!

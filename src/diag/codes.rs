@@ -139,6 +139,42 @@ registry! {
     BAD_RELATED = "bad-related", Error:
         "A related article is placed after a paragraph the article does not have.";
 
+    // Importing an article (`citequiz article import`, `author::import`).
+    IMPORT_FORMAT = "import-format", Error:
+        "The source's format cannot be told from its file name: name it .html, .md or .txt, or give `--from`.";
+    EMPTY_SOURCE = "empty-source", Error:
+        "The source file is empty.";
+    BINARY_SOURCE = "binary-source", Error:
+        "The source is binary data (a PDF, an image, an archive), not a web page or text.";
+    WRONG_ENCODING = "wrong-encoding", Error:
+        "A plain text or Markdown source is not UTF-8.";
+    NO_ARTICLE = "no-article", Error:
+        "Readability found no article in the page (under 140 characters of main text).";
+    MISSING_METADATA = "missing-metadata", Error:
+        "Neither the source nor the options give the article's title, author, date, publisher or address.";
+    BAD_LANGUAGE = "bad-language", Error:
+        "The article's language is not a well-formed BCP 47 tag.";
+    BAD_FRONT_MATTER = "bad-front-matter", Error:
+        "A Markdown file's front matter is not a YAML mapping.";
+    UNKNOWN_FRONT_MATTER = "unknown-front-matter", Warning:
+        "The front matter has keys the import does not read.";
+    BROKEN_PARAGRAPH = "broken-paragraph", Warning:
+        "A paragraph ends mid-sentence and the next goes on with it (`--join-broken` joins them).";
+    LEFT_OUT = "left-out", Warning:
+        "Headings, figures, tables or code were left out of the imported article, which keeps paragraphs only.";
+    UNREAD_DATE = "unread-date", Warning:
+        "The source's date is in a form the import cannot read: give `--date`.";
+    UNREAD_URL = "unread-url", Warning:
+        "The address at the end of a plain text has spaces in it: give `--url`.";
+    GUESSED_CHARSET = "guessed-charset", Warning:
+        "A page declares no charset and is not UTF-8: it was read as windows-1252.";
+    BAD_CHARSET = "bad-charset", Warning:
+        "Some bytes of a page are not valid in the charset it declares.";
+    CHARSET_MISMATCH = "charset-mismatch", Warning:
+        "A page declares a legacy charset but is UTF-8 (as saved pages often are): it was read as UTF-8.";
+    INTERNAL = "internal", Error:
+        "Something that should not happen did (a serializer failed): please report it.";
+
     // Responses (the headless API's `answer`, saved progress).
     RESPONSE_FIELD = "response-field", Error:
         "A response lacks the field its question's kind needs.";

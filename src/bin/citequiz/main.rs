@@ -8,6 +8,8 @@
 #[cfg(not(target_arch = "wasm32"))]
 mod anchor;
 #[cfg(not(target_arch = "wasm32"))]
+mod article;
+#[cfg(not(target_arch = "wasm32"))]
 mod build;
 #[cfg(not(target_arch = "wasm32"))]
 mod check;
@@ -64,6 +66,7 @@ enum Command {
     New(new::Args),
     Suggest(suggest::Args),
     Preview(preview::Args),
+    Article(article::Args),
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -80,6 +83,7 @@ fn main() -> std::process::ExitCode {
         Command::New(a) => new::run(&a),
         Command::Suggest(a) => suggest::run(&a),
         Command::Preview(a) => preview::run(&a),
+        Command::Article(a) => article::run(&a),
     }
 }
 
