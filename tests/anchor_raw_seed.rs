@@ -3,29 +3,21 @@
 //! two, and the seed's own whitespace must not get in the way.
 #![cfg(not(target_arch = "wasm32"))]
 
-use citequiz::article::{AnchorResult, Article, NormText, Normalizer, Selector, anchor};
-use std::path::PathBuf;
+mod support;
 
-const ARTICLE: &str = include_str!("../quiz-data/articles/gabuev-2020-putin-china-alliance.json");
+use citequiz::article::{AnchorResult, NormText, Normalizer, Selector, anchor};
+use support::{article, repo_path, shipped_banks};
 
 /// The committed, byte-identical copy keeps the test hermetic; the shared
 /// seed beside the repo is only a fallback if the copy is ever missing.
 fn seed() -> NormText {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let candidates = [
-        root.join("tests/fixtures/seed-raw.txt"),
-        root.join("../shared/seeds/000_c05227f155f0cfce.txt"),
+        repo_path("tests/fixtures/seed-raw.txt"),
+        repo_path("../shared/seeds/000_c05227f155f0cfce.txt"),
     ];
     let text = candidates.iter().find_map(|p| std::fs::read_to_string(p).ok());
     let Some(text) = text else { panic!("no seed text at {candidates:?}") };
     Normalizer::unicode().map(&text)
-}
-
-fn article() -> Article {
-    match Article::parse(ARTICLE, Normalizer::unicode()) {
-        Ok(a) => a,
-        Err(d) => panic!("{d:#?}"),
-    }
 }
 
 /// Anchors `quote` in the seed and checks it matched exactly, as the raw
@@ -87,12 +79,11 @@ fn quotes_across_tags_and_broken_paragraphs_map_to_the_raw_text() {
 #[test]
 fn every_citation_of_the_shipped_banks_anchors_in_the_raw_seed() {
     let seed = seed();
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("quiz-data/banks");
     let mut count = 0;
-    for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
-        let loaded = citequiz::files::load_bank(&entry.path());
+    for path in shipped_banks() {
+        let loaded = citequiz::files::load_bank(&path);
         let Some(bank) = loaded.bank else {
-            panic!("{}: {:?}", entry.path().display(), loaded.diagnostics)
+            panic!("{}: {:?}", path.display(), loaded.diagnostics)
         };
         for q in bank.questions() {
             let mut selectors: Vec<&Selector> = q.citations().iter().map(|c| &c.selector).collect();
