@@ -2,7 +2,8 @@
 //! `push_str` rather than `format!`, whose machinery adds kilobytes to the
 //! Wasm and is slow in the Wasm's first, baseline tier (which matters in
 //! code that runs for every question of a bank as it loads); `lowercase`,
-//! core's lowercase mapping from a much smaller table.
+//! core's lowercase mapping from a much smaller table; `bidi`, bank text
+//! made safe to set beside the widget's own words.
 
 /// Concatenates string slices.
 pub(crate) fn cat(parts: &[&str]) -> String {
@@ -14,6 +15,10 @@ pub(crate) fn cat(parts: &[&str]) -> String {
 }
 
 mod lower_table;
+
+/// Only the widget's view sets bank text beside its own words.
+#[cfg(any(test, all(target_arch = "wasm32", feature = "widget")))]
+pub(crate) mod bidi;
 
 /// `char::to_lowercase`, from a table of runs (184, about 2 KB) rather than
 /// core's 1,400 pairs (11.5 KB; 6 kB gzip of Wasm with the code that reads

@@ -30,7 +30,6 @@ mod dom;
 pub(crate) mod i18n;
 mod question;
 mod store;
-mod text;
 
 use crate::bank::{Bank, Body, Citation, Question};
 use crate::diag::Diagnostic;
