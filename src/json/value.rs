@@ -426,9 +426,10 @@ impl<'a> Parser<'a, '_> {
     /// step of up to 10^22), each off by at most 2^-53 of the value, less
     /// than a unit in the last place (6 is the most the tests have seen).
     /// One within that of `f64::MAX` may be refused as out of range. Core's
-    /// reader would be exact everywhere but brings its 10 KB table of
-    /// powers of five into the Wasm. The tests check both promises against
-    /// core's over every double and random digit strings.
+    /// reader would be exact everywhere, but calling it on the checked text
+    /// made the widget's Wasm 14.3 kB gzip larger (125.3 → 139.6 kB; its
+    /// power-of-five table and slow path). The tests check both promises
+    /// against core's over every double and random digit strings.
     fn number(&mut self) -> Result<f64, SyntaxError> {
         let start = self.pos;
         let negative = self.peek() == Some(b'-');
