@@ -54,7 +54,7 @@ build api "$out/api"
 # where the module graph took five. The bundles sit beside the Wasm and the
 # CSS, which they find relative to themselves (import.meta.url). Source maps
 # point back to www/.
-node_modules/.bin/esbuild cite-quiz=www/citequiz.js main=www/main.js embed=www/embed.js \
+node_modules/.bin/esbuild cite-quiz=www/citequiz.js main=www/main.js embed=www/embed.js preview=www/preview.js \
   --bundle --minify --format=esm --sourcemap --log-level=warning --outdir="$out"
 node_modules/.bin/esbuild www/style.css --minify --log-level=warning --outfile="$out/style.css"
 bash scripts/size.sh

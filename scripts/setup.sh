@@ -7,6 +7,22 @@ cd "$(dirname "$0")/.."
 say() { printf 'setup: %s\n' "$*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
+# The toolchain rust-toolchain.toml pins, with its components and target.
+# RUSTUP_AUTO_INSTALL may be 0, so nothing installs it on first use: every
+# cargo call in this folder fails until it is there.
+channel=$(sed -n 's/^channel = "\(.*\)"/\1/p' rust-toolchain.toml)
+if ! rustup toolchain list | grep -q "^$channel-"; then
+  say "installing the Rust toolchain $channel (rust-toolchain.toml)"
+  rustup toolchain install "$channel" --profile minimal \
+    --component rust-src,rustfmt,clippy --target wasm32-unknown-unknown
+fi
+for c in rustfmt clippy; do
+  if ! rustup component list --installed 2>/dev/null | grep -q "^$c"; then
+    say "adding the $c component"
+    rustup component add "$c"
+  fi
+done
+
 # The wasm32 target.
 if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"

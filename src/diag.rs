@@ -6,6 +6,9 @@
 //! and, when the source text is at hand, by line and column. Rendering is
 //! plain text (rustc style) or JSON; nothing here prints.
 
+mod codes;
+
+pub use codes::{ALL as CODES, Code, Entry as CodeEntry};
 use serde::Serialize;
 
 /// How bad a problem is.
@@ -23,7 +26,8 @@ pub enum Severity {
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
-    /// A stable, kebab-case code such as `unknown-field` or `cite-not-found`.
+    /// A stable, kebab-case code such as `unknown-field` or `cite-not-found`,
+    /// from the registry (`Code`, `CODES`).
     pub code: &'static str,
     /// What is wrong, in one sentence.
     pub message: String,
@@ -55,29 +59,25 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// An error at `path`.
     #[cold]
-    pub fn error(code: &'static str, path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn error(code: Code, path: impl Into<String>, message: impl Into<String>) -> Self {
         Self::new(Severity::Error, code, path, message)
     }
 
     /// A warning at `path`.
     #[cold]
-    pub fn warning(
-        code: &'static str,
-        path: impl Into<String>,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn warning(code: Code, path: impl Into<String>, message: impl Into<String>) -> Self {
         Self::new(Severity::Warning, code, path, message)
     }
 
     fn new(
         severity: Severity,
-        code: &'static str,
+        code: Code,
         path: impl Into<String>,
         message: impl Into<String>,
     ) -> Self {
         Diagnostic {
             severity,
-            code,
+            code: code.as_str(),
             message: message.into(),
             file: None,
             path: path.into(),
@@ -237,13 +237,13 @@ mod tests {
 
     #[test]
     fn render_quotes_line_and_caret() {
-        let mut d = Diagnostic::error("bad", "questions[0].id", "duplicate id \"q1\"")
+        let mut d = Diagnostic::error(Code::DUPLICATE_ID, "questions[0].id", "duplicate id \"q1\"")
             .with_help("give each question its own id");
         d.file = Some("bank.json".into());
         d.line = Some(2);
         d.column = Some(9);
         let out = d.render(Some("{\n  \"id\": \"q1\"\n}"));
-        assert!(out.contains("error[bad]: duplicate id \"q1\""), "{out}");
+        assert!(out.contains("error[duplicate-id]: duplicate id \"q1\""), "{out}");
         assert!(out.contains("--> bank.json:2:9, at questions[0].id"), "{out}");
         assert!(out.contains("2 |   \"id\": \"q1\"\n  |         ^"), "{out}");
         assert!(out.contains("= help: give each question its own id"), "{out}");

@@ -5,7 +5,7 @@
 
 use crate::article::{Article, Normalizer};
 use crate::bank::{Bank, article_path};
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use std::path::{Path, PathBuf};
 
 /// A source file read from disk, kept for rendering diagnostics.
@@ -44,9 +44,12 @@ impl Loaded {
 
 fn read(path: &Path, what: &str) -> Result<String, Box<Diagnostic>> {
     std::fs::read_to_string(path).map_err(|e| {
-        let mut d =
-            Diagnostic::error("io", "", format!("cannot read the {what} {}: {e}", path.display()))
-                .with_help("check the path");
+        let mut d = Diagnostic::error(
+            Code::IO,
+            "",
+            format!("cannot read the {what} {}: {e}", path.display()),
+        )
+        .with_help("check the path");
         d.file = Some(path.to_string_lossy().into_owned());
         Box::new(d)
     })

@@ -26,6 +26,8 @@ pub mod files;
 pub mod grade;
 mod json;
 pub mod locale;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod package;
 pub mod session;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod synth;

@@ -1227,7 +1227,7 @@ fn read_seed(r: &mut Reader, v: &Value, path: Path, at: usize) -> u64 {
             }
             other => m.push_str(crate::json::read::describe(other)),
         }
-        r.error("json-type", &path, at, m);
+        r.error(crate::diag::Code::JSON_TYPE, &path, at, m);
         0
     })
 }

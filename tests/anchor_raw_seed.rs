@@ -8,16 +8,14 @@ mod support;
 use citequiz::article::{AnchorResult, NormText, Normalizer, Selector, anchor};
 use support::{article, repo_path, shipped_banks};
 
-/// The committed, byte-identical copy keeps the test hermetic; the shared
-/// seed beside the repo is only a fallback if the copy is ever missing.
+/// The committed, byte-identical copy of the seed
+/// (`../shared/seeds/000_c05227f155f0cfce.txt`) keeps the test hermetic.
 fn seed() -> NormText {
-    let candidates = [
-        repo_path("tests/fixtures/seed-raw.txt"),
-        repo_path("../shared/seeds/000_c05227f155f0cfce.txt"),
-    ];
-    let text = candidates.iter().find_map(|p| std::fs::read_to_string(p).ok());
-    let Some(text) = text else { panic!("no seed text at {candidates:?}") };
-    Normalizer::unicode().map(&text)
+    let path = repo_path("tests/fixtures/seed-raw.txt");
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Normalizer::unicode().map(&text),
+        Err(e) => panic!("{}: {e}", path.display()),
+    }
 }
 
 /// Anchors `quote` in the seed and checks it matched exactly, as the raw

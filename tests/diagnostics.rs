@@ -60,6 +60,13 @@ fn wrong_types_name_the_json_path() {
 }
 
 #[test]
+fn a_repeated_field_has_its_own_code() {
+    let q = GOOD.replace("\"answer\": true", "\"answer\": true, \"answer\": false");
+    let d = check(&bank(&q), &[("json-duplicate-field", "questions[0].answer", 7, 72)]);
+    assert_eq!(d[0].message, "duplicate field `answer`");
+}
+
+#[test]
 fn every_bad_question_is_reported_not_only_the_first() {
     let q1 = GOOD.replace("\"answer\": true", "\"answer\": true, \"optons\": []");
     let q2 = GOOD.replace("q1", "q2").replace("\"prompt\": \"P?\"", "\"prompt\": 7");

@@ -3,8 +3,9 @@
 //! `completed` / `passed` / `failed` statements of both sessions.
 //!
 //! The model check runs in Python (`tests/lrs/validate.py`) in the
-//! `.venv-lrs` virtualenv that `make setup` creates; without it this test
-//! fails and says so, it never skips.
+//! `.venv-lrs` virtualenv that `make setup` creates, with the `lrs` feature
+//! (`make test-lrs`); without the virtualenv that test fails and says so, it
+//! never skips.
 
 mod support;
 
@@ -16,8 +17,7 @@ use citequiz::xapi::{self, Actor, Context};
 use expect_test::expect_file;
 use serde_json::Value;
 use std::path::Path;
-use std::process::Command;
-use support::{all_banks, every_kind_path, repo_path};
+use support::every_kind_path;
 
 fn right(q: &Question) -> Response {
     match q.body() {
@@ -109,11 +109,6 @@ fn parse(text: &str) -> Value {
 }
 
 /// A way to break a good statement.
-type Break = fn(&mut Value);
-
-fn write(dir: &Path, name: &str, v: &Value) {
-    std::fs::write(dir.join(name), serde_json::to_string_pretty(v).unwrap()).unwrap();
-}
 
 /// Every statement for the bank at `path`, each checked for what it must
 /// say: every question answered right in one session and wrong in another,
@@ -185,75 +180,6 @@ fn statements(path: &Path, n: &mut u32) -> Vec<(String, Value)> {
     out
 }
 
-#[test]
-fn statements_for_every_question_pass_ralphs_model() {
-    let python = repo_path(".venv-lrs/bin/python");
-    assert!(
-        python.exists(),
-        "{} is missing: run `make setup` (it creates .venv-lrs with ralph-malph), then test again",
-        python.display()
-    );
-    let dir = std::env::temp_dir().join(format!("citequiz-xapi-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-
-    let mut n = 0u32;
-    let mut written = 0;
-    let mut first = None;
-    for path in all_banks() {
-        for (name, stmt) in statements(&path, &mut n) {
-            written += stmt.as_array().map_or(1, Vec::len);
-            write(&dir, &name, &stmt);
-            first.get_or_insert(name);
-        }
-    }
-
-    let out =
-        Command::new(&python).arg(repo_path("tests/lrs/validate.py")).arg(&dir).output().unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        out.status.success(),
-        "ralph rejected statements in {}:\n{stdout}{stderr}",
-        dir.display()
-    );
-    assert!(
-        stdout.contains(&format!("{written} of {written} statements valid")),
-        "expected {written} statements checked: {stdout}"
-    );
-    eprintln!("{stdout}");
-
-    // The checker bites: broken copies of a good statement are each rejected.
-    let first = first.unwrap();
-    let good: Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.join(&first)).unwrap()).unwrap();
-    let bad_dir = dir.join("bad");
-    std::fs::create_dir_all(&bad_dir).unwrap();
-    let breaks: [(&str, Break); 6] = [
-        ("no-verb", |v| drop(v.as_object_mut().unwrap().remove("verb"))),
-        ("scaled-over-1", |v| v["result"]["score"]["scaled"] = 1.5.into()),
-        ("raw-over-max", |v| v["result"]["score"]["raw"] = 99.into()),
-        ("raw-under-min", |v| v["result"]["score"]["raw"] = (-1).into()),
-        ("unknown-field", |v| v["object"]["definition"]["colour"] = "red".into()),
-        ("bad-id", |v| v["id"] = "not-a-uuid".into()),
-    ];
-    for (name, f) in breaks {
-        let mut v = good.clone();
-        f(&mut v);
-        write(&bad_dir, &format!("{name}.json"), &v);
-    }
-    let out = Command::new(&python)
-        .arg(repo_path("tests/lrs/validate.py"))
-        .arg(&bad_dir)
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(1), "{stdout}");
-    assert!(stdout.contains("ralph: 0 of 6 statements valid"), "{stdout}");
-    eprintln!("{stdout}");
-    std::fs::remove_dir_all(&dir).unwrap();
-}
-
 /// The statements for tests/fixtures/every-kind.json (one question of each
 /// kind, right and wrong) are exactly those in
 /// tests/fixtures/every-kind.xapi.json (written with sorted keys): a change
@@ -266,4 +192,93 @@ fn statements_stay_as_they_were() {
         statements(&every_kind_path(), &mut 0).into_iter().collect();
     let text = serde_json::to_string_pretty(&got).unwrap() + "\n";
     expect_file!["fixtures/every-kind.xapi.json"].assert_eq(&text);
+}
+
+/// The check against ralph's model needs Python and the `.venv-lrs`
+/// virtualenv, so it is built only with the `lrs` feature, which `make
+/// test-lrs` (part of `make test`) turns on: plain `cargo test` needs only
+/// the Rust toolchain.
+#[cfg(feature = "lrs")]
+mod ralph {
+    use super::*;
+    use std::process::Command;
+    use support::{all_banks, repo_path};
+
+    type Break = fn(&mut Value);
+
+    fn write(dir: &Path, name: &str, v: &Value) {
+        std::fs::write(dir.join(name), serde_json::to_string_pretty(v).unwrap()).unwrap();
+    }
+
+    #[test]
+    fn statements_for_every_question_pass_ralphs_model() {
+        let python = repo_path(".venv-lrs/bin/python");
+        assert!(
+            python.exists(),
+            "{} is missing: run `make setup` (it creates .venv-lrs with ralph-malph), then test again",
+            python.display()
+        );
+        let dir = std::env::temp_dir().join(format!("citequiz-xapi-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+
+        let mut n = 0u32;
+        let mut written = 0;
+        let mut first = None;
+        for path in all_banks() {
+            for (name, stmt) in statements(&path, &mut n) {
+                written += stmt.as_array().map_or(1, Vec::len);
+                write(&dir, &name, &stmt);
+                first.get_or_insert(name);
+            }
+        }
+
+        let out = Command::new(&python)
+            .arg(repo_path("tests/lrs/validate.py"))
+            .arg(&dir)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            out.status.success(),
+            "ralph rejected statements in {}:\n{stdout}{stderr}",
+            dir.display()
+        );
+        assert!(
+            stdout.contains(&format!("{written} of {written} statements valid")),
+            "expected {written} statements checked: {stdout}"
+        );
+        eprintln!("{stdout}");
+
+        // The checker bites: broken copies of a good statement are each rejected.
+        let first = first.unwrap();
+        let good: Value =
+            serde_json::from_str(&std::fs::read_to_string(dir.join(&first)).unwrap()).unwrap();
+        let bad_dir = dir.join("bad");
+        std::fs::create_dir_all(&bad_dir).unwrap();
+        let breaks: [(&str, Break); 6] = [
+            ("no-verb", |v| drop(v.as_object_mut().unwrap().remove("verb"))),
+            ("scaled-over-1", |v| v["result"]["score"]["scaled"] = 1.5.into()),
+            ("raw-over-max", |v| v["result"]["score"]["raw"] = 99.into()),
+            ("raw-under-min", |v| v["result"]["score"]["raw"] = (-1).into()),
+            ("unknown-field", |v| v["object"]["definition"]["colour"] = "red".into()),
+            ("bad-id", |v| v["id"] = "not-a-uuid".into()),
+        ];
+        for (name, f) in breaks {
+            let mut v = good.clone();
+            f(&mut v);
+            write(&bad_dir, &format!("{name}.json"), &v);
+        }
+        let out = Command::new(&python)
+            .arg(repo_path("tests/lrs/validate.py"))
+            .arg(&bad_dir)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(1), "{stdout}");
+        assert!(stdout.contains("ralph: 0 of 6 statements valid"), "{stdout}");
+        eprintln!("{stdout}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }

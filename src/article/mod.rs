@@ -17,7 +17,7 @@ pub use anchor::{
 pub use normalize::{Decompose, NormText, Normalizer};
 pub use selector::Selector;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use serde::{Deserialize, Serialize};
 
 /// The only article format this version reads.
@@ -315,7 +315,7 @@ fn validate(raw: &RawArticle) -> Vec<Diagnostic> {
     if raw.format != ARTICLE_FORMAT {
         d.push(
             Diagnostic::error(
-                "bad-format",
+                Code::BAD_FORMAT,
                 "format",
                 format!("unknown article format \"{}\"", raw.format),
             )
@@ -330,14 +330,14 @@ fn validate(raw: &RawArticle) -> Vec<Diagnostic> {
     ] {
         if value.trim().is_empty() {
             d.push(
-                Diagnostic::error("empty-field", field, format!("`{field}` is empty"))
+                Diagnostic::error(Code::EMPTY_FIELD, field, format!("`{field}` is empty"))
                     .with_help(format!("give the article's {field}")),
             );
         }
     }
     if calendar_date(&raw.date).is_none() {
         d.push(
-            Diagnostic::error("bad-date", "date", format!("\"{}\" is not a date", raw.date))
+            Diagnostic::error(Code::BAD_DATE, "date", format!("\"{}\" is not a date", raw.date))
                 .with_help("write the date as YYYY-MM-DD, e.g. 2020-12-02"),
         );
     }
@@ -346,22 +346,26 @@ fn validate(raw: &RawArticle) -> Vec<Diagnostic> {
     }
     if raw.paragraphs.is_empty() {
         d.push(
-            Diagnostic::error("no-paragraphs", "paragraphs", "the article has no paragraphs")
+            Diagnostic::error(Code::NO_PARAGRAPHS, "paragraphs", "the article has no paragraphs")
                 .with_help("add the body, one string per paragraph"),
         );
     }
     for (i, p) in raw.paragraphs.iter().enumerate() {
         if p.trim().is_empty() {
             d.push(
-                Diagnostic::error("empty-paragraph", format!("paragraphs[{i}]"), "empty paragraph")
-                    .with_help("remove it: paragraphs are numbered, so an empty one shifts ids"),
+                Diagnostic::error(
+                    Code::EMPTY_PARAGRAPH,
+                    format!("paragraphs[{i}]"),
+                    "empty paragraph",
+                )
+                .with_help("remove it: paragraphs are numbered, so an empty one shifts ids"),
             );
         }
     }
     for (i, r) in raw.related.iter().enumerate() {
         if r.title.trim().is_empty() {
             d.push(Diagnostic::error(
-                "empty-field",
+                Code::EMPTY_FIELD,
                 format!("related[{i}].title"),
                 "the related article has no title",
             ));
@@ -374,7 +378,7 @@ fn validate(raw: &RawArticle) -> Vec<Diagnostic> {
         if r.after_paragraph > raw.paragraphs.len() {
             d.push(
                 Diagnostic::error(
-                    "bad-related",
+                    Code::BAD_RELATED,
                     format!("related[{i}].after_paragraph"),
                     format!(
                         "after_paragraph is {} but the article has {} paragraphs",
@@ -390,7 +394,7 @@ fn validate(raw: &RawArticle) -> Vec<Diagnostic> {
 }
 
 fn bad_url(path: &str, url: &str) -> Diagnostic {
-    Diagnostic::error("bad-url", path, format!("\"{url}\" is not an http(s) address"))
+    Diagnostic::error(Code::BAD_URL, path, format!("\"{url}\" is not an http(s) address"))
         .with_help("use the full address, starting with https:// or http://")
 }
 

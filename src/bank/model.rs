@@ -176,7 +176,8 @@ impl Question {
     /// A hash of what the answer depends on (kind, prompt, options, answer
     /// fields, points; an evidence question's citations), not of
     /// explanations, hints, tags or tries: a saved answer stays valid while
-    /// this is unchanged.
+    /// this is unchanged. It hashes the question's `RawQuestion` as serde
+    /// JSON (see there).
     pub fn content_hash(&self) -> u64 {
         self.content_hash
     }
@@ -257,8 +258,10 @@ impl Bank {
 
 // Test-only constructors: `Bank::load` is the one real constructor, but the
 // grader and session tests need questions without a bank file or an article
-// behind them. The content hash here only has to change when the body,
-// prompt or points change, which is what restore tests rely on.
+// behind them. The content hash here is a stand-in that changes when the
+// body, prompt or points change, which is what restore tests rely on; the
+// real one (serde JSON of the `RawQuestion`) is tested through `Bank::load`
+// in tests/content_hash.rs.
 #[cfg(test)]
 impl Question {
     pub(crate) fn for_test(

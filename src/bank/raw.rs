@@ -1,11 +1,24 @@
-//! The bank file as authors write it: serde DTOs, one per JSON object.
+//! The bank file as authors write it: DTOs, one per JSON object, and the
+//! one table of the format's field names (`fields`) and defaults
+//! (`DEFAULT_*`).
 //!
 //! These types only describe shape. Nothing here checks that an answer names
 //! an existing option or that a citation anchors; `bank::validate` does that
-//! and turns a `RawBank` into a checked `Bank`. The JSON Schema in
-//! `quiz-data/` is generated from these types (`citequiz schema`).
+//! and turns a `RawBank` into a checked `Bank`.
+//!
+//! The types carry serde derives, but banks are not read through serde:
+//! `bank::read` reads them with the `json` reader (positioned diagnostics,
+//! and no serde `Deserialize` in the Wasm), from the field names in
+//! `fields` and the defaults here. Serde serializes them (`content_hash`,
+//! `citequiz schema`); natively, `Deserialize` exists for one purpose:
+//! `tests/bank_format.rs` reads every shipped bank, every fixture and
+//! generated banks with both serde and `bank::read` and fails when they
+//! disagree, and compares `fields` with the DTOs' JSON Schema, which is
+//! generated from these types (`citequiz schema`).
 
-use serde::{Deserialize, Serialize};
+#[cfg(not(target_arch = "wasm32"))]
+use serde::Deserialize;
+use serde::Serialize;
 
 pub use crate::article::Selector;
 
@@ -13,8 +26,8 @@ pub use crate::article::Selector;
 pub const BANK_FORMAT: &str = "citequiz-bank/1";
 
 /// One bank file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize, schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RawBank<Q = RawQuestion> {
     /// The JSON Schema, for editors (ignored by citequiz).
@@ -45,36 +58,90 @@ pub struct RawBank<Q = RawQuestion> {
     #[serde(default = "default_try_penalty")]
     pub try_penalty: f64,
     /// Whether a session shuffles the questions (from its seed).
-    #[serde(default = "default_true")]
+    #[serde(default = "default_shuffle")]
     pub shuffle_questions: bool,
     /// Whether a session shuffles the options of choice questions (from its seed).
-    #[serde(default = "default_true")]
+    #[serde(default = "default_shuffle")]
     pub shuffle_options: bool,
     /// The questions, in the author's order.
     pub questions: Vec<Q>,
 }
 
-fn default_pass_percent() -> f64 {
-    60.0
-}
-fn default_tries() -> u32 {
-    1
-}
-fn default_try_penalty() -> f64 {
-    1.0 / 3.0
-}
-fn default_true() -> bool {
-    true
-}
-fn default_points() -> f64 {
-    1.0
+impl<Q> RawBank<Q> {
+    /// The same bank's fields with other questions (the reader reads the
+    /// bank's fields first, its questions one by one).
+    pub fn with_questions<R>(self, questions: Vec<R>) -> RawBank<R> {
+        RawBank {
+            schema: self.schema,
+            format: self.format,
+            id: self.id,
+            title: self.title,
+            description: self.description,
+            article: self.article,
+            language: self.language,
+            pass_percent: self.pass_percent,
+            tries: self.tries,
+            try_penalty: self.try_penalty,
+            shuffle_questions: self.shuffle_questions,
+            shuffle_options: self.shuffle_options,
+            questions,
+        }
+    }
 }
 
+/// `pass_percent` when a bank does not say.
+pub const DEFAULT_PASS_PERCENT: f64 = 60.0;
+/// `tries` when a bank does not say.
+pub const DEFAULT_TRIES: u32 = 1;
+/// `try_penalty` when a bank does not say.
+pub const DEFAULT_TRY_PENALTY: f64 = 1.0 / 3.0;
+/// `shuffle_questions` and `shuffle_options` when a bank does not say.
+pub const DEFAULT_SHUFFLE: bool = true;
+/// A question's `points` when it does not say.
+pub const DEFAULT_POINTS: f64 = 1.0;
+/// A hint's `penalty` when it does not say.
+pub const DEFAULT_HINT_PENALTY: f64 = 0.0;
+
+// serde's `default = "…"` takes a function.
+#[cfg(not(target_arch = "wasm32"))]
+fn default_pass_percent() -> f64 {
+    DEFAULT_PASS_PERCENT
+}
+#[cfg(not(target_arch = "wasm32"))]
+fn default_tries() -> u32 {
+    DEFAULT_TRIES
+}
+#[cfg(not(target_arch = "wasm32"))]
+fn default_try_penalty() -> f64 {
+    DEFAULT_TRY_PENALTY
+}
+#[cfg(not(target_arch = "wasm32"))]
+fn default_shuffle() -> bool {
+    DEFAULT_SHUFFLE
+}
+#[cfg(not(target_arch = "wasm32"))]
+fn default_points() -> f64 {
+    DEFAULT_POINTS
+}
+#[cfg(not(target_arch = "wasm32"))]
+fn default_hint_penalty() -> f64 {
+    DEFAULT_HINT_PENALTY
+}
+
+// Its serde JSON is what saved progress keys on: `Question::content_hash`
+// is FNV-1a of this type serialized with `serde_json` (fields in this
+// order, absent options skipped), without `explanation`, `hints`, `tags`,
+// `tries` and, but for evidence questions, `cite`. Renaming, reordering or
+// changing how a field serializes changes every hash and drops every
+// learner's saved answers: `tests/fixtures/content-hashes.tsv` pins the
+// shipped questions' hashes, and `tests/content_hash.rs` tests which edits
+// keep an answer. (A comment, not a doc comment: doc comments become the
+// JSON Schema's descriptions, which are for authors.)
 /// A question. One flat object: the fields every kind shares, `kind`, and
 /// the fields of that kind (see `KIND_FIELDS`). Flat rather than a serde
 /// enum so that every type error keeps its exact JSON path and position.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize, schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RawQuestion {
     /// Unique within the bank and stable across edits: progress and reports key on it.
@@ -146,8 +213,8 @@ pub struct RawQuestion {
 }
 
 /// The kinds of question.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize, schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     /// One right option (`options`, `answer`).
@@ -218,27 +285,113 @@ impl Kind {
     }
 }
 
-/// Every kind-specific field name, for "this field does not belong to that kind".
-pub const KIND_FIELDS: [&str; 14] = [
-    "options",
-    "answer",
-    "answers",
-    "feedback",
-    "text",
-    "gaps",
-    "tolerance",
-    "unit",
-    "items",
-    "left",
-    "right",
-    "pairs",
-    "part_a",
-    "part_b",
+/// Whether a question has a field.
+pub type Has = fn(&RawQuestion) -> bool;
+
+/// Every kind-specific field: its name and whether a question has it.
+/// Validation's "this field does not belong to that kind", the reader's
+/// list of a question's fields and the schema's per-kind rules all come
+/// from this table and `Kind::fields`.
+pub const KIND_FIELDS: [(&str, Has); 14] = [
+    ("options", |q| q.options.is_some()),
+    ("answer", |q| q.answer.is_some()),
+    ("answers", |q| q.answers.is_some()),
+    ("feedback", |q| q.feedback.is_some()),
+    ("text", |q| q.text.is_some()),
+    ("gaps", |q| q.gaps.is_some()),
+    ("tolerance", |q| q.tolerance.is_some()),
+    ("unit", |q| q.unit.is_some()),
+    ("items", |q| q.items.is_some()),
+    ("left", |q| q.left.is_some()),
+    ("right", |q| q.right.is_some()),
+    ("pairs", |q| q.pairs.is_some()),
+    ("part_a", |q| q.part_a.is_some()),
+    ("part_b", |q| q.part_b.is_some()),
 ];
+
+/// The field names of each object of the format, which the reader
+/// (`bank::read`) accepts and `tests/bank_format.rs` compares with the
+/// DTOs' own (by their JSON Schema).
+pub mod fields {
+    use super::KIND_FIELDS;
+
+    /// `RawBank`.
+    pub const BANK: &[&str] = &[
+        "$schema",
+        "format",
+        "id",
+        "title",
+        "description",
+        "article",
+        "language",
+        "pass_percent",
+        "tries",
+        "try_penalty",
+        "shuffle_questions",
+        "shuffle_options",
+        "questions",
+    ];
+    /// The fields of `RawQuestion` every kind has; the kind's own follow
+    /// (`KIND_FIELDS`).
+    pub const COMMON: [&str; 9] =
+        ["id", "kind", "prompt", "explanation", "cite", "points", "tags", "hints", "tries"];
+    /// `RawQuestion`: the common fields, then every kind's.
+    pub const QUESTION: [&str; COMMON.len() + KIND_FIELDS.len()] = {
+        let mut out = [""; COMMON.len() + KIND_FIELDS.len()];
+        let mut i = 0;
+        while i < COMMON.len() {
+            out[i] = COMMON[i];
+            i += 1;
+        }
+        let mut j = 0;
+        while j < KIND_FIELDS.len() {
+            out[COMMON.len() + j] = KIND_FIELDS[j].0;
+            j += 1;
+        }
+        out
+    };
+    /// `Selector`.
+    pub const SELECTOR: &[&str] = &["exact", "prefix", "suffix"];
+    /// `Hint`.
+    pub const HINT: &[&str] = &["text", "penalty"];
+    /// `ChoiceOption`.
+    pub const CHOICE_OPTION: &[&str] = &["id", "text", "feedback"];
+    /// `Item`.
+    pub const ITEM: &[&str] = &["id", "text"];
+    /// `Gap`.
+    pub const GAP: &[&str] = &["accept"];
+    /// `Pair`.
+    pub const PAIR: &[&str] = &["left", "right"];
+    /// `TrueFalseFeedback`.
+    pub const TRUE_FALSE_FEEDBACK: &[&str] = &["true", "false"];
+    /// `PartA`.
+    pub const PART_A: &[&str] = &["prompt", "options", "answer"];
+    /// `PartB`.
+    pub const PART_B: &[&str] = &["prompt", "options", "answer"];
+    /// `QuoteOption`.
+    pub const QUOTE_OPTION: &[&str] = &["id", "quote", "feedback"];
+
+    /// Every object's fields, by the DTO's name (as in the JSON Schema's
+    /// `$defs`), for the test that compares them.
+    pub const ALL: &[(&str, &[&str])] = &[
+        ("RawBank", BANK),
+        ("RawQuestion", &QUESTION),
+        ("Selector", SELECTOR),
+        ("Hint", HINT),
+        ("ChoiceOption", CHOICE_OPTION),
+        ("Item", ITEM),
+        ("Gap", GAP),
+        ("Pair", PAIR),
+        ("TrueFalseFeedback", TRUE_FALSE_FEEDBACK),
+        ("PartA", PART_A),
+        ("PartB", PART_B),
+        ("QuoteOption", QUOTE_OPTION),
+    ];
+}
 
 /// The value of `answer`: an option id, true or false, or a number, by kind.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize, schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum Answer {
     /// true_false.
@@ -260,52 +413,21 @@ impl Answer {
     }
 }
 
-// A hand-written visitor rather than `#[serde(untagged)]`: untagged enums
-// answer a wrong type with "data did not match any variant", which tells an
-// author nothing.
-impl<'de> Deserialize<'de> for Answer {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl serde::de::Visitor<'_> for V {
-            type Value = Answer;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an option id (string), true or false, or a number")
-            }
-            fn visit_bool<E>(self, v: bool) -> Result<Answer, E> {
-                Ok(Answer::Bool(v))
-            }
-            fn visit_i64<E>(self, v: i64) -> Result<Answer, E> {
-                Ok(Answer::Number(v as f64))
-            }
-            fn visit_u64<E>(self, v: u64) -> Result<Answer, E> {
-                Ok(Answer::Number(v as f64))
-            }
-            fn visit_f64<E>(self, v: f64) -> Result<Answer, E> {
-                Ok(Answer::Number(v))
-            }
-            fn visit_str<E>(self, v: &str) -> Result<Answer, E> {
-                Ok(Answer::Id(v.to_string()))
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
-
 /// A hint and what it costs.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize, schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Hint {
     /// The hint's text.
     pub text: String,
     /// The fraction of the question's points it costs (0 to 1).
-    #[serde(default)]
+    #[serde(default = "default_hint_penalty")]
     pub penalty: f64,
 }
 
 /// An option of a choice question.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize, schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ChoiceOption {
     /// Unique within the question.
@@ -318,8 +440,8 @@ pub struct ChoiceOption {
 }
 
 /// An item of an ordering or matching question.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize, schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Item {
     /// Unique within its list.
@@ -329,8 +451,8 @@ pub struct Item {
 }
 
 /// A gap of a fill_blank question.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize, schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Gap {
     /// Every accepted answer; matched without regard to case, spacing and punctuation.
@@ -338,8 +460,8 @@ pub struct Gap {
 }
 
 /// One pair of a matching question.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize, schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Pair {
     /// The id of a `left` item.
@@ -349,8 +471,8 @@ pub struct Pair {
 }
 
 /// Feedback for each answer of a true/false question.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize, schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TrueFalseFeedback {
     /// Shown when the learner answers "true".
@@ -362,8 +484,8 @@ pub struct TrueFalseFeedback {
 }
 
 /// Part A of a two_part question: a choice.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize, schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PartA {
     /// Part A's question.
@@ -375,8 +497,8 @@ pub struct PartA {
 }
 
 /// An option of Part B: a quote of the article.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize, schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct QuoteOption {
     /// Unique within Part B.
@@ -389,8 +511,8 @@ pub struct QuoteOption {
 }
 
 /// Part B of a two_part question: which quote supports Part A's answer.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize, schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PartB {
     /// Part B's question.

@@ -1,58 +1,51 @@
-//! Reading the bank's DTOs (`raw`) from a parsed JSON tree.
+//! Reading the bank's DTOs (`raw`) from a parsed JSON tree, with the
+//! `json` reader rather than serde (positioned diagnostics; no serde
+//! `Deserialize` in the Wasm).
 //!
-//! The field lists and defaults here mirror the serde attributes in `raw`,
-//! from which the JSON Schema is generated; `tests/banks.rs` and the unit
-//! tests below keep the two in step.
+//! The field names come from `raw::fields` and the defaults from
+//! `raw::DEFAULT_*`, the same ones the DTOs' serde attributes use; what
+//! the reader does with each field (required, optional, defaulted, its
+//! type) `tests/bank_format.rs` compares with serde's reading of the same
+//! DTOs, over every shipped bank, every fixture and generated banks.
 
 use super::raw::{
-    Answer, ChoiceOption, Gap, Hint, Item, KIND_FIELDS, Kind, Pair, PartA, PartB, QuoteOption,
-    RawBank, RawQuestion, TrueFalseFeedback,
+    Answer, ChoiceOption, DEFAULT_HINT_PENALTY, DEFAULT_PASS_PERCENT, DEFAULT_POINTS,
+    DEFAULT_SHUFFLE, DEFAULT_TRIES, DEFAULT_TRY_PENALTY, Gap, Hint, Item, Kind, Pair, PartA, PartB,
+    QuoteOption, RawBank, RawQuestion, TrueFalseFeedback, fields,
 };
 use crate::article::Selector;
-use crate::json::read::{Path, Reader, str_item};
+use crate::diag::{Code, Diagnostic};
+use crate::json::read::{Path, Reader, document, str_item};
 use crate::json::value::{V, Value};
 
-const BANK_FIELDS: &[&str] = &[
-    "$schema",
-    "format",
-    "id",
-    "title",
-    "description",
-    "article",
-    "language",
-    "pass_percent",
-    "tries",
-    "try_penalty",
-    "shuffle_questions",
-    "shuffle_options",
-    "questions",
-];
-
-/// The fields every question has; the kind's own follow (`KIND_FIELDS`).
-const COMMON_FIELDS: [&str; 9] =
-    ["id", "kind", "prompt", "explanation", "cite", "points", "tags", "hints", "tries"];
-
-/// Every field a question may have: the common ones, then every kind's,
-/// from the one list validation and the schema use.
-const QUESTION_FIELDS: [&str; COMMON_FIELDS.len() + KIND_FIELDS.len()] = {
-    let mut out = [""; COMMON_FIELDS.len() + KIND_FIELDS.len()];
-    let mut i = 0;
-    while i < COMMON_FIELDS.len() {
-        out[i] = COMMON_FIELDS[i];
-        i += 1;
+impl RawBank {
+    /// Reads a bank file into its DTOs without checking it (ids, references,
+    /// citations: `Bank::load` does that), for tools that convert banks.
+    ///
+    /// # Errors
+    /// Every problem of shape found: malformed JSON, wrong types, missing
+    /// and unknown fields, each with its JSON path and line:column.
+    pub fn from_json(source: &str) -> Result<RawBank, Vec<Diagnostic>> {
+        document(source, |r, v| {
+            let bank = head(r, v)?;
+            let root = Path::Root;
+            let list = root.key("questions");
+            let questions: Vec<Option<RawQuestion>> = bank
+                .questions
+                .iter()
+                .enumerate()
+                .map(|(i, q)| question(r, q, list.index(i)))
+                .collect();
+            let questions = questions.into_iter().collect::<Option<Vec<_>>>()?;
+            Some(bank.with_questions(questions))
+        })
     }
-    let mut j = 0;
-    while j < KIND_FIELDS.len() {
-        out[COMMON_FIELDS.len() + j] = KIND_FIELDS[j];
-        j += 1;
-    }
-    out
-};
+}
 
 /// The bank's own fields, each question left as a JSON value. `None` (with
 /// diagnostics) when the document is not an object.
 pub(super) fn head<'v>(r: &mut Reader, v: &'v Value<'v>) -> Option<RawBank<&'v Value<'v>>> {
-    let o = r.obj(v, Path::Root, v.at, BANK_FIELDS)?;
+    let o = r.obj(v, Path::Root, v.at, fields::BANK)?;
     Some(RawBank {
         schema: o.opt_str(r, "$schema"),
         format: o.str(r, "format"),
@@ -61,11 +54,11 @@ pub(super) fn head<'v>(r: &mut Reader, v: &'v Value<'v>) -> Option<RawBank<&'v V
         description: o.opt_str(r, "description"),
         article: o.str(r, "article"),
         language: o.opt_str(r, "language"),
-        pass_percent: o.f64_or(r, "pass_percent", 60.0),
-        tries: o.u32_or(r, "tries", 1),
-        try_penalty: o.f64_or(r, "try_penalty", 1.0 / 3.0),
-        shuffle_questions: o.bool_or(r, "shuffle_questions", true),
-        shuffle_options: o.bool_or(r, "shuffle_options", true),
+        pass_percent: o.f64_or(r, "pass_percent", DEFAULT_PASS_PERCENT),
+        tries: o.u32_or(r, "tries", DEFAULT_TRIES),
+        try_penalty: o.f64_or(r, "try_penalty", DEFAULT_TRY_PENALTY),
+        shuffle_questions: o.bool_or(r, "shuffle_questions", DEFAULT_SHUFFLE),
+        shuffle_options: o.bool_or(r, "shuffle_options", DEFAULT_SHUFFLE),
         questions: o.arr(r, "questions", |_, q, _| q),
     })
 }
@@ -82,14 +75,14 @@ pub(super) fn peek_id(v: &Value) -> Option<String> {
 /// One question; `None` when anything in it has the wrong shape.
 pub(super) fn question(r: &mut Reader, v: &Value, path: Path) -> Option<RawQuestion> {
     let before = r.errors;
-    let o = r.obj(v, path, v.at, &QUESTION_FIELDS)?;
+    let o = r.obj(v, path, v.at, &fields::QUESTION)?;
     let q = RawQuestion {
         id: o.str(r, "id"),
         kind: o.with(r, "kind", kind).unwrap_or_default(),
         prompt: o.str(r, "prompt"),
         explanation: o.str(r, "explanation"),
         cite: o.arr(r, "cite", |r, v, p| selector(r, v, p, v.at)),
-        points: o.f64_or(r, "points", 1.0),
+        points: o.f64_or(r, "points", DEFAULT_POINTS),
         tags: o.arr_or_empty(r, "tags", str_item),
         hints: o.arr_or_empty(r, "hints", hint),
         tries: o.opt_u32(r, "tries"),
@@ -123,7 +116,7 @@ pub(crate) fn kind(r: &mut Reader, v: &Value, path: Path, at: usize) -> Kind {
     let mut m = format!("unknown variant `{name}`, expected one of `");
     m.push_str(&names.join("`, `"));
     m.push('`');
-    r.error("unknown-kind", &path, at, m);
+    r.error(Code::UNKNOWN_KIND, &path, at, m);
     if let (Some(best), Some(d)) =
         (crate::diag::did_you_mean(name, names.iter().copied()), r.diags.last_mut())
     {
@@ -147,7 +140,7 @@ pub(crate) fn answer(r: &mut Reader, v: &Value, path: Path, at: usize) -> Answer
 
 /// A W3C TextQuoteSelector.
 pub(crate) fn selector(r: &mut Reader, v: &Value, path: Path, at: usize) -> Selector {
-    let Some(o) = r.obj(v, path, at, &["exact", "prefix", "suffix"]) else {
+    let Some(o) = r.obj(v, path, at, fields::SELECTOR) else {
         return Selector::exact("");
     };
     Selector {
@@ -158,47 +151,47 @@ pub(crate) fn selector(r: &mut Reader, v: &Value, path: Path, at: usize) -> Sele
 }
 
 fn hint(r: &mut Reader, v: &Value, path: Path) -> Hint {
-    let Some(o) = r.obj(v, path, v.at, &["text", "penalty"]) else {
-        return Hint { text: String::new(), penalty: 0.0 };
+    let Some(o) = r.obj(v, path, v.at, fields::HINT) else {
+        return Hint { text: String::new(), penalty: DEFAULT_HINT_PENALTY };
     };
-    Hint { text: o.str(r, "text"), penalty: o.f64_or(r, "penalty", 0.0) }
+    Hint { text: o.str(r, "text"), penalty: o.f64_or(r, "penalty", DEFAULT_HINT_PENALTY) }
 }
 
 fn choice(r: &mut Reader, v: &Value, path: Path) -> ChoiceOption {
-    let Some(o) = r.obj(v, path, v.at, &["id", "text", "feedback"]) else {
+    let Some(o) = r.obj(v, path, v.at, fields::CHOICE_OPTION) else {
         return ChoiceOption { id: String::new(), text: String::new(), feedback: None };
     };
     ChoiceOption { id: o.str(r, "id"), text: o.str(r, "text"), feedback: o.opt_str(r, "feedback") }
 }
 
 fn item(r: &mut Reader, v: &Value, path: Path) -> Item {
-    let Some(o) = r.obj(v, path, v.at, &["id", "text"]) else {
+    let Some(o) = r.obj(v, path, v.at, fields::ITEM) else {
         return Item { id: String::new(), text: String::new() };
     };
     Item { id: o.str(r, "id"), text: o.str(r, "text") }
 }
 
 fn gap(r: &mut Reader, v: &Value, path: Path) -> Gap {
-    let Some(o) = r.obj(v, path, v.at, &["accept"]) else { return Gap { accept: Vec::new() } };
+    let Some(o) = r.obj(v, path, v.at, fields::GAP) else { return Gap { accept: Vec::new() } };
     Gap { accept: o.arr(r, "accept", str_item) }
 }
 
 pub(crate) fn pair(r: &mut Reader, v: &Value, path: Path) -> Pair {
-    let Some(o) = r.obj(v, path, v.at, &["left", "right"]) else {
+    let Some(o) = r.obj(v, path, v.at, fields::PAIR) else {
         return Pair { left: String::new(), right: String::new() };
     };
     Pair { left: o.str(r, "left"), right: o.str(r, "right") }
 }
 
 fn feedback(r: &mut Reader, v: &Value, path: Path, at: usize) -> TrueFalseFeedback {
-    let Some(o) = r.obj(v, path, at, &["true", "false"]) else {
+    let Some(o) = r.obj(v, path, at, fields::TRUE_FALSE_FEEDBACK) else {
         return TrueFalseFeedback::default();
     };
     TrueFalseFeedback { on_true: o.opt_str(r, "true"), on_false: o.opt_str(r, "false") }
 }
 
 fn part_a(r: &mut Reader, v: &Value, path: Path, at: usize) -> PartA {
-    let Some(o) = r.obj(v, path, at, &["prompt", "options", "answer"]) else {
+    let Some(o) = r.obj(v, path, at, fields::PART_A) else {
         return PartA { prompt: String::new(), options: Vec::new(), answer: String::new() };
     };
     PartA {
@@ -209,7 +202,7 @@ fn part_a(r: &mut Reader, v: &Value, path: Path, at: usize) -> PartA {
 }
 
 fn part_b(r: &mut Reader, v: &Value, path: Path, at: usize) -> PartB {
-    let Some(o) = r.obj(v, path, at, &["prompt", "options", "answer"]) else {
+    let Some(o) = r.obj(v, path, at, fields::PART_B) else {
         return PartB { prompt: String::new(), options: Vec::new(), answer: String::new() };
     };
     PartB {
@@ -220,7 +213,7 @@ fn part_b(r: &mut Reader, v: &Value, path: Path, at: usize) -> PartB {
 }
 
 fn quote_option(r: &mut Reader, v: &Value, path: Path) -> QuoteOption {
-    let Some(o) = r.obj(v, path, v.at, &["id", "quote", "feedback"]) else {
+    let Some(o) = r.obj(v, path, v.at, fields::QUOTE_OPTION) else {
         return QuoteOption { id: String::new(), quote: Selector::exact(""), feedback: None };
     };
     QuoteOption {

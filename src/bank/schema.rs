@@ -18,6 +18,7 @@ pub fn bank_schema() -> String {
             let (required, optional) = k.fields();
             let foreign: serde_json::Map<String, Value> = KIND_FIELDS
                 .iter()
+                .map(|(f, _)| f)
                 .filter(|f| !required.contains(f) && !optional.contains(f))
                 .map(|f| (f.to_string(), json!(false)))
                 .collect();

@@ -11,7 +11,7 @@ use super::Response;
 use crate::bank::Kind;
 use crate::bank::raw::Answer;
 use crate::bank::read::{answer, kind, pair};
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::json::read::{Path, Reader, document, str_item};
 use crate::json::value::Value;
 
@@ -108,7 +108,7 @@ fn needs(
     m.push_str(field);
     m.push('`');
     m.push_str(what);
-    r.error("response-field", path, at, m);
+    r.error(Code::RESPONSE_FIELD, path, at, m);
     None
 }
 

@@ -1,6 +1,6 @@
 //! Finding where a JSON path stands in a source text, for diagnostics.
 //!
-//! serde tells us *which* value is wrong (a path); authors need *where* it
+//! A check knows *which* value is wrong (a path); authors need *where* it
 //! is (line and column). This is a small scanner over the raw text, run only
 //! when a diagnostic needs a position, so clean banks never pay for it.
 

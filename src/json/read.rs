@@ -8,7 +8,7 @@
 //! is whole.
 
 use super::value::{Member, V, Value};
-use crate::diag::{Diagnostic, did_you_mean};
+use crate::diag::{Code, Diagnostic, did_you_mean};
 
 /// The path to a value, as a chain on the stack: nothing is allocated
 /// unless a diagnostic needs the path written out.
@@ -84,7 +84,7 @@ impl<'s> Reader<'s> {
     }
 
     /// Records an error at byte offset `at`.
-    pub fn error(&mut self, code: &'static str, path: &Path, at: usize, message: String) {
+    pub fn error(&mut self, code: Code, path: &Path, at: usize, message: String) {
         self.error_with(Diagnostic::error(code, path.render(), message), at);
     }
 
@@ -100,7 +100,7 @@ impl<'s> Reader<'s> {
         m.push_str(expected);
         m.push_str(", found ");
         m.push_str(describe(found));
-        self.error("json-type", path, at, m);
+        self.error(Code::JSON_TYPE, path, at, m);
     }
 
     /// The object at `v`, checking its keys against `fields`: unknown ones
@@ -128,7 +128,7 @@ impl<'s> Reader<'s> {
                     }
                 };
                 let d = Diagnostic::error(
-                    "unknown-field",
+                    Code::UNKNOWN_FIELD,
                     path.key(&m.key).render(),
                     format!("unknown field `{}`", m.key),
                 )
@@ -136,7 +136,7 @@ impl<'s> Reader<'s> {
                 self.error_with(d, m.at);
             } else if members.iter().take(i).any(|o| o.key == m.key) {
                 let message = format!("duplicate field `{}`", m.key);
-                self.error("json-type", &path.key(&m.key), m.at, message);
+                self.error(Code::JSON_DUPLICATE_FIELD, &path.key(&m.key), m.at, message);
             }
         }
         Some(o)
@@ -180,7 +180,9 @@ impl<'v, 'p> Obj<'v, 'p> {
             // Several missing fields of one object make one diagnostic.
             let (line, column) = super::locate::line_col(r.src, at);
             if let Some(last) = r.diags.iter_mut().rev().find(|d| {
-                d.code == "missing-field" && d.line == Some(line) && d.column == Some(column)
+                d.code == Code::MISSING_FIELD.as_str()
+                    && d.line == Some(line)
+                    && d.column == Some(column)
             }) {
                 if let Some(rest) = last.message.strip_prefix("missing field ") {
                     last.message = format!("missing fields {rest}");
@@ -192,7 +194,7 @@ impl<'v, 'p> Obj<'v, 'p> {
                 return None;
             }
             let d = Diagnostic::error(
-                "missing-field",
+                Code::MISSING_FIELD,
                 self.path.render(),
                 format!("missing field `{key}`"),
             )
@@ -408,7 +410,7 @@ pub(crate) fn document<T>(
 pub(crate) fn syntax_diagnostic(src: &str, e: &super::value::SyntaxError) -> Diagnostic {
     let mut message = String::from("malformed JSON: ");
     message.push_str(e.message);
-    let mut d = Diagnostic::error("json-syntax", e.path(), message)
+    let mut d = Diagnostic::error(Code::JSON_SYNTAX, e.path(), message)
         .with_help("fix the JSON at the line and column shown");
     super::set_pos(&mut d, src, e.at);
     d

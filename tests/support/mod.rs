@@ -40,16 +40,22 @@ mod native {
         Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
     }
 
-    /// Every bank file in quiz-data/banks, sorted; at least one.
-    pub fn shipped_banks() -> Vec<PathBuf> {
-        let dir = repo_path("quiz-data/banks");
+    /// The `.json` files in `dir` (relative to the repository), sorted.
+    pub fn json_files(dir: &str) -> Vec<PathBuf> {
+        let dir = repo_path(dir);
         let mut out: Vec<PathBuf> = std::fs::read_dir(&dir)
             .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.extension().is_some_and(|x| x == "json"))
             .collect();
         out.sort();
-        assert!(!out.is_empty(), "no banks in {}", dir.display());
+        out
+    }
+
+    /// Every bank file in quiz-data/banks, sorted; at least one.
+    pub fn shipped_banks() -> Vec<PathBuf> {
+        let out = json_files("quiz-data/banks");
+        assert!(!out.is_empty(), "no banks in quiz-data/banks");
         out
     }
 

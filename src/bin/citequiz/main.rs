@@ -1,17 +1,88 @@
-//! The `citequiz` command (see `cli`). Native only: built for wasm32 (as
-//! `cargo test --target wasm32-unknown-unknown` does), it is an empty shell.
+//! The `citequiz` command: one clap parser for every subcommand, each in its
+//! own file (its `Args` at the top, then a thin `run` into the library). A
+//! new subcommand is one file here and one variant of `Command`.
+//!
+//! Native only: built for wasm32 (as `cargo test --target
+//! wasm32-unknown-unknown` does), it is an empty shell.
 
+#[cfg(not(target_arch = "wasm32"))]
+mod anchor;
 #[cfg(not(target_arch = "wasm32"))]
 mod build;
 #[cfg(not(target_arch = "wasm32"))]
-mod cli;
+mod check;
+#[cfg(not(target_arch = "wasm32"))]
+mod generate;
+#[cfg(not(target_arch = "wasm32"))]
+mod output;
+#[cfg(not(target_arch = "wasm32"))]
+mod preview;
+#[cfg(not(target_arch = "wasm32"))]
+mod schema;
 #[cfg(not(target_arch = "wasm32"))]
 mod serve;
+#[cfg(not(target_arch = "wasm32"))]
+mod stats;
+
+/// Shown after every command's `--help`; clap itself exits 2 on a usage error.
+#[cfg(not(target_arch = "wasm32"))]
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  success: every bank checks, the quote anchored, the files were written
+  1  findings: a bank has errors, a quote did not anchor, or a file could not
+     be read or written
+  2  usage: the command line was wrong (unknown flag, missing argument)";
+
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(clap::Parser)]
+#[command(
+    name = "citequiz",
+    version,
+    about = "Reading-comprehension quizzes whose every answer cites its source",
+    after_help = EXIT_CODES,
+    propagate_version = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(clap::Subcommand)]
+enum Command {
+    Check(check::Args),
+    Stats(stats::Args),
+    Anchor(anchor::Args),
+    Schema(schema::Args),
+    Build(build::Args),
+    Generate(generate::Args),
+    Serve(serve::Args),
+    Preview(preview::Args),
+}
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
-    cli::main()
+    let cli = <Cli as clap::Parser>::parse();
+    match cli.command {
+        Command::Check(a) => check::run(&a),
+        Command::Stats(a) => stats::run(&a),
+        Command::Anchor(a) => anchor::run(&a),
+        Command::Schema(a) => schema::run(&a),
+        Command::Build(a) => build::run(&a),
+        Command::Generate(a) => generate::run(&a),
+        Command::Serve(a) => serve::run(&a),
+        Command::Preview(a) => preview::run(&a),
+    }
 }
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    #[test]
+    fn the_command_line_is_well_formed() {
+        // clap's own checks: no clashing flags, defaults among the values, …
+        <super::Cli as clap::CommandFactory>::command().debug_assert();
+    }
+}

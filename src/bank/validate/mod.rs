@@ -1,21 +1,24 @@
 //! From bank text to a checked `Bank`, collecting every problem on the way.
 //!
-//! Parsing is two-level so one bad question doesn't hide the others: the
-//! bank's own fields are read first with each question kept as raw JSON
-//! text, then each question is read on its own. Every diagnostic carries a
+//! Each question is read (`bank::read`) and checked as soon as the parser
+//! has it (`json::value::parse_streaming`), on its own, so one bad question
+//! doesn't hide the others; the bank's own fields are read once the text
+//! is parsed, and what needs them waits till then. Every diagnostic carries a
 //! JSON path; positions are found only for the diagnostics there are.
 
 use super::model::{Bank, Body, Citation, Question};
-use super::raw::{
-    Answer, BANK_FORMAT, ChoiceOption, Item, KIND_FIELDS, Kind, RawBank, RawQuestion,
-};
+use super::raw::{BANK_FORMAT, ChoiceOption, Item, KIND_FIELDS, Kind, RawBank, RawQuestion};
 use super::read;
 use crate::article::{AnchorResult, Anchored, Article, Selector};
-use crate::diag::{Diagnostic, did_you_mean, has_errors};
+use crate::diag::{Code, Diagnostic, did_you_mean, has_errors};
 use crate::json::read::{Path, Reader, syntax_diagnostic};
 use crate::json::value::{self, Value};
 use crate::json::{locate, set_pos};
 use crate::text::cat;
+
+mod arrange;
+mod choice;
+mod entry;
 
 /// The most questions a bank may hold.
 pub const MAX_QUESTIONS: usize = 10_000;
@@ -87,7 +90,7 @@ fn check(source: &str, article: Article, diags: &mut Vec<Diagnostic>) -> Option<
     if source.len() > MAX_BANK_BYTES {
         diags.push(
             Diagnostic::error(
-                "too-large",
+                Code::TOO_LARGE,
                 "",
                 format!(
                     "the bank is {} bytes; the largest accepted is {MAX_BANK_BYTES}",
@@ -145,7 +148,7 @@ fn check(source: &str, article: Article, diags: &mut Vec<Diagnostic>) -> Option<
     if seen.len() > MAX_QUESTIONS {
         diags.push(
             Diagnostic::error(
-                "too-many-questions",
+                Code::TOO_MANY_QUESTIONS,
                 "questions",
                 format!(
                     "the bank has {} questions; the most accepted is {MAX_QUESTIONS}",
@@ -166,7 +169,7 @@ fn check(source: &str, article: Article, diags: &mut Vec<Diagnostic>) -> Option<
         if let (Some(&Some(prev)), Some(id)) = (earlier.get(i), &id) {
             diags.push(
                 Diagnostic::error(
-                    "duplicate-id",
+                    Code::DUPLICATE_ID,
                     format!("questions[{i}].id"),
                     format!("the id \"{id}\" is already used by questions[{prev}]"),
                 )
@@ -184,7 +187,7 @@ fn check(source: &str, article: Article, diags: &mut Vec<Diagnostic>) -> Option<
     let by_id = index_by_id(&questions);
     if no_questions {
         diags.push(
-            Diagnostic::error("no-questions", "questions", "the bank has no questions")
+            Diagnostic::error(Code::NO_QUESTIONS, "questions", "the bank has no questions")
                 .with_help("add at least one question"),
         );
     }
@@ -249,7 +252,7 @@ fn check_head(head: &Head, diags: &mut Vec<Diagnostic>) {
     if head.format != BANK_FORMAT {
         diags.push(
             Diagnostic::error(
-                "unknown-format",
+                Code::UNKNOWN_FORMAT,
                 "format",
                 format!("the format is \"{}\"; this version reads \"{BANK_FORMAT}\"", head.format),
             )
@@ -267,7 +270,7 @@ fn check_head(head: &Head, diags: &mut Vec<Diagnostic>) {
     }
     if head.tries == 0 {
         diags.push(
-            Diagnostic::error("out-of-range", "tries", "`tries` is 0")
+            Diagnostic::error(Code::OUT_OF_RANGE, "tries", "`tries` is 0")
                 .with_help("give at least 1 try"),
         );
     }
@@ -321,7 +324,7 @@ fn position_in(source: &str, src: &Src, d: &mut Diagnostic) {
 
 fn range_error(path: &str, value: f64, range: &str) -> Diagnostic {
     let value = crate::json::num::display(value);
-    Diagnostic::error("out-of-range", path, format!("`{path}` is {value}; it must be {range}"))
+    Diagnostic::error(Code::OUT_OF_RANGE, path, format!("`{path}` is {value}; it must be {range}"))
         .with_help(format!("use a value from {range}"))
 }
 
@@ -340,7 +343,7 @@ fn non_empty(
     let path = path();
     if text.trim().is_empty() {
         diags.push(
-            Diagnostic::error("empty", path, format!("{what} is empty"))
+            Diagnostic::error(Code::EMPTY, path, format!("{what} is empty"))
                 .with_help(format!("write {what}")),
         );
         return false;
@@ -348,7 +351,7 @@ fn non_empty(
     {
         diags.push(
             Diagnostic::error(
-                "too-long",
+                Code::TOO_LONG,
                 path,
                 format!(
                     "{what} is {} chars; the most accepted is {MAX_TEXT_CHARS}",
@@ -365,7 +368,7 @@ fn check_id(id: &str, path: &str, diags: &mut Vec<Diagnostic>) {
     if id.chars().count() > MAX_ID_CHARS {
         diags.push(
             Diagnostic::error(
-                "bad-id",
+                Code::BAD_ID,
                 path,
                 format!("the id is longer than {MAX_ID_CHARS} chars"),
             )
@@ -373,7 +376,7 @@ fn check_id(id: &str, path: &str, diags: &mut Vec<Diagnostic>) {
         );
     } else if id.chars().any(|c| c.is_whitespace() || c.is_control()) {
         diags.push(
-            Diagnostic::error("bad-id", path, format!("the id \"{id}\" contains whitespace"))
+            Diagnostic::error(Code::BAD_ID, path, format!("the id \"{id}\" contains whitespace"))
                 .with_help("use letters, digits, '-', '_', '.' or ':'"),
         );
     }
@@ -391,7 +394,7 @@ fn check_list<'a, T>(
     if list.len() < min {
         diags.push(
             Diagnostic::error(
-                "too-few",
+                Code::TOO_FEW,
                 path,
                 format!("`{}` has {} entries; it needs at least {min}", last_key(path), list.len()),
             )
@@ -401,7 +404,7 @@ fn check_list<'a, T>(
     if list.len() > MAX_OPTIONS {
         diags.push(
             Diagnostic::error(
-                "too-many",
+                Code::TOO_MANY,
                 path,
                 format!(
                     "`{}` has {} entries; the most accepted is {MAX_OPTIONS}",
@@ -418,13 +421,13 @@ fn check_list<'a, T>(
         let here = || format!("{path}[{j}]");
         if id.trim().is_empty() {
             diags.push(
-                Diagnostic::error("empty", format!("{}.id", here()), "the id is empty")
+                Diagnostic::error(Code::EMPTY, format!("{}.id", here()), "the id is empty")
                     .with_help("give it an id such as \"a\""),
             );
         } else if ids.contains(&id) {
             diags.push(
                 Diagnostic::error(
-                    "duplicate-id",
+                    Code::DUPLICATE_ID,
                     format!("{}.id", here()),
                     format!("the id \"{id}\" is used twice in `{}`", last_key(path)),
                 )
@@ -458,8 +461,12 @@ fn check_ref(
             None => format!("use one of: {}", ids.join(", ")),
         };
         diags.push(
-            Diagnostic::error("unknown-ref", path, format!("\"{id}\" is not the id of any {what}"))
-                .with_help(help),
+            Diagnostic::error(
+                Code::UNKNOWN_REF,
+                path,
+                format!("\"{id}\" is not the id of any {what}"),
+            )
+            .with_help(help),
         );
     }
 }
@@ -494,7 +501,7 @@ fn check_question(
     if hint_total > 1.0 {
         diags.push(
             Diagnostic::warning(
-                "hint-penalties",
+                Code::HINT_PENALTIES,
                 format!("{p}.hints"),
                 format!(
                     "the hints' penalties add up to {}, more than the whole question",
@@ -508,7 +515,7 @@ fn check_question(
     }
     if q.tries == Some(0) {
         diags.push(
-            Diagnostic::error("out-of-range", format!("{p}.tries"), "`tries` is 0")
+            Diagnostic::error(Code::OUT_OF_RANGE, format!("{p}.tries"), "`tries` is 0")
                 .with_help("give at least 1 try"),
         );
     }
@@ -516,7 +523,7 @@ fn check_question(
 
     if q.cite.is_empty() {
         diags.push(
-            Diagnostic::error("no-citation", format!("{p}.cite"), "the question cites nothing")
+            Diagnostic::error(Code::NO_CITATION, format!("{p}.cite"), "the question cites nothing")
                 .with_help(
                     "add the passage of the article that supports the answer: {\"exact\": \"…\"}",
                 ),
@@ -525,7 +532,7 @@ fn check_question(
     if q.cite.len() > MAX_CITATIONS {
         diags.push(
             Diagnostic::error(
-                "too-many",
+                Code::TOO_MANY,
                 format!("{p}.cite"),
                 format!("more than {MAX_CITATIONS} citations"),
             )
@@ -568,25 +575,10 @@ fn check_question(
 /// Fields that belong to another kind are errors: they would be ignored,
 /// and an author who wrote them meant something.
 fn check_foreign_fields(q: &RawQuestion, p: &str, diags: &mut Vec<Diagnostic>) {
-    let present = [
-        q.options.is_some(),
-        q.answer.is_some(),
-        q.answers.is_some(),
-        q.feedback.is_some(),
-        q.text.is_some(),
-        q.gaps.is_some(),
-        q.tolerance.is_some(),
-        q.unit.is_some(),
-        q.items.is_some(),
-        q.left.is_some(),
-        q.right.is_some(),
-        q.pairs.is_some(),
-        q.part_a.is_some(),
-        q.part_b.is_some(),
-    ];
     let (required, optional) = q.kind.fields();
     let own = |f: &str| required.contains(&f) || optional.contains(&f);
-    for (field, &here) in KIND_FIELDS.iter().zip(present.iter()) {
+    for (field, has) in &KIND_FIELDS {
+        let here = has(q);
         if here && !own(field) {
             let takes = if required.is_empty() && optional.is_empty() {
                 "no fields of its own".to_string()
@@ -600,7 +592,7 @@ fn check_foreign_fields(q: &RawQuestion, p: &str, diags: &mut Vec<Diagnostic>) {
             };
             diags.push(
                 Diagnostic::error(
-                    "wrong-kind-field",
+                    Code::WRONG_KIND_FIELD,
                     format!("{p}.{field}"),
                     format!("`{field}` does not belong to a {} question", q.kind.name()),
                 )
@@ -613,7 +605,7 @@ fn check_foreign_fields(q: &RawQuestion, p: &str, diags: &mut Vec<Diagnostic>) {
         if !here && required.contains(field) {
             diags.push(
                 Diagnostic::error(
-                    "missing-field",
+                    Code::MISSING_FIELD,
                     p.to_string(),
                     format!("a {} question needs `{field}`", q.kind.name()),
                 )
@@ -640,7 +632,7 @@ fn resolve(
             if !a.exact {
                 diags.push(
                     Diagnostic::warning(
-                        "cite-approximate",
+                        Code::CITE_APPROXIMATE,
                         format!("{}.exact", path()),
                         format!(
                             "the quote matches the article only approximately (score {}): \"{}\"",
@@ -655,7 +647,7 @@ fn resolve(
         }
         AnchorResult::NotFound { nearest } => {
             let d = Diagnostic::error(
-                "cite-not-found",
+                Code::CITE_NOT_FOUND,
                 format!("{}.exact", path()),
                 format!("the quote \"{}\" is not in the article", clip(&sel.exact, 80)),
             );
@@ -714,7 +706,8 @@ fn item_ids<'a>(
 }
 
 /// Checks a question's kind-specific fields and, when they hold, moves them
-/// into its `Body` (the caller keeps the rest of `q`).
+/// into its `Body` (the caller keeps the rest of `q`). One function per
+/// kind, by family as in `grade`: `choice`, `entry`, `arrange`.
 fn check_body(
     q: &mut RawQuestion,
     p: &str,
@@ -722,219 +715,39 @@ fn check_body(
     article: &Article,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Body> {
-    let answer_as = |want: &str, diags: &mut Vec<Diagnostic>| {
-        if let Some(a) = &q.answer {
-            diags.push(
-                Diagnostic::error(
-                    "json-type",
-                    format!("{p}.answer"),
-                    format!(
-                        "a {} question's `answer` is {want}, not {}",
-                        q.kind.name(),
-                        a.describe()
-                    ),
-                )
-                .with_help(format!("write `answer` as {want}")),
-            );
-        }
-    };
     match q.kind {
-        Kind::SingleChoice => {
-            let options = q.options.as_ref()?;
-            let ids = choice_ids(options, &cat(&[p, ".options"]), diags);
-            let Some(Answer::Id(answer)) = &q.answer else {
-                answer_as("an option id (a string)", diags);
-                return None;
-            };
-            check_ref(answer, &ids, || format!("{p}.answer"), "option", diags);
-            Some(Body::SingleChoice { answer: answer.clone(), options: q.options.take()? })
-        }
-        Kind::MultipleChoice => {
-            let options = q.options.as_ref()?;
-            let answers = q.answers.as_ref()?;
-            let ids = choice_ids(options, &cat(&[p, ".options"]), diags);
-            if answers.is_empty() {
-                diags.push(
-                    Diagnostic::error("too-few", format!("{p}.answers"), "`answers` is empty")
-                        .with_help("list the id of every right option"),
-                );
-            }
-            for (j, a) in answers.iter().enumerate() {
-                check_ref(a, &ids, || format!("{p}.answers[{j}]"), "option", diags);
-                if answers.iter().take(j).any(|b| b == a) {
-                    diags.push(
-                        Diagnostic::error(
-                            "duplicate-id",
-                            format!("{p}.answers[{j}]"),
-                            format!("\"{a}\" is listed twice"),
-                        )
-                        .with_help("list each right option once"),
-                    );
-                }
-            }
-            Some(Body::MultipleChoice { options: q.options.take()?, answers: q.answers.take()? })
-        }
-        Kind::TrueFalse => {
-            let Some(Answer::Bool(answer)) = q.answer else {
-                answer_as("true or false", diags);
-                return None;
-            };
-            Some(Body::TrueFalse { answer, feedback: q.feedback.take().unwrap_or_default() })
-        }
-        Kind::FillBlank => {
-            let text = q.text.as_ref()?;
-            let gaps = q.gaps.as_ref()?;
-            let segments: Vec<String> = text.split("{}").map(str::to_string).collect();
-            let holes = segments.len() - 1;
-            if holes == 0 {
-                diags.push(
-                    Diagnostic::error("no-gaps", format!("{p}.text"), "the text has no gap")
-                        .with_help("write {} where each gap goes"),
-                );
-            } else if holes != gaps.len() {
-                diags.push(
-                    Diagnostic::error(
-                        "gap-count",
-                        format!("{p}.gaps"),
-                        format!(
-                            "the text has {holes} gap(s) but `gaps` has {} entries",
-                            gaps.len()
-                        ),
-                    )
-                    .with_help("give one entry in `gaps` for each {} in `text`, in order"),
-                );
-            }
-            for (j, g) in gaps.iter().enumerate() {
-                if g.accept.is_empty() {
-                    diags.push(
-                        Diagnostic::error(
-                            "too-few",
-                            format!("{p}.gaps[{j}].accept"),
-                            "the gap accepts nothing",
-                        )
-                        .with_help("list every answer to accept"),
-                    );
-                }
-                for (k, a) in g.accept.iter().enumerate() {
-                    non_empty(
-                        a,
-                        || format!("{p}.gaps[{j}].accept[{k}]"),
-                        "the accepted answer",
-                        diags,
-                    );
-                }
-            }
-            Some(Body::FillBlank { segments, gaps: q.gaps.take()? })
-        }
-        Kind::Numeric => {
-            let Some(Answer::Number(answer)) = q.answer else {
-                answer_as("a number", diags);
-                return None;
-            };
-            let tolerance = q.tolerance.unwrap_or(0.0);
-            if !answer.is_finite() {
-                diags.push(range_error(&format!("{p}.answer"), answer, "a finite number"));
-            }
-            if !(tolerance.is_finite() && tolerance >= 0.0) {
-                diags.push(range_error(&format!("{p}.tolerance"), tolerance, "0 or more"));
-            }
-            Some(Body::Numeric { answer, tolerance, unit: q.unit.take() })
-        }
-        Kind::Ordering => {
-            let items = q.items.as_ref()?;
-            item_ids(items, &cat(&[p, ".items"]), 2, diags);
-            Some(Body::Ordering { items: q.items.take()? })
-        }
-        Kind::Matching => {
-            let (left, right, pairs) = (q.left.as_ref()?, q.right.as_ref()?, q.pairs.as_ref()?);
-            let lids = item_ids(left, &cat(&[p, ".left"]), 2, diags);
-            let rids = item_ids(right, &cat(&[p, ".right"]), 2, diags);
-            let mut answer: Vec<Option<String>> = vec![None; left.len()];
-            for (j, pair) in pairs.iter().enumerate() {
-                let here = || format!("{p}.pairs[{j}]");
-                check_ref(&pair.left, &lids, || format!("{}.left", here()), "left item", diags);
-                check_ref(&pair.right, &rids, || format!("{}.right", here()), "right item", diags);
-                if let Some(slot) =
-                    lids.iter().position(|l| *l == pair.left).and_then(|k| answer.get_mut(k))
-                {
-                    if slot.is_some() {
-                        diags.push(
-                            Diagnostic::error(
-                                "duplicate-pair",
-                                format!("{}.left", here()),
-                                format!("\"{}\" is paired twice", pair.left),
-                            )
-                            .with_help("pair each left item exactly once"),
-                        );
-                    }
-                    *slot = Some(pair.right.clone());
-                }
-            }
-            for (k, slot) in answer.iter().enumerate() {
-                if slot.is_none() {
-                    let id = lids.get(k).copied().unwrap_or("");
-                    diags.push(
-                        Diagnostic::error(
-                            "unpaired",
-                            format!("{p}.pairs"),
-                            format!("the left item \"{id}\" has no pair"),
-                        )
-                        .with_help(format!("add {{\"left\": \"{id}\", \"right\": …}} to `pairs`")),
-                    );
-                }
-            }
-            let answer = answer.into_iter().map(Option::unwrap_or_default).collect();
-            Some(Body::Matching { left: q.left.take()?, right: q.right.take()?, answer })
-        }
-        Kind::Evidence => {
-            let mut target: Vec<String> = Vec::new();
-            for s in article.sentences() {
-                if cites.iter().any(|c| c.sentences.contains(&s.id)) {
-                    target.push(s.id.clone());
-                }
-            }
-            if target.is_empty() && !cites.is_empty() {
-                diags.push(
-                    Diagnostic::error(
-                        "no-target",
-                        format!("{p}.cite"),
-                        "the citations cover no sentence",
-                    )
-                    .with_help("cite the sentences the learner should select"),
-                );
-            }
-            Some(Body::Evidence { target })
-        }
-        Kind::TwoPart => {
-            let (a, b) = (q.part_a.as_ref()?, q.part_b.as_ref()?);
-            non_empty(&a.prompt, || format!("{p}.part_a.prompt"), "Part A's prompt", diags);
-            non_empty(&b.prompt, || format!("{p}.part_b.prompt"), "Part B's prompt", diags);
-            let aids = choice_ids(&a.options, &cat(&[p, ".part_a.options"]), diags);
-            check_ref(&a.answer, &aids, || format!("{p}.part_a.answer"), "Part A option", diags);
-            let bids = check_list(
-                &b.options,
-                &cat(&[p, ".part_b.options"]),
-                2,
-                |o| (o.id.as_str(), None),
-                diags,
-            );
-            check_ref(&b.answer, &bids, || format!("{p}.part_b.answer"), "Part B option", diags);
-            let quotes: Vec<Citation> = b
-                .options
-                .iter()
-                .enumerate()
-                .filter_map(|(j, o)| {
-                    resolve(article, &o.quote, &|| format!("{p}.part_b.options[{j}].quote"), diags)
-                })
-                .collect();
-            Some(Body::TwoPart { part_a: q.part_a.take()?, part_b: q.part_b.take()?, quotes })
-        }
+        Kind::SingleChoice => choice::single(q, p, diags),
+        Kind::MultipleChoice => choice::multiple(q, p, diags),
+        Kind::TrueFalse => choice::true_false(q, p, diags),
+        Kind::Evidence => choice::evidence(p, cites, article, diags),
+        Kind::TwoPart => choice::two_part(q, p, article, diags),
+        Kind::FillBlank => entry::fill_blank(q, p, diags),
+        Kind::Numeric => entry::numeric(q, p, diags),
+        Kind::Ordering => arrange::ordering(q, p, diags),
+        Kind::Matching => arrange::matching(q, p, diags),
     }
 }
 
-/// FNV-1a over what a saved answer depends on: the question without its
-/// explanation, hints, tags and tries, and without its citations unless
-/// they are the answer (an evidence question's target sentences). Those
+/// "a numeric question's `answer` is a number, not a string", when `answer`
+/// is there but of the wrong type for the kind (its absence is reported
+/// with the kind's other fields).
+fn wrong_answer_type(q: &RawQuestion, p: &str, want: &str, diags: &mut Vec<Diagnostic>) {
+    if let Some(a) = &q.answer {
+        diags.push(
+            Diagnostic::error(
+                Code::JSON_TYPE,
+                format!("{p}.answer"),
+                format!("a {} question's `answer` is {want}, not {}", q.kind.name(), a.describe()),
+            )
+            .with_help(format!("write `answer` as {want}")),
+        );
+    }
+}
+
+/// FNV-1a over what a saved answer depends on: the serde JSON of the
+/// `RawQuestion` without its explanation, hints, tags and tries, and
+/// without its citations unless they are the answer (an evidence
+/// question's target sentences). Those
 /// fields are set aside while the question is written, not copied: this
 /// runs for every question of a bank as it loads.
 fn content_hash(q: &mut RawQuestion) -> u64 {

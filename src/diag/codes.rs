@@ -1,0 +1,168 @@
+//! The registry of diagnostic codes: every code the crate reports, with
+//! the severity it is reported at and what it means.
+//!
+//! Invariant: a `Diagnostic` can only carry a code from this list, since
+//! `Code`'s field is private and its only values are the constants below.
+//! README.md's table of codes is generated from `ALL` (`tests/codes.rs`
+//! fails when they differ; `UPDATE_EXPECT=1 cargo test --test codes`
+//! rewrites the table).
+//!
+//! To add a code, add one line to the group it belongs to (or a new
+//! group): `CONSTANT = "kebab-name", Severity: "what it means.";`. The
+//! meanings are only in `ALL`, which the Wasm never reads, so they cost it
+//! nothing.
+
+use super::Severity;
+
+/// A diagnostic's code: a stable, kebab-case name such as `unknown-field`.
+/// Tools match on it, so a code's name never changes once released.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Code(&'static str);
+
+impl Code {
+    /// The code as written in diagnostics, such as `unknown-field`.
+    pub const fn as_str(self) -> &'static str {
+        self.0
+    }
+}
+
+/// One code of the registry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry {
+    /// The code.
+    pub code: Code,
+    /// The severity it is reported at.
+    pub severity: Severity,
+    /// What it means, in one sentence (README's table).
+    pub meaning: &'static str,
+}
+
+macro_rules! registry {
+    ($($konst:ident = $name:literal, $severity:ident: $meaning:literal;)*) => {
+        impl Code {
+            $(
+                #[doc = $meaning]
+                pub const $konst: Code = Code($name);
+            )*
+        }
+
+        /// Every code, in the README's order.
+        pub const ALL: &[Entry] = &[
+            $(Entry { code: Code::$konst, severity: Severity::$severity, meaning: $meaning },)*
+        ];
+    };
+}
+
+registry! {
+    // Reading JSON: any file citequiz reads (banks, articles, saved progress,
+    // responses).
+    JSON_SYNTAX = "json-syntax", Error:
+        "The file is not well-formed JSON.";
+    JSON_TYPE = "json-type", Error:
+        "A value has the wrong type: a string where a number belongs, an `answer` of the wrong kind.";
+    JSON_DUPLICATE_FIELD = "json-duplicate-field", Error:
+        "An object names the same field twice.";
+    MISSING_FIELD = "missing-field", Error:
+        "A required field is missing, or a question lacks a field its kind needs.";
+    UNKNOWN_FIELD = "unknown-field", Error:
+        "A field the format does not have (often a typo: the help suggests the nearest name).";
+    IO = "io", Error:
+        "A file cannot be read.";
+
+    // Banks: the bank as a whole.
+    UNKNOWN_FORMAT = "unknown-format", Error:
+        "The bank's `format` is not `citequiz-bank/1`.";
+    TOO_LARGE = "too-large", Error:
+        "The bank file is larger than accepted (see Limits).";
+    TOO_MANY_QUESTIONS = "too-many-questions", Error:
+        "The bank has more questions than accepted (see Limits).";
+    NO_QUESTIONS = "no-questions", Error:
+        "The bank has no questions.";
+
+    // Banks: questions and their fields.
+    UNKNOWN_KIND = "unknown-kind", Error:
+        "A question's `kind` is not one of the kinds.";
+    WRONG_KIND_FIELD = "wrong-kind-field", Error:
+        "A question has a field of another kind, which would be ignored.";
+    DUPLICATE_ID = "duplicate-id", Error:
+        "Two questions, options, items or answers share an id.";
+    BAD_ID = "bad-id", Error:
+        "An id is too long (see Limits) or contains whitespace.";
+    EMPTY = "empty", Error:
+        "A text that must say something (prompt, explanation, option, hint, quote, id) is empty.";
+    TOO_LONG = "too-long", Error:
+        "A text is longer than accepted (see Limits).";
+    OUT_OF_RANGE = "out-of-range", Error:
+        "A number is outside its range (`pass_percent`, `try_penalty`, `tries`, `points`, a penalty, a tolerance).";
+    TOO_FEW = "too-few", Error:
+        "A list has fewer entries than its question needs (options, items, answers, accepted answers).";
+    TOO_MANY = "too-many", Error:
+        "A list has more entries than accepted (options, items, quotes, citations; see Limits).";
+    UNKNOWN_REF = "unknown-ref", Error:
+        "An answer or pair names an id that no option or item has.";
+    DUPLICATE_PAIR = "duplicate-pair", Error:
+        "A matching question pairs a left item twice.";
+    UNPAIRED = "unpaired", Error:
+        "A matching question leaves a left item without a pair.";
+    NO_GAPS = "no-gaps", Error:
+        "A fill_blank question's `text` has no `{}` gap.";
+    GAP_COUNT = "gap-count", Error:
+        "A fill_blank question's `text` and `gaps` count different numbers of gaps.";
+    HINT_PENALTIES = "hint-penalties", Warning:
+        "A question's hints cost more than the whole question.";
+
+    // Banks: citations.
+    NO_CITATION = "no-citation", Error:
+        "A question cites nothing.";
+    CITE_NOT_FOUND = "cite-not-found", Error:
+        "A quote is not in the article (the help shows the nearest passage).";
+    CITE_APPROXIMATE = "cite-approximate", Warning:
+        "A quote matches the article only approximately (the message shows the text it matched).";
+    NO_TARGET = "no-target", Error:
+        "An evidence question's citations cover no sentence.";
+
+    // Articles.
+    BAD_FORMAT = "bad-format", Error:
+        "The article's `format` is not the one this version reads.";
+    EMPTY_FIELD = "empty-field", Error:
+        "An article's id, title, author, publisher or a related article's title is empty.";
+    BAD_DATE = "bad-date", Error:
+        "An article's `date` is not a YYYY-MM-DD date.";
+    BAD_URL = "bad-url", Error:
+        "An address is not an absolute http(s) URL.";
+    NO_PARAGRAPHS = "no-paragraphs", Error:
+        "The article has no paragraphs.";
+    EMPTY_PARAGRAPH = "empty-paragraph", Error:
+        "A paragraph is empty.";
+    BAD_RELATED = "bad-related", Error:
+        "A related article is placed after a paragraph the article does not have.";
+
+    // Responses (the headless API's `answer`, saved progress).
+    RESPONSE_FIELD = "response-field", Error:
+        "A response lacks the field its question's kind needs.";
+
+    // Item-writing checks (warnings about how a question is written) go
+    // here, one line each, e.g.
+    // LONGEST_ANSWER = "longest-answer", Warning: "The right option is the longest.";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_kebab_case_and_described() {
+        for (i, e) in ALL.iter().enumerate() {
+            let name = e.code.as_str();
+            assert!(
+                !name.is_empty()
+                    && !name.starts_with('-')
+                    && !name.ends_with('-')
+                    && name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{name} is not kebab-case"
+            );
+            assert!(ALL.iter().take(i).all(|f| f.code != e.code), "{name} is listed twice");
+            assert!(e.meaning.ends_with('.'), "{name}: say what it means in a sentence");
+        }
+    }
+}

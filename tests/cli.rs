@@ -1,0 +1,263 @@
+//! The `citequiz` command line as a user meets it: the real binary, run
+//! with arguments, judged by its exit code, stdout and stderr.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+const BANK: &str = "quiz-data/banks/gabuev-quick-check.json";
+
+/// Runs the binary in the repository's root.
+fn citequiz(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_citequiz"))
+        .args(args)
+        .current_dir(ROOT)
+        .env_remove("PORT")
+        .output()
+        .expect("the citequiz binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Asserts the exit code, showing both streams when it is not.
+#[track_caller]
+fn assert_exit(o: &Output, code: i32) {
+    assert_eq!(o.status.code(), Some(code), "stdout:\n{}\nstderr:\n{}", stdout(o), stderr(o));
+}
+
+/// A fresh folder for one test.
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("cli-{name}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// The quick-check bank with one answer naming no option, and the article
+/// path made absolute so the copy can live anywhere.
+fn broken_bank(dir: &Path, name: &str) -> PathBuf {
+    let text = std::fs::read_to_string(Path::new(ROOT).join(BANK)).unwrap();
+    let article = Path::new(ROOT).join("quiz-data/articles/gabuev-2020-putin-china-alliance.json");
+    let text = text
+        .replacen(
+            "\"../articles/gabuev-2020-putin-china-alliance.json\"",
+            &serde_json::to_string(&article).unwrap(),
+            1,
+        )
+        .replacen("\"answer\": \"c\"", "\"answer\": \"zz\"", 1);
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn help_lists_every_command_and_the_exit_codes() {
+    for args in [&["--help"][..], &["-h"], &["help"]] {
+        let o = citequiz(args);
+        assert_exit(&o, 0);
+        let out = stdout(&o);
+        for cmd in ["check", "stats", "anchor", "schema", "build", "generate", "serve"] {
+            assert!(out.contains(&format!("\n  {cmd} ")), "{args:?} lacks {cmd}:\n{out}");
+        }
+        assert!(out.contains("Exit codes:") && out.contains("2  usage"), "{out}");
+    }
+}
+
+#[test]
+fn help_for_a_command_in_every_spelling() {
+    for args in [&["help", "check"][..], &["check", "--help"], &["check", "-h"]] {
+        let o = citequiz(args);
+        assert_exit(&o, 0);
+        let out = stdout(&o);
+        assert!(out.contains("Usage: citequiz check [OPTIONS] <BANK>..."), "{args:?}:\n{out}");
+        assert!(out.contains("--format <FORMAT>") && out.contains("Exit codes:"), "{out}");
+    }
+}
+
+#[test]
+fn serve_help_says_it_is_for_development() {
+    let o = citequiz(&["serve", "--help"]);
+    assert_exit(&o, 0);
+    assert!(stdout(&o).contains("for development"), "{}", stdout(&o));
+}
+
+#[test]
+fn version_names_the_crate_version() {
+    for (args, name) in [
+        (&["--version"][..], "citequiz"),
+        (&["-V"], "citequiz"),
+        (&["check", "-V"], "citequiz-check"),
+    ] {
+        let o = citequiz(args);
+        assert_exit(&o, 0);
+        assert_eq!(stdout(&o), format!("{name} {}\n", env!("CARGO_PKG_VERSION")));
+    }
+}
+
+#[test]
+fn an_unknown_flag_is_a_usage_error() {
+    let o = citequiz(&["check", "--colour", BANK]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("unexpected argument '--colour'"), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "");
+}
+
+#[test]
+fn format_is_refused_where_it_means_nothing() {
+    let o = citequiz(&["anchor", "README.md", "--exact", "citequiz", "--format", "json"]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("'--format'"), "{}", stderr(&o));
+    let o = citequiz(&["check", "--format", "xml", BANK]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("possible values: text, json"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_missing_argument_is_a_usage_error() {
+    for (args, says) in [
+        (&["check"][..], "<BANK>..."),
+        (&["anchor", "README.md"], "--exact <QUOTE>"),
+        (&["build", BANK], "--out <DIR>"),
+        (&["generate"], "--questions <N>"),
+        (&["--format", "json"], "unexpected argument"),
+        (&[], "Usage: citequiz <COMMAND>"),
+    ] {
+        let o = citequiz(args);
+        assert_exit(&o, 2);
+        assert!(stderr(&o).contains(says), "{args:?}: {}", stderr(&o));
+    }
+}
+
+#[test]
+fn a_misspelled_command_gets_a_suggestion() {
+    let o = citequiz(&["chekc", BANK]);
+    assert_exit(&o, 2);
+    let err = stderr(&o);
+    assert!(err.contains("unrecognized subcommand 'chekc'") && err.contains("'check'"), "{err}");
+}
+
+#[test]
+fn format_json_with_an_equals_sign() {
+    let o = citequiz(&["check", "--format=json", BANK]);
+    assert_exit(&o, 0);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(report[0]["file"], BANK);
+    assert_eq!(report[0]["ok"], true);
+    assert_eq!(report[0]["questions"], 10);
+    assert_eq!(report[0]["errors"], 0);
+}
+
+#[test]
+fn a_double_dash_lets_a_file_be_named_like_a_flag() {
+    let dir = temp_dir("dash");
+    broken_bank(&dir, "--format");
+    let o = Command::new(env!("CARGO_BIN_EXE_citequiz"))
+        .args(["check", "--", "--format"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    // The file was read and checked: its error, not a usage error.
+    assert_exit(&o, 1);
+    assert!(stderr(&o).contains("--format: failed: 1 error"), "{}", stderr(&o));
+}
+
+#[test]
+fn check_on_a_shipped_bank_exits_0() {
+    let o = citequiz(&["check", BANK]);
+    assert_exit(&o, 0);
+    assert_eq!(stdout(&o), format!("{BANK}: ok: 10 questions checked, every citation anchored\n"));
+}
+
+#[test]
+fn check_on_a_broken_bank_exits_1_and_says_where() {
+    let dir = temp_dir("broken");
+    let broken = broken_bank(&dir, "broken.json");
+    let broken = broken.to_str().unwrap();
+    let o = citequiz(&["check", BANK, broken]);
+    assert_exit(&o, 1);
+    let err = stderr(&o);
+    assert!(err.contains("error[unknown-ref]: \"zz\" is not the id of any option"), "{err}");
+    assert!(err.contains(&format!("{broken}: failed: 1 error, 0 warnings")), "{err}");
+    // The good bank is still reported.
+    assert!(stdout(&o).contains(&format!("{BANK}: ok:")), "{}", stdout(&o));
+    let o = citequiz(&["check", "--format", "json", broken]);
+    assert_exit(&o, 1);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(report[0]["ok"], false);
+    assert_eq!(report[0]["diagnostics"][0]["code"], "unknown-ref");
+}
+
+#[test]
+fn stats_and_anchor_answer_with_their_exit_codes() {
+    let o = citequiz(&["stats", "--format=json", BANK]);
+    assert_exit(&o, 0);
+    let stats: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(stats["questions"], 10);
+    let o = citequiz(&["anchor", "README.md", "--exact", "citequiz checks each"]);
+    assert_exit(&o, 0);
+    assert!(stdout(&o).contains("\"score\":1.0"), "{}", stdout(&o));
+    let o = citequiz(&["anchor", "README.md", "--exact", "no such words anywhere here zq"]);
+    assert_exit(&o, 1);
+    assert_eq!(stdout(&o), "null\n");
+    let o = citequiz(&["anchor", "no-such-file.txt", "--exact", "x"]);
+    assert_exit(&o, 1);
+    assert!(stderr(&o).contains("cannot read no-such-file.txt"), "{}", stderr(&o));
+}
+
+#[test]
+fn build_writes_the_same_package_twice_deflated() {
+    let dir = temp_dir("build");
+    let www = dir.join("www");
+    std::fs::create_dir_all(www.join("pkg")).unwrap();
+    std::fs::write(www.join("pkg/citequiz.js"), "export default function init() {}\n").unwrap();
+    std::fs::write(www.join("pkg/citequiz_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
+    std::fs::write(www.join("style.css"), "body { color: black }\n").unwrap();
+    let zips: Vec<Vec<u8>> = ["a", "b"]
+        .into_iter()
+        .map(|name| {
+            let out = dir.join(name);
+            let o = citequiz(&[
+                "build",
+                BANK,
+                "--out",
+                out.to_str().unwrap(),
+                "--format=scorm",
+                "--www",
+                www.to_str().unwrap(),
+            ]);
+            assert_exit(&o, 0);
+            assert!(stdout(&o).contains(".scorm12.zip: "), "{}", stdout(&o));
+            assert!(
+                !out.join("gabuev-2020-quick-check.html").exists(),
+                "--format=scorm wrote html"
+            );
+            std::fs::read(out.join("gabuev-2020-quick-check.scorm12.zip")).unwrap()
+        })
+        .collect();
+    assert!(zips[0] == zips[1], "two builds of the same bank differ");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&zips[0])).unwrap();
+    let names: Vec<&str> = archive.file_names().collect();
+    assert_eq!(names, ["imsmanifest.xml", "index.html", "citequiz-scorm.js"]);
+    let entry = archive.by_name("index.html").unwrap();
+    assert_eq!(entry.compression(), zip::CompressionMethod::Deflated);
+    let (packed, size) = (entry.compressed_size(), entry.size());
+    assert!(packed * 2 < size, "index.html: {packed} bytes deflated from {size}");
+    // Without the widget, build fails with findings' code and says what to do.
+    let o = citequiz(&[
+        "build",
+        BANK,
+        "--out",
+        dir.join("c").to_str().unwrap(),
+        "--www",
+        "/nonexistent",
+    ]);
+    assert_exit(&o, 1);
+    assert!(stderr(&o).contains("bash scripts/build-wasm.sh"), "{}", stderr(&o));
+}
