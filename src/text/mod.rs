@@ -15,6 +15,7 @@ pub(crate) fn cat(parts: &[&str]) -> String {
 }
 
 mod lower_table;
+pub mod stop;
 
 /// Only the widget's view sets bank text beside its own words.
 #[cfg(any(test, all(target_arch = "wasm32", feature = "widget")))]
