@@ -214,8 +214,19 @@ impl<'a> Parser<'a, '_> {
         self.ws();
         match self.peek() {
             Some(b',') => {
+                let comma = self.pos;
                 self.pos += 1;
                 self.ws();
+                if self.peek() == Some(close) {
+                    // The commonest slip of a hand-edited file (a line deleted
+                    // after the last member): say so, at the comma.
+                    let message = if close == b'}' {
+                        "trailing comma: nothing follows it before `}`; remove the comma"
+                    } else {
+                        "trailing comma: nothing follows it before `]`; remove the comma"
+                    };
+                    return Err(SyntaxError { at: comma, message, path: Vec::new() });
+                }
                 Ok(false)
             }
             Some(c) if c == close => Ok(true),
@@ -607,7 +618,19 @@ mod tests {
 
     #[test]
     fn syntax_errors_say_where() {
-        fails(r#"{"a": [1, ]}"#, 10, "expected value", "a[1]");
+        fails(
+            r#"{"a": [1, ]}"#,
+            8,
+            "trailing comma: nothing follows it before `]`; remove the comma",
+            "a",
+        );
+        fails(
+            "{\"a\": 1,\n}",
+            7,
+            "trailing comma: nothing follows it before `}`; remove the comma",
+            "",
+        );
+        fails(r#"{"a": [1, , 2]}"#, 10, "expected value", "a[1]");
         fails(r#"{"a": 1 "b": 2}"#, 8, "expected `,` or `}`", "");
         fails(r#"{"a" 1}"#, 5, "expected `:`", "");
         fails(r#"[01]"#, 1, "invalid number", "[0]");
