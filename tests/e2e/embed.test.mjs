@@ -114,6 +114,18 @@ async function toChoice(scope) {
   throw new Error('no choice question');
 }
 
+/** Polls `read` until two readings 200 ms apart agree; returns that value. */
+async function settled(read) {
+  let last = await read();
+  for (let i = 0; i < 50; i++) {
+    await new Promise((r) => setTimeout(r, 200));
+    const now = await read();
+    if (now === last) return now;
+    last = now;
+  }
+  return last;
+}
+
 /** Picks the right (or a wrong) answer to a choice question. */
 async function pick(scope, q, right = true) {
   const id = q.kind === 'true_false'
@@ -195,10 +207,12 @@ test('an iframe embed grows with its content', async () => {
   await p.waitForFunction(() => document.querySelector('iframe').getBoundingClientRect().height > 200);
   const fits = () => frame.locator('body').evaluate((b) => b.ownerDocument.documentElement.scrollHeight <= innerHeight + 1);
   assert.ok(await fits(), 'the frame scrolls inside');
-  const before = await height();
   await screenshot(p, 'embed-iframe-desktop');
 
   const q = await toChoice(frame);
+  // Measured on the question it answers, once the frame has followed any
+  // move: the bank's first question may be taller than that one.
+  const before = await settled(height);
   await pick(frame, q);
   await frame.locator('[data-action=check]').click();
   await frame.locator('.citequiz-feedback .citequiz-why').waitFor();
