@@ -250,7 +250,7 @@ fn a_changed_bank_keeps_what_still_applies_and_says_so() {
     }
     w.unmount();
     let changed = BANK
-        .replace("what led to Russia's much-publicized", "what caused Russia's much-publicized");
+        .replace("what set off Russia's turn to the East", "what caused Russia's turn to the East");
     assert_ne!(changed, BANK);
     let w = mount(&h, &changed, "t:changed", true);
     let root = one(&h, ".citequiz");

@@ -187,11 +187,14 @@ test('an iframe embed grows with its content', async () => {
   await settled(iframe);
   const fits = () => frame.locator('body').evaluate((b) => b.ownerDocument.documentElement.scrollHeight <= innerHeight + 1);
   assert.ok(await fits(), 'the frame scrolls inside');
-  const before = await height();
-  assert.ok(before > 200, `the frame is ${before}px tall`);
   await screenshot(p, 'embed-iframe-desktop');
 
   const q = await toChoice(frame);
+  // Measured on the question it answers, once the frame has followed any
+  // move: the bank's first question may be taller than that one.
+  await settled(iframe);
+  const before = await height();
+  assert.ok(before > 200, `the frame is ${before}px tall`);
   await pick(frame, q);
   await frame.locator('[data-action=check]').click();
   await frame.locator('.citequiz-feedback .citequiz-why').waitFor();
