@@ -8,22 +8,17 @@
 
 #![cfg_attr(target_arch = "wasm32", allow(unused))]
 
+#[path = "../tests/support/mod.rs"]
+mod support;
+
 #[cfg(not(target_arch = "wasm32"))]
-use citequiz::{
-    article::{Article, Normalizer, Selector},
-    bank::Bank,
-    synth::synthetic_bank,
-};
+use citequiz::{article::Selector, bank::Bank, synth::synthetic_bank};
 #[cfg(not(target_arch = "wasm32"))]
 use std::time::Instant;
-
-const ARTICLE: &str = include_str!("../quiz-data/articles/gabuev-2020-putin-china-alliance.json");
-const SIZES: [usize; 3] = [50, 1_000, 10_000];
-
 #[cfg(not(target_arch = "wasm32"))]
-fn article() -> Article {
-    Article::parse(ARTICLE, Normalizer::default()).unwrap_or_else(|d| panic!("article: {d:?}"))
-}
+use support::article;
+
+const SIZES: [usize; 3] = [50, 1_000, 10_000];
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}

@@ -142,15 +142,15 @@ impl Diagnostic {
         if !where_.is_empty() {
             out.push_str(&format!("  --> {}\n", where_.join(", ")));
         }
-        if let (Some(src), Some(line), Some(col)) = (source, self.line, self.column) {
-            if let Some(text) = src.lines().nth(line.saturating_sub(1)) {
-                let gutter = line.to_string();
-                let pad = " ".repeat(gutter.len());
-                // Long lines (a minified bank) are cut around the column.
-                let (shown, caret_at) = clip_line(text, col.saturating_sub(1), 100);
-                out.push_str(&format!("{pad} |\n{gutter} | {shown}\n"));
-                out.push_str(&format!("{pad} | {}^\n", " ".repeat(caret_at)));
-            }
+        if let (Some(src), Some(line), Some(col)) = (source, self.line, self.column)
+            && let Some(text) = src.lines().nth(line.saturating_sub(1))
+        {
+            let gutter = line.to_string();
+            let pad = " ".repeat(gutter.len());
+            // Long lines (a minified bank) are cut around the column.
+            let (shown, caret_at) = clip_line(text, col.saturating_sub(1), 100);
+            out.push_str(&format!("{pad} |\n{gutter} | {shown}\n"));
+            out.push_str(&format!("{pad} | {}^\n", " ".repeat(caret_at)));
         }
         if let Some(help) = &self.help {
             out.push_str(&format!("  = help: {help}\n"));

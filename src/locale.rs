@@ -32,6 +32,10 @@
 
 use crate::json::num::shortest;
 
+/// Only the widget's view shows UI text (`web::view::i18n`).
+#[cfg(any(test, all(target_arch = "wasm32", feature = "widget")))]
+pub(crate) mod strings;
+
 /// The languages the widget speaks.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Lang {

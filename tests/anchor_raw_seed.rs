@@ -3,25 +3,18 @@
 //! two, and the seed's own whitespace must not get in the way.
 #![cfg(not(target_arch = "wasm32"))]
 
-use citequiz::article::{AnchorResult, Article, NormText, Normalizer, Selector, anchor};
-use std::path::PathBuf;
+mod support;
 
-const ARTICLE: &str = include_str!("../quiz-data/articles/gabuev-2020-putin-china-alliance.json");
+use citequiz::article::{AnchorResult, NormText, Normalizer, Selector, anchor};
+use support::{article, repo_path, shipped_banks};
 
 /// The committed, byte-identical copy of the seed
 /// (`../shared/seeds/000_c05227f155f0cfce.txt`) keeps the test hermetic.
 fn seed() -> NormText {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seed-raw.txt");
+    let path = repo_path("tests/fixtures/seed-raw.txt");
     match std::fs::read_to_string(&path) {
         Ok(text) => Normalizer::unicode().map(&text),
         Err(e) => panic!("{}: {e}", path.display()),
-    }
-}
-
-fn article() -> Article {
-    match Article::parse(ARTICLE, Normalizer::unicode()) {
-        Ok(a) => a,
-        Err(d) => panic!("{d:#?}"),
     }
 }
 
@@ -84,12 +77,11 @@ fn quotes_across_tags_and_broken_paragraphs_map_to_the_raw_text() {
 #[test]
 fn every_citation_of_the_shipped_banks_anchors_in_the_raw_seed() {
     let seed = seed();
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("quiz-data/banks");
     let mut count = 0;
-    for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
-        let loaded = citequiz::files::load_bank(&entry.path());
+    for path in shipped_banks() {
+        let loaded = citequiz::files::load_bank(&path);
         let Some(bank) = loaded.bank else {
-            panic!("{}: {:?}", entry.path().display(), loaded.diagnostics)
+            panic!("{}: {:?}", path.display(), loaded.diagnostics)
         };
         for q in bank.questions() {
             let mut selectors: Vec<&Selector> = q.citations().iter().map(|c| &c.selector).collect();

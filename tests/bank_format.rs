@@ -7,6 +7,8 @@
 //! (`raw::fields`) must also be the DTOs' own.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+
 use citequiz::bank::raw::{KIND_FIELDS, fields};
 use citequiz::bank::{Kind, RawBank, bank_schema};
 use proptest::prelude::*;
@@ -47,16 +49,12 @@ fn agree(text: &str) -> Option<RawBank> {
     }
 }
 
+/// The `.json` files in `dir`, as (path, text).
 fn json_files(dir: &str) -> Vec<(String, String)> {
-    let dir = format!("{}/{dir}", env!("CARGO_MANIFEST_DIR"));
-    let mut out: Vec<(String, String)> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+    support::json_files(dir)
+        .into_iter()
         .map(|p| (p.display().to_string(), std::fs::read_to_string(&p).unwrap()))
-        .collect();
-    out.sort();
-    out
+        .collect()
 }
 
 fn is_bank(text: &str) -> bool {

@@ -3,29 +3,36 @@
 //! committed JSON Schema is the one the code generates.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+
 use citequiz::bank::{Kind, bank_schema};
 use citequiz::files::load_bank;
-use std::path::{Path, PathBuf};
-
-fn banks_in(dir: &str) -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
-    let mut out: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
-        .collect();
-    out.sort();
-    out
-}
+use expect_test::expect_file;
+use std::path::Path;
+use support::{all_banks, every_kind_path, repo_path, shipped_banks};
 
 fn assert_clean(path: &Path) -> citequiz::Bank {
+    assert_checks(path, Warnings::Denied)
+}
+
+/// Which warnings a bank may have.
+#[derive(PartialEq)]
+enum Warnings {
+    /// None: what `citequiz check --deny-warnings` asks of a shipped bank.
+    Denied,
+    /// The item-writing ones (`bank::lint`) only: the every-kind fixture is
+    /// test data, one question of each kind, not a quiz to learn from.
+    ItemWriting,
+}
+
+fn assert_checks(path: &Path, allowed: Warnings) -> citequiz::Bank {
     let loaded = load_bank(path);
-    // The item-writing warnings (`bank::lint`) are left out until the
-    // shipped banks are rewritten to pass them (issue 14, part 6).
     let rendered: Vec<String> = loaded
         .diagnostics
         .iter()
-        .filter(|d| !citequiz::bank::lint::codes::ALL.contains(&d.code))
+        .filter(|d| {
+            allowed == Warnings::Denied || !citequiz::bank::lint::codes::ALL.contains(&d.code)
+        })
         .map(|d| d.render(loaded.source_of(d)))
         .collect();
     assert!(rendered.is_empty(), "{}:\n{}", path.display(), rendered.join("\n"));
@@ -45,17 +52,14 @@ fn assert_clean(path: &Path) -> citequiz::Bank {
 
 #[test]
 fn every_shipped_bank_checks_clean() {
-    let banks = banks_in("quiz-data/banks");
-    assert!(!banks.is_empty(), "no banks in quiz-data/banks");
-    for path in banks {
+    for path in shipped_banks() {
         assert_clean(&path);
     }
 }
 
 #[test]
 fn the_fixture_bank_has_every_kind() {
-    let bank =
-        assert_clean(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/every-kind.json"));
+    let bank = assert_checks(&every_kind_path(), Warnings::ItemWriting);
     for kind in Kind::ALL {
         assert!(bank.questions().iter().any(|q| q.kind() == kind), "no {} question", kind.name());
     }
@@ -63,7 +67,7 @@ fn the_fixture_bank_has_every_kind() {
 
 #[test]
 fn the_committed_schema_is_current() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("quiz-data/citequiz-bank-1.schema.json");
+    let path = repo_path("quiz-data/citequiz-bank-1.schema.json");
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         committed == bank_schema(),
@@ -71,41 +75,25 @@ fn the_committed_schema_is_current() {
     );
 }
 
-/// Where [`content_hashes_stay_as_they_were`] keeps every shipped question's hash.
-const HASHES: &str = "tests/fixtures/content-hashes.tsv";
-
 /// Every shipped question's content hash (the fixture's too) is the one in
-/// [`HASHES`]. A saved session keys each answer on its question's hash and
-/// drops answers whose question changed: a new way of computing the same
-/// hash must give the same value, or every learner's saved progress is
-/// lost at the next release. Rewrite the file only for a deliberate change
-/// (`CITEQUIZ_BLESS=1 cargo test --test banks`).
+/// tests/fixtures/content-hashes.tsv. A saved session keys each answer on
+/// its question's hash and drops answers whose question changed: a new way
+/// of computing the same hash must give the same value, or every learner's
+/// saved progress is lost at the next release. Rewrite the file only for a
+/// deliberate change (`UPDATE_EXPECT=1 cargo test --test banks`).
 #[test]
 fn content_hashes_stay_as_they_were() {
-    let mut files = banks_in("quiz-data/banks");
-    files.push(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/every-kind.json"));
     let mut got = String::new();
-    for path in files {
-        let bank = assert_clean(&path);
+    for path in all_banks() {
+        let allowed =
+            if path == every_kind_path() { Warnings::ItemWriting } else { Warnings::Denied };
+        let bank = assert_checks(&path, allowed);
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         for q in bank.questions() {
             got.push_str(&format!("{name}\t{}\t{:016x}\n", q.id(), q.content_hash()));
         }
     }
-    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join(HASHES);
-    if std::env::var_os("CITEQUIZ_BLESS").is_some() {
-        std::fs::write(&golden, &got).unwrap();
-        return;
-    }
-    let want = std::fs::read_to_string(&golden).unwrap();
-    for (g, w) in got.lines().zip(want.lines()) {
-        assert_eq!(g, w, "a content hash changed ({HASHES})");
-    }
-    assert_eq!(
-        got.lines().count(),
-        want.lines().count(),
-        "questions added or removed: bless {HASHES}"
-    );
+    expect_file!["fixtures/content-hashes.tsv"].assert_eq(&got);
 }
 
 /// The home page's list of quizzes, `quiz-data/index.json`.

@@ -265,3 +265,44 @@ fn build_writes_the_same_package_twice_deflated() {
     assert_exit(&o, 1);
     assert!(stderr(&o).contains("bash scripts/build-wasm.sh"), "{}", stderr(&o));
 }
+
+/// The quick-check bank with a "none of the above" option: it loads, with
+/// an item-writing warning.
+fn bank_with_a_warning(dir: &Path) -> PathBuf {
+    let path = broken_bank(dir, "warned.json");
+    let mut bank: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    // Undo broken_bank's broken answer: this bank must load.
+    let good: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(Path::new(ROOT).join(BANK)).unwrap())
+            .unwrap();
+    bank["questions"] = good["questions"].clone();
+    let q = bank["questions"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|q| q["kind"] == "single_choice")
+        .unwrap();
+    let key = q["answer"].clone();
+    let options = q["options"].as_array_mut().unwrap();
+    let distractor = options.iter_mut().find(|o| o["id"] != key).unwrap();
+    distractor["text"] = "None of the above".into();
+    std::fs::write(&path, serde_json::to_string_pretty(&bank).unwrap()).unwrap();
+    path
+}
+
+#[test]
+fn deny_warnings_fails_a_bank_that_only_warns() {
+    let dir = temp_dir("deny-warnings");
+    let bank = bank_with_a_warning(&dir);
+    let bank = bank.to_str().unwrap();
+    let o = citequiz(&["check", bank]);
+    assert_exit(&o, 0);
+    assert!(stderr(&o).contains("warning[all-of-the-above]"), "{}", stderr(&o));
+    assert!(stdout(&o).contains("(1 warning)"), "{}", stdout(&o));
+    let o = citequiz(&["check", "--deny-warnings", bank]);
+    assert_exit(&o, 1);
+    assert!(stderr(&o).contains("failed: 1 warning (--deny-warnings)"), "{}", stderr(&o));
+    let o = citequiz(&["check", "--deny-warnings", BANK]);
+    assert_exit(&o, 0);
+}

@@ -5,18 +5,16 @@
 //! `Bank::load`, saves progress, edits the bank and restores.
 #![cfg(not(target_arch = "wasm32"))]
 
-use citequiz::article::{Article, Normalizer};
+mod support;
+
 use citequiz::bank::Bank;
 use citequiz::grade::Response;
 use citequiz::session::{DropReason, Dropped, Session};
 use serde_json::{Value, json};
-
-const ARTICLE: &str = include_str!("../quiz-data/articles/gabuev-2020-putin-china-alliance.json");
-const BANK: &str = include_str!("fixtures/every-kind.json");
+use support::{EVERY_KIND as BANK, article};
 
 fn load(bank: &Value) -> Bank {
-    let article = Article::parse(ARTICLE, Normalizer::default()).expect("the article parses");
-    match Bank::load(&bank.to_string(), Some("every-kind.json"), article) {
+    match Bank::load(&bank.to_string(), Some("every-kind.json"), article()) {
         Ok((bank, _)) => bank,
         Err(diags) => panic!("{}", diags.iter().map(|d| d.render(None)).collect::<String>()),
     }

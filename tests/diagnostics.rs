@@ -2,15 +2,14 @@
 //! with its code, JSON path, line:column and advice.
 #![cfg(not(target_arch = "wasm32"))]
 
-use citequiz::article::{Article, Normalizer};
+mod support;
+
 use citequiz::bank::Bank;
 use citequiz::diag::{Diagnostic, Severity};
-
-const ARTICLE: &str = include_str!("../quiz-data/articles/gabuev-2020-putin-china-alliance.json");
+use support::article;
 
 fn load(bank: &str) -> Result<(Bank, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let article = Article::parse(ARTICLE, Normalizer::default()).expect("the article parses");
-    Bank::load(bank, Some("bank.json"), article)
+    Bank::load(bank, Some("bank.json"), article())
 }
 
 /// A bank with the given questions (JSON text of the array's elements).

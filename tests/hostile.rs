@@ -3,9 +3,10 @@
 //! `data:` or schemeless address never reaches a page as a link.
 #![cfg(not(target_arch = "wasm32"))]
 
-use citequiz::article::{Article, Normalizer};
+mod support;
 
-const ARTICLE: &str = include_str!("../quiz-data/articles/gabuev-2020-putin-china-alliance.json");
+use citequiz::article::{Article, Normalizer};
+use support::ARTICLE;
 
 /// The shipped article with the `url` of the object at `pointer` (a JSON
 /// pointer) set to `url`; the codes and paths of the diagnostics it draws.

@@ -3,16 +3,12 @@
 //! the limit is and what to do.
 #![cfg(not(target_arch = "wasm32"))]
 
-use citequiz::article::{Article, Normalizer};
+mod support;
+
 use citequiz::bank::{Bank, MAX_BANK_BYTES, MAX_OPTIONS, MAX_QUESTIONS, MAX_TEXT_CHARS};
 use citequiz::diag::Diagnostic;
 use citequiz::synth::synthetic_bank;
-
-const ARTICLE: &str = include_str!("../quiz-data/articles/gabuev-2020-putin-china-alliance.json");
-
-fn article() -> Article {
-    Article::parse(ARTICLE, Normalizer::default()).unwrap()
-}
+use support::article;
 
 fn load(bank: &str) -> Result<Bank, Vec<Diagnostic>> {
     Bank::load(bank, Some("bank.json"), article()).map(|(b, _)| b)

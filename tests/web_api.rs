@@ -3,13 +3,12 @@
 //! snapshots restore, and bad input throws an Error listing diagnostics.
 #![cfg(target_arch = "wasm32")]
 
+mod support;
+
 use citequiz::web::Quiz;
+use support::{ARTICLE, FULL, QUICK_CHECK as BANK};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
-
-const BANK: &str = include_str!("../quiz-data/banks/gabuev-quick-check.json");
-const FULL: &str = include_str!("../quiz-data/banks/gabuev-full.json");
-const ARTICLE: &str = include_str!("../quiz-data/articles/gabuev-2020-putin-china-alliance.json");
 
 fn get(v: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(v, &key.into()).unwrap_or(JsValue::UNDEFINED)

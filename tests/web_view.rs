@@ -5,18 +5,17 @@
 //! chromedriver.
 #![cfg(target_arch = "wasm32")]
 
+mod support;
+
 use citequiz::locale::{self, Category, Locale};
 use citequiz::web::Widget;
+use support::{ARTICLE, EVERY_KIND, QUICK_CHECK as BANK};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Document, Element, Event, EventInit, HtmlElement, HtmlInputElement};
 use web_sys::{KeyboardEvent, KeyboardEventInit};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-const BANK: &str = include_str!("../quiz-data/banks/gabuev-quick-check.json");
-const ARTICLE: &str = include_str!("../quiz-data/articles/gabuev-2020-putin-china-alliance.json");
-const EVERY_KIND: &str = include_str!("fixtures/every-kind.json");
 
 fn doc() -> Document {
     web_sys::window().unwrap().document().unwrap()
@@ -824,7 +823,7 @@ fn locale_plurals_are_the_browsers_intl_plurals() {
 #[wasm_bindgen_test]
 fn locale_dates_are_the_browsers_intl_dates() {
     let last = |y: u32, m: u32| match m {
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 if (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400) => 29,
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,

@@ -7,15 +7,17 @@
 //! (`make test-lrs`); without the virtualenv that test fails and says so, it
 //! never skips.
 
+mod support;
+
 use citequiz::bank::{Body, Question};
 use citequiz::files::load_bank;
 use citequiz::grade::{Response, Verdict};
 use citequiz::session::Session;
 use citequiz::xapi::{self, Actor, Context};
+use expect_test::expect_file;
 use serde_json::Value;
-use std::path::{Path, PathBuf};
-
-const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+use std::path::Path;
+use support::every_kind_path;
 
 fn right(q: &Question) -> Response {
     match q.body() {
@@ -106,8 +108,6 @@ fn parse(text: &str) -> Value {
     serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}: {text}"))
 }
 
-/// A way to break a good statement.
-
 /// Every statement for the bank at `path`, each checked for what it must
 /// say: every question answered right in one session and wrong in another,
 /// then each session's `completed` pair. Named as ralph's files are:
@@ -178,37 +178,18 @@ fn statements(path: &Path, n: &mut u32) -> Vec<(String, Value)> {
     out
 }
 
-/// Where [`statements_stay_as_they_were`] keeps every-kind.json's statements.
-const GOLDEN: &str = "tests/fixtures/every-kind.xapi.json";
-
 /// The statements for tests/fixtures/every-kind.json (one question of each
-/// kind, right and wrong) are exactly those in [`GOLDEN`], as JSON values
-/// (key order aside): a change to how statements are written must not
-/// change what they say. After a deliberate change, rewrite the file with
-/// `CITEQUIZ_BLESS=1 cargo test --test xapi` and review its diff.
+/// kind, right and wrong) are exactly those in
+/// tests/fixtures/every-kind.xapi.json (written with sorted keys): a change
+/// to how statements are written must not change what they say. After a
+/// deliberate change, rewrite the file with
+/// `UPDATE_EXPECT=1 cargo test --test xapi` and review its diff.
 #[test]
 fn statements_stay_as_they_were() {
     let got: serde_json::Map<String, Value> =
-        statements(&Path::new(ROOT).join("tests/fixtures/every-kind.json"), &mut 0)
-            .into_iter()
-            .collect();
-    let golden = Path::new(ROOT).join(GOLDEN);
-    if std::env::var_os("CITEQUIZ_BLESS").is_some() {
-        let text = serde_json::to_string_pretty(&got).unwrap();
-        std::fs::write(&golden, text + "\n").unwrap();
-        return;
-    }
-    let want: serde_json::Map<String, Value> =
-        serde_json::from_str(&std::fs::read_to_string(&golden).unwrap()).unwrap();
-    assert_eq!(got.keys().collect::<Vec<_>>(), want.keys().collect::<Vec<_>>());
-    for (name, stmt) in &got {
-        assert!(
-            stmt == &want[name],
-            "{name} differs from {GOLDEN}:\n{}\nwas\n{}",
-            serde_json::to_string_pretty(stmt).unwrap(),
-            serde_json::to_string_pretty(&want[name]).unwrap()
-        );
-    }
+        statements(&every_kind_path(), &mut 0).into_iter().collect();
+    let text = serde_json::to_string_pretty(&got).unwrap() + "\n";
+    expect_file!["fixtures/every-kind.xapi.json"].assert_eq(&text);
 }
 
 /// The check against ralph's model needs Python and the `.venv-lrs`
@@ -219,19 +200,9 @@ fn statements_stay_as_they_were() {
 mod ralph {
     use super::*;
     use std::process::Command;
+    use support::{all_banks, repo_path};
 
-    fn bank_files() -> Vec<PathBuf> {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(Path::new(ROOT).join("quiz-data/banks"))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "json"))
-            .collect();
-        files.sort();
-        files.push(Path::new(ROOT).join("tests/fixtures/every-kind.json"));
-        assert!(files.len() >= 3, "expected the shipped banks and the fixture: {files:?}");
-        files
-    }
-
+    /// A way to break a good statement.
     type Break = fn(&mut Value);
 
     fn write(dir: &Path, name: &str, v: &Value) {
@@ -240,7 +211,7 @@ mod ralph {
 
     #[test]
     fn statements_for_every_question_pass_ralphs_model() {
-        let python = Path::new(ROOT).join(".venv-lrs/bin/python");
+        let python = repo_path(".venv-lrs/bin/python");
         assert!(
             python.exists(),
             "{} is missing: run `make setup` (it creates .venv-lrs with ralph-malph), then test again",
@@ -253,7 +224,7 @@ mod ralph {
         let mut n = 0u32;
         let mut written = 0;
         let mut first = None;
-        for path in bank_files() {
+        for path in all_banks() {
             for (name, stmt) in statements(&path, &mut n) {
                 written += stmt.as_array().map_or(1, Vec::len);
                 write(&dir, &name, &stmt);
@@ -262,7 +233,7 @@ mod ralph {
         }
 
         let out = Command::new(&python)
-            .arg(Path::new(ROOT).join("tests/lrs/validate.py"))
+            .arg(repo_path("tests/lrs/validate.py"))
             .arg(&dir)
             .output()
             .unwrap();
@@ -299,7 +270,7 @@ mod ralph {
             write(&bad_dir, &format!("{name}.json"), &v);
         }
         let out = Command::new(&python)
-            .arg(Path::new(ROOT).join("tests/lrs/validate.py"))
+            .arg(repo_path("tests/lrs/validate.py"))
             .arg(&bad_dir)
             .output()
             .unwrap();

@@ -108,10 +108,10 @@ pub fn anchor(text: &NormText, selector: &Selector) -> AnchorResult {
     let m = quote.len();
     let budget = m / 4;
     let search = Search::new(hay, &quote, &ctx);
-    if let Some(best) = search.best(budget) {
-        if best.score >= MIN_APPROX_SCORE {
-            return AnchorResult::Found(anchored(text, best.start, best.end, best.score, false));
-        }
+    if let Some(best) = search.best(budget)
+        && best.score >= MIN_APPROX_SCORE
+    {
+        return AnchorResult::Found(anchored(text, best.start, best.end, best.score, false));
     }
     // Show the author what came closest, looking further than the budget.
     let nearest =

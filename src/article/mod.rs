@@ -370,10 +370,10 @@ fn validate(raw: &RawArticle) -> Vec<Diagnostic> {
                 "the related article has no title",
             ));
         }
-        if let Some(url) = &r.url {
-            if !is_http_url(url) {
-                d.push(bad_url(&format!("related[{i}].url"), url));
-            }
+        if let Some(url) = &r.url
+            && !is_http_url(url)
+        {
+            d.push(bad_url(&format!("related[{i}].url"), url));
         }
         if r.after_paragraph > raw.paragraphs.len() {
             d.push(

@@ -168,15 +168,15 @@ impl Normalizer {
         let mut rest = s;
         let mut i = 0;
         while let Some(c) = rest.chars().next() {
-            if c == '<' {
-                if let Some(len) = tag_len(rest.as_bytes()) {
-                    // A dropped tag contributes nothing: the seed text already
-                    // has spaces around tags that stand between words. A tag
-                    // is ASCII: its length in bytes is its length in chars.
-                    i += len;
-                    rest = rest.get(len..).unwrap_or_default();
-                    continue;
-                }
+            if c == '<'
+                && let Some(len) = tag_len(rest.as_bytes())
+            {
+                // A dropped tag contributes nothing: the seed text already
+                // has spaces around tags that stand between words. A tag
+                // is ASCII: its length in bytes is its length in chars.
+                i += len;
+                rest = rest.get(len..).unwrap_or_default();
+                continue;
             }
             rest = rest.get(c.len_utf8()..).unwrap_or_default();
             // ASCII is its own compatibility decomposition and folds only

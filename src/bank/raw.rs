@@ -16,7 +16,7 @@
 //! disagree, and compares `fields` with the DTOs' JSON Schema, which is
 //! generated from these types (`citequiz schema`).
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "api"))]
 use serde::Deserialize;
 use serde::Serialize;
 
@@ -502,8 +502,13 @@ pub struct Gap {
 }
 
 /// One pair of a matching question.
+// Also part of a learner's response (`grade::Response`), which the headless
+// API (feature `api`) reads with serde: so `Deserialize` exists there too,
+// never in the widget's build. (A plain comment: doc comments become the
+// JSON Schema's descriptions.)
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize, schemars::JsonSchema))]
+#[cfg_attr(any(not(target_arch = "wasm32"), feature = "api"), derive(Deserialize))]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Pair {
     /// The id of a `left` item.

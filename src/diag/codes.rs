@@ -146,7 +146,7 @@ registry! {
         "The source file is empty.";
     BINARY_SOURCE = "binary-source", Error:
         "The source is binary data (a PDF, an image, an archive), not a web page or text.";
-    NOT_UTF8 = "not-utf8", Error:
+    WRONG_ENCODING = "wrong-encoding", Error:
         "A plain text or Markdown source is not UTF-8.";
     NO_ARTICLE = "no-article", Error:
         "Readability found no article in the page (under 140 characters of main text).";

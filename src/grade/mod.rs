@@ -68,8 +68,10 @@ const EPS: f64 = 1e-9;
 /// (`grade::read`), not serde, which keeps serde's deserializers out of the
 /// widget's Wasm. Its `Deserialize` is for the headless API, which takes a
 /// JS object (`web::api`); it refuses fields no kind has, and also those of
-/// another kind.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// another kind. (It is derived natively and for the `api` build only: the
+/// widget's build has no serde deserializer at all.)
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(any(not(target_arch = "wasm32"), feature = "api"), derive(Deserialize))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Response {
     /// The picked option's id.

@@ -103,10 +103,10 @@ impl Widget {
             let cb = Closure::<dyn FnMut(Event)>::new(move |ev: Event| {
                 // A handler that triggers another event (focus moving fires
                 // change and blur) finds the view busy: that event is skipped.
-                if let Ok(mut v) = v.try_borrow_mut() {
-                    if let Err(e) = v.handle(kind, &ev) {
-                        view::log(&e);
-                    }
+                if let Ok(mut v) = v.try_borrow_mut()
+                    && let Err(e) = v.handle(kind, &ev)
+                {
+                    view::log(&e);
                 }
             });
             root.add_event_listener_with_callback(kind, cb.as_ref().unchecked_ref())?;
@@ -116,10 +116,10 @@ impl Widget {
         let v = Rc::clone(&view);
         let storage = Closure::<dyn FnMut(Event)>::new(move |ev: Event| {
             let key = ev.dyn_ref::<web_sys::StorageEvent>().and_then(web_sys::StorageEvent::key);
-            if let Ok(mut v) = v.try_borrow_mut() {
-                if let Err(e) = v.on_storage(key.as_deref()) {
-                    view::log(&e);
-                }
+            if let Ok(mut v) = v.try_borrow_mut()
+                && let Err(e) = v.on_storage(key.as_deref())
+            {
+                view::log(&e);
             }
         });
         if let Some(w) = web_sys::window() {
@@ -213,10 +213,10 @@ impl Widget {
 
 /// Saves a fresh session that nothing has saved yet (`View::save_if_unsaved`).
 fn first_save(view: &RefCell<View>) {
-    if let Ok(mut v) = view.try_borrow_mut() {
-        if let Err(e) = v.save_if_unsaved() {
-            view::log(&e);
-        }
+    if let Ok(mut v) = view.try_borrow_mut()
+        && let Err(e) = v.save_if_unsaved()
+    {
+        view::log(&e);
     }
 }
 

@@ -87,15 +87,21 @@ test('the single file carries a hash-based policy, works under it, and the polic
     const { page, context, problems, violations } = await answerOne(url);
     assert.deepEqual(violations, [], url);
     assert.deepEqual(problems, [], url);
-    // The policy is in force: an injected inline script and style are blocked.
+    // The policy is in force: an injected inline script and style are
+    // blocked, each with its violation event (queued, so awaited; if none
+    // comes, the deadline ends the wait and the assertion says what is missing).
     const blocked = await page.evaluate(async () => {
+      const two = new Promise((resolve) => {
+        let n = 0;
+        document.addEventListener('securitypolicyviolation', () => { if (++n === 2) resolve(); });
+      });
       const s = document.createElement('script');
       s.textContent = 'window.__ran = 1';
       document.body.append(s);
       const st = document.createElement('style');
       st.textContent = 'body { display: none }';
       document.head.append(st);
-      await new Promise((r) => setTimeout(r, 100));
+      await Promise.race([two, new Promise((r) => setTimeout(r, 5000))]);
       return { ran: window.__ran, hidden: getComputedStyle(document.body).display === 'none', violations: window.__violations.map((v) => v.split(' ')[0]) };
     });
     assert.deepEqual(blocked, { ran: undefined, hidden: false, violations: ['script-src-elem', 'style-src-elem'] }, url);

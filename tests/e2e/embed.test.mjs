@@ -5,33 +5,12 @@
 // the host pages at desktop and phone widths go to test-output/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import { mkdtempSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { serve, launch, openPage, bank, screenshot } from './harness.mjs';
+import { staticServer } from './static.mjs';
 
 const QUICK = bank('gabuev-quick-check.json');
 const byId = Object.fromEntries(QUICK.questions.map((q) => [q.id, q]));
-let widget, host, browser, dir;
-
-/** A static server for the host pages: another port, so another origin. */
-function hostServer(root) {
-  const server = http.createServer((req, res) => {
-    const file = path.join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname));
-    if (!file.startsWith(root) || !existsSync(file) || !file.endsWith('.html')) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(readFileSync(file));
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => resolve({
-      url: `http://127.0.0.1:${server.address().port}/`,
-      stop: () => { server.closeAllConnections(); server.close(); },
-    }));
-  });
-}
+let widget, host, browser;
 
 const page = (title, head, body) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
@@ -43,7 +22,8 @@ before(async () => {
   widget = await serve();
   const W = widget.url;
   const BANK = `${W}quiz-data/banks/gabuev-quick-check.json`;
-  dir = mkdtempSync(path.join(tmpdir(), 'citequiz-host-'));
+  // The host pages, on the static server's port: another origin.
+  const pages = {};
   // The host's own CSS is deliberately hostile to anything it reaches.
   const hostile = `<style>
     body { font-family: Georgia, serif; max-width: 70rem; margin: 1rem auto; padding: 0 1rem; }
@@ -58,36 +38,36 @@ before(async () => {
       success: e.detail.result.success, raw: e.detail.result.score.raw, max: e.detail.result.score.max,
     }));
   </script>`;
-  writeFileSync(path.join(dir, 'element.html'), page('A course page', `${hostile}${listen}
+  pages['/element.html'] = page('A course page', `${hostile}${listen}
     <script type="module" src="${W}pkg/cite-quiz.js"></script>`, `
     <h1>Week 3: reading</h1>
     <p id="host-p">Read the article, then answer.</p>
     <button id="host-button" type="button">A host button</button>
     <cite-quiz id="first" bank="${BANK}" seed="3" show-article="false"></cite-quiz>
-    <cite-quiz id="themed" bank="${BANK}" seed="3"></cite-quiz>`));
+    <cite-quiz id="themed" bank="${BANK}" seed="3"></cite-quiz>`);
   // The element's source, unbundled (five modules and the unminified CSS),
   // works as the build's bundle does.
-  writeFileSync(path.join(dir, 'options.html'), page('Options', `
+  pages['/options.html'] = page('Options', `
     <script type="module" src="${W}citequiz.js"></script>`, `
     <cite-quiz id="ru" bank="${BANK}" lang="ru" seed="3" show-article="false"></cite-quiz>
-    <cite-quiz id="exam" bank="${BANK}" mode="exam" pool="3" seed="5" show-article="false"></cite-quiz>`));
+    <cite-quiz id="exam" bank="${BANK}" mode="exam" pool="3" seed="5" show-article="false"></cite-quiz>`);
   // The README's preload hints, from another origin.
-  writeFileSync(path.join(dir, 'preload.html'), page('Preloaded', `
+  pages['/preload.html'] = page('Preloaded', `
     <link rel="preload" href="${W}pkg/citequiz_bg.wasm" as="fetch" type="application/wasm" crossorigin>
     <script type="module" src="${W}pkg/cite-quiz.js"></script>`, `
-    <cite-quiz id="pre" bank="${BANK}" seed="3" show-article="false"></cite-quiz>`));
-  writeFileSync(path.join(dir, 'iframe.html'), page('An iframe embed', hostile, `
+    <cite-quiz id="pre" bank="${BANK}" seed="3" show-article="false"></cite-quiz>`);
+  pages['/iframe.html'] = page('An iframe embed', hostile, `
     <h1>Week 3: reading</h1>
     <p>The quiz below is an iframe that grows with its content.</p>
     <iframe data-citequiz title="Quiz" style="width: 100%; border: 0; display: block"
       src="${W}embed.html?bank=/quiz-data/banks/gabuev-quick-check.json&seed=3&show-article=false"></iframe>
     <p id="after">After the quiz.</p>
-    <script src="${W}resizer.js"></script>`));
-  writeFileSync(path.join(dir, 'iframe-article.html'), page('An iframe embed with the article', '', `
+    <script src="${W}resizer.js"></script>`);
+  pages['/iframe-article.html'] = page('An iframe embed with the article', '', `
     <iframe data-citequiz title="Quiz" style="width: 100%; border: 0; display: block"
       src="${W}embed.html?bank=/quiz-data/banks/gabuev-quick-check.json&seed=3"></iframe>
-    <script src="${W}resizer.js"></script>`));
-  host = await hostServer(dir);
+    <script src="${W}resizer.js"></script>`);
+  host = await staticServer({ pages });
   browser = await launch();
 });
 
@@ -123,6 +103,18 @@ async function pick(scope, q, right = true) {
 }
 
 const style = (locator, prop) => locator.evaluate((e, p) => getComputedStyle(e)[p], prop);
+
+/**
+ * The embed's frame once the resizer has applied its latest height: the
+ * frame is as tall as its content. Waits for that after anything that may
+ * change the content's height (an answer, a new viewport width).
+ */
+async function settled(iframe) {
+  const frame = await (await iframe.elementHandle()).contentFrame();
+  await frame.waitForFunction(() => Math.ceil(document.body.getBoundingClientRect().height) === innerHeight, null, { timeout: 10000 })
+    .catch((e) => { throw new Error(`the iframe never took its content's height: ${e.message}`); });
+  return frame;
+}
 
 test('two elements on a page on another origin: own progress, styles kept apart, theming, events', async () => {
   const { page: p, context, problems } = await openPage(browser, `${host.url}element.html`);
@@ -192,21 +184,23 @@ test('an iframe embed grows with its content', async () => {
   await frame.locator('fieldset.citequiz-question').waitFor();
   const height = () => iframe.evaluate((e) => e.getBoundingClientRect().height);
   // Sized to its content: taller than the default 150px, no inner scrollbar.
-  await p.waitForFunction(() => document.querySelector('iframe').getBoundingClientRect().height > 200);
+  await settled(iframe);
   const fits = () => frame.locator('body').evaluate((b) => b.ownerDocument.documentElement.scrollHeight <= innerHeight + 1);
   assert.ok(await fits(), 'the frame scrolls inside');
   const before = await height();
+  assert.ok(before > 200, `the frame is ${before}px tall`);
   await screenshot(p, 'embed-iframe-desktop');
 
   const q = await toChoice(frame);
   await pick(frame, q);
   await frame.locator('[data-action=check]').click();
   await frame.locator('.citequiz-feedback .citequiz-why').waitFor();
-  await p.waitForFunction((h) => document.querySelector('iframe').getBoundingClientRect().height > h + 40, before);
+  await settled(iframe);
+  assert.ok(await height() > before + 40, `the frame did not grow from ${before}px with the feedback`);
   assert.ok(await fits(), 'the frame scrolls inside after growing');
   await screenshot(p, 'embed-iframe-feedback-desktop');
   await p.setViewportSize({ width: 390, height: 844 });
-  await p.waitForTimeout(300);
+  await settled(iframe);
   assert.ok(await fits(), 'the frame scrolls inside at phone width');
   await screenshot(p, 'embed-iframe-phone');
   assert.deepEqual(problems, []);
@@ -216,13 +210,13 @@ test('an iframe embed grows with its content', async () => {
   const withArticle = await openPage(browser, `${host.url}iframe-article.html`);
   const f2 = withArticle.page.frameLocator('iframe[data-citequiz]');
   await f2.locator('fieldset.citequiz-question').waitFor();
-  await withArticle.page.waitForFunction(() => document.querySelector('iframe').getBoundingClientRect().height > 400);
-  await withArticle.page.waitForTimeout(300);
-  const h2 = await withArticle.page.locator('iframe').evaluate((e) => e.getBoundingClientRect().height);
-  assert.ok(h2 < 1400, `the article made the frame ${h2}px tall`);
+  const iframe2 = withArticle.page.locator('iframe');
+  await settled(iframe2);
+  const h2 = await iframe2.evaluate((e) => e.getBoundingClientRect().height);
+  assert.ok(h2 > 400 && h2 < 1400, `the article made the frame ${h2}px tall`);
   await screenshot(withArticle.page, 'embed-iframe-article-desktop');
   await withArticle.page.setViewportSize({ width: 390, height: 844 });
-  await withArticle.page.waitForTimeout(300);
+  await settled(iframe2);
   await screenshot(withArticle.page, 'embed-iframe-article-phone');
   assert.deepEqual(withArticle.problems, []);
   await withArticle.context.close();

@@ -37,6 +37,19 @@ export async function serve({ www = 'www', data = 'quiz-data' } = {}) {
   return { url, stop: () => child.kill() };
 }
 
+/**
+ * `promise`, or an error naming `what` if it has not settled within `ms`:
+ * a deadline for waiting on an event outside the browser (Playwright's own
+ * waits have theirs), never a pause.
+ */
+export function within(ms, what, promise) {
+  let timer;
+  const deadline = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`waited ${ms} ms for ${typeof what === 'function' ? what() : what}`)), ms);
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+
 export async function launch() {
   return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }

@@ -106,9 +106,11 @@ test('the element: the bank fails twice; Try again shows the panel again, then m
   await alert.waitFor();
   assert.equal(await page.locator('cite-quiz').getAttribute('aria-busy'), null, 'the element is not busy while the panel shows');
   await screenshot(page, 'network-retry-panel');
+  const refetched = page.waitForResponse((r) => new URL(r.url()).pathname === BANK);
   await alert.getByRole('button', { name: 'Try again' }).click();
   // The second fetch fails too: a new panel replaces the first.
-  while (server.requests.filter((p) => p === BANK).length < 2) await new Promise((r) => setTimeout(r, 50));
+  assert.equal((await refetched).status(), 503);
+  assert.equal(server.requests.filter((p) => p === BANK).length, 2);
   await retryUntilMounted(page, { panel: /503/, url: BANK });
   assert.equal(await page.evaluate(() => window.readies), 1);
   assert.equal(await page.locator('cite-quiz').getAttribute('aria-busy'), null);

@@ -471,7 +471,7 @@ fn utf8<'a>(source: &'a [u8], file: &str) -> Result<&'a str, Vec<Diagnostic>> {
         let line = source.get(..at).map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count()) + 1;
         vec![located(
             Diagnostic::error(
-                Code::NOT_UTF8,
+                Code::WRONG_ENCODING,
                 "",
                 format!("{file} is not UTF-8 text: byte {at} (line {line}) is not valid UTF-8"),
             )
@@ -713,7 +713,7 @@ mod tests {
         assert_eq!(codes(import(b" \n\t\n", "a.html", &o)), ["empty-source"]);
         assert_eq!(codes(import(b"%PDF-1.7\n...", "a.txt", &o)), ["binary-source"]);
         assert_eq!(codes(import(b"abc\0def", "a.md", &o)), ["binary-source"]);
-        assert_eq!(codes(import(b"caf\xE9\n", "a.txt", &o)), ["not-utf8"]);
+        assert_eq!(codes(import(b"caf\xE9\n", "a.txt", &o)), ["wrong-encoding"]);
         assert_eq!(codes(import(b"text", "a.pdf", &o)), ["import-format"]);
         let Err(d) = import(b"one\n\ncaf\xE9", "x.txt", &o) else { panic!("accepted") };
         assert_eq!(d[0].location(), "x.txt:3:1");

@@ -16,6 +16,9 @@ pub struct Args {
     /// How to report: text (rustc-style, on stderr) or json (on stdout).
     #[arg(long, value_enum, default_value_t)]
     format: Format,
+    /// Fail (exit 1) on warnings too, such as the item-writing ones: for CI.
+    #[arg(long)]
+    deny_warnings: bool,
     /// The bank files (JSON) to check.
     #[arg(value_name = "BANK", required = true)]
     banks: Vec<PathBuf>,
@@ -33,11 +36,15 @@ pub fn run(a: &Args) -> ExitCode {
         let path = path.display();
         let errors = count(&loaded.diagnostics, Severity::Error);
         let warnings = count(&loaded.diagnostics, Severity::Warning);
-        failed |= loaded.bank.is_none();
+        failed |= loaded.bank.is_none() || (a.deny_warnings && warnings > 0);
         match a.format {
             Format::Text => {
                 print_diagnostics(&loaded);
                 match &loaded.bank {
+                    Some(_) if a.deny_warnings && warnings > 0 => eprintln!(
+                        "{path}: failed: {} (--deny-warnings)",
+                        plural(warnings, "warning")
+                    ),
                     Some(bank) => println!(
                         "{path}: ok: {} checked, every citation anchored{}",
                         plural(bank.questions().len(), "question"),
@@ -56,7 +63,7 @@ pub fn run(a: &Args) -> ExitCode {
             }
             Format::Json => reports.push(serde_json::json!({
                 "file": path.to_string(),
-                "ok": loaded.bank.is_some(),
+                "ok": loaded.bank.is_some() && !(a.deny_warnings && warnings > 0),
                 "questions": loaded.bank.as_ref().map(|b| b.questions().len()),
                 "errors": errors,
                 "warnings": warnings,

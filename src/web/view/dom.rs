@@ -2,7 +2,7 @@
 //! and `append_with_str_1` (both make text nodes), never through `innerHTML`:
 //! bank and article text is untrusted.
 
-use super::text::bidi_closed;
+use crate::text::bidi::bidi_closed;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
     Document, Element, FocusOptions, HtmlElement, Node, ScrollIntoViewOptions,
@@ -31,7 +31,7 @@ pub(crate) fn add(parent: &Element, tag: &str, class: &str) -> R<Element> {
 
 /// A new element holding `text` as a text node, appended to `parent`. Bidi
 /// controls the text leaves open are closed at its end (see
-/// `text::bidi_closed`): the element may be inline among the widget's words.
+/// `crate::text::bidi`): the element may be inline among the widget's words.
 pub(crate) fn add_text(parent: &Element, tag: &str, class: &str, text: &str) -> R<Element> {
     let e = add(parent, tag, class)?;
     e.set_text_content(Some(&bidi_closed(text)));

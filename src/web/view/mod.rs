@@ -31,7 +31,6 @@ pub(crate) mod i18n;
 mod panel;
 mod question;
 mod store;
-mod text;
 
 use crate::bank::{Bank, Body, Citation, Question};
 use crate::grade::{Response, Verdict};

@@ -334,10 +334,10 @@ pub(crate) fn fill(root: &Element, r: &Response) -> R {
             }
         }
         Response::Numeric { value } => {
-            if let Some(e) = one(root, "[data-num]") {
-                if let Some(i) = input(&e) {
-                    i.set_value_as_number(*value);
-                }
+            if let Some(e) = one(root, "[data-num]")
+                && let Some(i) = input(&e)
+            {
+                i.set_value_as_number(*value);
             }
         }
         Response::Ordering { order } => {

@@ -1,6 +1,6 @@
-//! Bank and article text made safe to set beside the widget's own: bidi
-//! controls it leaves open are closed where it ends. (Joining strings is
-//! `crate::text::cat`; words and numbers the learner reads are `i18n`'s.)
+//! Bank and article text made safe to set beside the widget's own words:
+//! bidi controls it leaves open are closed where it ends. Compiled for the
+//! widget's view (and `locale::strings::fill`) and for the tests.
 
 /// Appends `s`, then closes every bidi embedding, override or isolate that
 /// `s` opened and left open (U+202A–U+202E, U+2066–U+2068), so that an
@@ -37,5 +37,37 @@ pub(crate) fn bidi_closed(s: &str) -> std::borrow::Cow<'_, str> {
         std::borrow::Cow::Owned(out)
     } else {
         std::borrow::Cow::Borrowed(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn closed(s: &str) -> String {
+        let mut out = String::new();
+        push_bidi_closed(&mut out, s);
+        out
+    }
+
+    #[test]
+    fn what_is_left_open_is_closed_innermost_first() {
+        assert_eq!(closed("plain"), "plain");
+        assert_eq!(closed("\u{202E}abc"), "\u{202E}abc\u{202C}");
+        assert_eq!(closed("\u{2067}a\u{202B}b"), "\u{2067}a\u{202B}b\u{202C}\u{2069}");
+        assert_eq!(closed("\u{202A}a\u{2066}b"), "\u{202A}a\u{2066}b\u{2069}\u{202C}");
+    }
+
+    #[test]
+    fn text_without_open_controls_is_borrowed_as_it_is() {
+        assert!(matches!(bidi_closed("plain"), std::borrow::Cow::Borrowed("plain")));
+        assert_eq!(bidi_closed("\u{202E}abc"), "\u{202E}abc\u{202C}");
+    }
+
+    #[test]
+    fn what_is_closed_stays_as_it_is() {
+        for s in ["\u{202E}abc\u{202C}", "\u{2068}a\u{202E}b\u{2069}", "a\u{202C}\u{2069}"] {
+            assert_eq!(closed(s), s, "{s:?}");
+        }
     }
 }
