@@ -3,7 +3,9 @@
 //! finds it), then its content read as paragraphs: block elements (`p`,
 //! `li`, `blockquote`, `div`…) end a paragraph, inline markup is reduced to
 //! its text, and headings, figures, tables and code are left out, each kind
-//! named in one warning. The metadata (title, byline, date, site name,
+//! named in one warning; so is a wiki's furniture that Readability keeps
+//! (note calls, "[edit]" links, the contents, captions, and the back-matter
+//! sections: References, See also…). The metadata (title, byline, date, site name,
 //! language, address) is what Readability reads from Open Graph, JSON-LD,
 //! `<meta>` and `<html lang>`, with `<link rel="canonical">` for the
 //! address when those give none.
