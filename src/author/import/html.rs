@@ -97,6 +97,11 @@ const FURNITURE: &[(&str, &str)] = &[
     ("caption", ".thumbcaption, .wp-caption-text"),
 ];
 
+/// The first words of what was left out, to name it in the warning.
+fn excerpt(node: &NodeRef) -> String {
+    super::collapse_whitespace(&node.text()).chars().take(40).collect()
+}
+
 /// Removes the page's [`FURNITURE`]; returns what went, by kind.
 fn remove_furniture(doc: &Document) -> LeftOut {
     let mut out = LeftOut::new();
@@ -104,8 +109,7 @@ fn remove_furniture(doc: &Document) -> LeftOut {
         let found = doc.select(selector);
         let n = found.length();
         if n > 0 {
-            let first = found.nodes().first().map(|n| n.text()).unwrap_or_default();
-            let first = super::collapse_whitespace(&first).chars().take(40).collect();
+            let first = found.nodes().first().map(excerpt).unwrap_or_default();
             out.push((kind, n, first));
             found.remove();
         }
@@ -130,7 +134,7 @@ const BACK_MATTER: &[&str] = &[
 ];
 
 fn is_back_matter(heading: &str) -> bool {
-    let t = super::collapse_whitespace(heading).to_lowercase();
+    let t = super::collapse_whitespace(heading).to_ascii_lowercase();
     let t = t.trim_end_matches("[edit]").trim();
     let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.').trim();
     BACK_MATTER.contains(&t)
@@ -201,8 +205,7 @@ impl Walker {
         match self.left_out.iter_mut().find(|(k, _, _)| *k == kind) {
             Some((_, n, _)) => *n += 1,
             None => {
-                let text: String =
-                    super::collapse_whitespace(&node.text()).chars().take(40).collect();
+                let text = excerpt(node);
                 self.left_out.push((kind, 1, text));
             }
         }
