@@ -71,18 +71,23 @@ fn quotes_across_tags_and_broken_paragraphs_map_to_the_raw_text() {
     );
 }
 
-/// Every citation of the shipped banks, and every Part B quote, anchors
-/// exactly in the raw seed too (with its prefix and suffix), so the banks
-/// would survive being pointed at the messy original.
+/// Every citation of the shipped banks on the seed's article, and every
+/// Part B quote, anchors exactly in the raw seed too (with its prefix and
+/// suffix), so the banks would survive being pointed at the messy original.
+/// (Banks on other articles, such as Wikipedia's "Mozilla", are left out.)
 #[test]
 fn every_citation_of_the_shipped_banks_anchors_in_the_raw_seed() {
     let seed = seed();
+    let seed_article = article().raw().id.clone();
     let mut count = 0;
     for path in shipped_banks() {
         let loaded = citequiz::files::load_bank(&path);
         let Some(bank) = loaded.bank else {
             panic!("{}: {:?}", path.display(), loaded.diagnostics)
         };
+        if bank.article().raw().id != seed_article {
+            continue;
+        }
         for q in bank.questions() {
             let mut selectors: Vec<&Selector> = q.citations().iter().map(|c| &c.selector).collect();
             if let citequiz::bank::Body::TwoPart { quotes, .. } = q.body() {

@@ -95,3 +95,27 @@ fn content_hashes_stay_as_they_were() {
     }
     expect_file!["fixtures/content-hashes.tsv"].assert_eq(&got);
 }
+
+/// The demo's home page (www/main.js without `?bank=`) lists the quizzes
+/// from `quiz-data/index.json`: it must name exactly the banks in
+/// quiz-data/banks, in file order, each with its own title and its
+/// article's real title. Rewrite it after adding a bank with
+/// `UPDATE_EXPECT=1 cargo test --test banks`.
+#[test]
+fn the_home_pages_index_lists_every_bank() {
+    let banks: Vec<serde_json::Value> = shipped_banks()
+        .iter()
+        .map(|path| {
+            let bank = assert_clean(path);
+            let file = path.file_name().unwrap().to_string_lossy().into_owned();
+            serde_json::json!({
+                "bank": format!("/quiz-data/banks/{file}"),
+                "title": bank.title(),
+                "article": bank.article().raw().title,
+            })
+        })
+        .collect();
+    let index = serde_json::json!({ "format": "citequiz-index/1", "banks": banks });
+    let text = serde_json::to_string_pretty(&index).unwrap() + "\n";
+    expect_file!["../quiz-data/index.json"].assert_eq(&text);
+}

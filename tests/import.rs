@@ -214,3 +214,32 @@ fn pages_without_an_article_are_refused() {
         assert!(d[0].help.is_some());
     }
 }
+
+/// The second shipped article is Wikipedia's "Mozilla" page (Readability's
+/// `wikipedia` test page, in quiz-data/sources/) imported with the flags
+/// quiz-data/sources/README.md gives: byte for byte, with no note call,
+/// "[edit]", contents, caption or back-matter line among its paragraphs.
+#[test]
+fn the_wikipedia_page_imports_as_the_shipped_article() {
+    let page = include_bytes!("../quiz-data/sources/wikipedia-mozilla-2016.html");
+    let shipped = include_str!("../quiz-data/articles/wikipedia-2016-mozilla.json");
+    let options = Options {
+        meta: Meta {
+            id: Some("wikipedia-2016-mozilla".into()),
+            title: Some("Mozilla".into()),
+            author: Some("Wikipedia contributors".into()),
+            date: Some("2016-10-28".into()),
+            publisher: Some("Wikipedia, CC BY-SA 3.0".into()),
+            url: Some("https://en.wikipedia.org/wiki/Mozilla".into()),
+            ..Meta::default()
+        },
+        ..Options::default()
+    };
+    let got = imported(page, "wikipedia-mozilla-2016.html", &options);
+    let article = got.article().unwrap_or_else(|d| panic!("{d:#?}"));
+    assert_eq!(to_json(&article).unwrap_or_else(|d| panic!("{d:?}")), shipped);
+    for p in &article.paragraphs {
+        assert!(!p.contains('[') && !p.starts_with('^'), "furniture left in: {p}");
+    }
+    assert_eq!(article.paragraphs.len(), 66);
+}

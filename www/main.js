@@ -1,10 +1,13 @@
-// The self-study page: mounts the bank named by ?bank= (default: the full
-// bank) into #quiz, with ?seed=, ?mode=, ?pool=, ?tags= and ?lang= as
-// options. Fetching and error panels are load.js's, shared with <cite-quiz>.
+// The self-study page. With ?bank=, it mounts that bank into #quiz, with
+// ?seed=, ?mode=, ?pool=, ?tags= and ?lang= as options; fetching and error
+// panels are load.js's, shared with <cite-quiz>. Without ?bank=, it is the
+// home page: it lists the quizzes named in /quiz-data/index.json (each
+// bank's title and its article's, kept current by tests/banks.rs), one link
+// per bank.
 import { mountQuiz } from './load.js';
 import { showFatal } from './fatal.js';
 
-const DEFAULT_BANK = '/quiz-data/banks/gabuev-full.json';
+const INDEX = '/quiz-data/index.json';
 const host = document.getElementById('quiz');
 const params = new URLSearchParams(location.search);
 
@@ -12,11 +15,37 @@ const options = {};
 for (const name of ['seed', 'pool']) if (params.has(name)) options[name] = Number(params.get(name));
 for (const name of ['mode', 'tags', 'lang']) if (params.has(name)) options[name] = params.get(name);
 
-mountQuiz(host, new URL(params.get('bank') || DEFAULT_BANK, location.href), options)
-  .then((widget) => {
+const shown = params.has('bank')
+  ? mountQuiz(host, new URL(params.get('bank'), location.href), options).then((widget) => {
     // Keep the widget alive for the page's lifetime (and for tests).
     if (widget) window.citequiz = widget;
   })
-  // The Wasm itself failed to load: there is no widget to draw the panel.
+  : listQuizzes(host);
+shown
+  // The Wasm or the index failed to load: there is no widget to draw the panel.
   .catch((e) => showFatal(host, e, options.lang))
   .finally(() => host.removeAttribute('aria-busy'));
+
+/** Replaces `host`'s content with the list of quizzes in the index, as text nodes. */
+async function listQuizzes(host) {
+  const response = await fetch(INDEX);
+  if (!response.ok) throw new Error(`${INDEX}: HTTP ${response.status}`);
+  const index = await response.json();
+  const el = (name, className, text) => {
+    const e = document.createElement(name);
+    if (className) e.className = className;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  };
+  const list = el('ul', 'citequiz-home-list');
+  for (const entry of index.banks || []) {
+    const link = el('a', null, entry.title);
+    link.href = `?bank=${encodeURI(entry.bank)}`;
+    const item = el('li');
+    item.append(link, el('span', 'citequiz-home-article', `On the article “${entry.article}”`));
+    list.append(item);
+  }
+  const home = el('section', 'citequiz-home');
+  home.append(el('h1', null, 'Quizzes'), list);
+  host.replaceChildren(home);
+}

@@ -3,7 +3,9 @@
 //! finds it), then its content read as paragraphs: block elements (`p`,
 //! `li`, `blockquote`, `div`…) end a paragraph, inline markup is reduced to
 //! its text, and headings, figures, tables and code are left out, each kind
-//! named in one warning. The metadata (title, byline, date, site name,
+//! named in one warning; so is a wiki's furniture that Readability keeps
+//! (note calls, "[edit]" links, the contents, captions, and the back-matter
+//! sections: References, See also…). The metadata (title, byline, date, site name,
 //! language, address) is what Readability reads from Open Graph, JSON-LD,
 //! `<meta>` and `<html lang>`, with `<link rel="canonical">` for the
 //! address when those give none.
@@ -26,6 +28,7 @@ pub(super) fn read(
     let mut ex = Extracted::default();
     let text = decode(src, &mut ex.warnings);
     let doc = Document::from(text.as_str());
+    let furniture = remove_furniture(&doc);
     let canonical = doc
         .select(r#"link[rel="canonical"]"#)
         .attr("href")
@@ -51,7 +54,14 @@ pub(super) fn read(
         )));
     }
     ex.blocks = paragraphs;
-    ex.warnings.extend(left_out.into_iter().map(|(kind, n, first)| {
+    let mut all = furniture;
+    for (kind, n, first) in left_out {
+        match all.iter_mut().find(|(k, _, _)| *k == kind) {
+            Some((_, m, _)) => *m += n,
+            None => all.push((kind, n, first)),
+        }
+    }
+    ex.warnings.extend(all.into_iter().map(|(kind, n, first)| {
         let what = if n == 1 { format!("a {kind}") } else { format!("{n} {kind}s") };
         let first =
             if first.is_empty() { String::new() } else { format!(", the first \"{first}\"") };
@@ -73,6 +83,76 @@ pub(super) fn read(
         .filter(|u| u.starts_with("http://") || u.starts_with("https://"))
         .or(canonical);
     Ok(ex)
+}
+
+/// A page's furniture that Readability keeps inside the article, by kind,
+/// as CSS selectors: a wiki's note calls ("[1]", "[citation needed]") and
+/// "[edit]" links, its table of contents, and image captions (whose images
+/// are left out, so the caption would read as a paragraph of its own).
+/// Removed before Readability runs, because it drops the classes that tell
+/// them apart.
+const FURNITURE: &[(&str, &str)] = &[
+    ("note marker", "sup.reference, sup.noprint, .mw-editsection"),
+    ("table of contents", "#toc, .toc"),
+    ("caption", ".thumbcaption, .wp-caption-text"),
+];
+
+/// The first words of what was left out, to name it in the warning.
+fn excerpt(node: &NodeRef) -> String {
+    super::collapse_whitespace(&node.text()).chars().take(40).collect()
+}
+
+/// Removes the page's [`FURNITURE`]; returns what went, by kind.
+fn remove_furniture(doc: &Document) -> LeftOut {
+    let mut out = LeftOut::new();
+    for (kind, selector) in FURNITURE {
+        let found = doc.select(selector);
+        let n = found.length();
+        if n > 0 {
+            let first = found.nodes().first().map(excerpt).unwrap_or_default();
+            out.push((kind, n, first));
+            found.remove();
+        }
+    }
+    out
+}
+
+/// A heading that opens a page's back matter (lists of notes, sources and
+/// links, not the article's text): its section is left out up to the next
+/// heading of the same or a higher level. Compared case-insensitively,
+/// after an "[edit]" link and a section number ("7 References").
+const BACK_MATTER: &[&str] = &[
+    "references",
+    "notes",
+    "footnotes",
+    "citations",
+    "sources",
+    "bibliography",
+    "see also",
+    "further reading",
+    "external links",
+];
+
+fn is_back_matter(heading: &str) -> bool {
+    let t = super::collapse_whitespace(heading).to_ascii_lowercase();
+    let t = t.trim_end_matches("[edit]").trim();
+    let t = t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.').trim();
+    BACK_MATTER.contains(&t)
+}
+
+fn holds_heading(node: &NodeRef) -> bool {
+    node.children().iter().any(|c| {
+        matches!(c.node_name().as_deref(), Some("h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
+            || (c.is_element() && holds_heading(c))
+    })
+}
+
+/// A note call: a superscript whose whole text is in brackets ("[1]",
+/// "[a]", "[citation needed]").
+fn is_note_call(sup: &NodeRef) -> bool {
+    let t = sup.text();
+    let t = t.trim();
+    t.len() > 2 && t.starts_with('[') && t.ends_with(']')
 }
 
 /// The paragraphs of an article's HTML content, as `import` reads a page's
@@ -107,6 +187,8 @@ struct Walker {
     cur: String,
     /// Depth of lists: their items are fragments, not broken paragraphs.
     lists: usize,
+    /// Inside a back-matter section opened by a heading of this level.
+    back_matter: Option<u8>,
     left_out: LeftOut,
 }
 
@@ -123,8 +205,7 @@ impl Walker {
         match self.left_out.iter_mut().find(|(k, _, _)| *k == kind) {
             Some((_, n, _)) => *n += 1,
             None => {
-                let text: String =
-                    super::collapse_whitespace(&node.text()).chars().take(40).collect();
+                let text = excerpt(node);
                 self.left_out.push((kind, 1, text));
             }
         }
@@ -132,6 +213,23 @@ impl Walker {
 
     fn walk(&mut self, node: &NodeRef) {
         for child in node.children() {
+            let name = child.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
+            let level = match name.as_bytes() {
+                [b'h', d @ b'1'..=b'6'] => Some(d - b'0'),
+                _ => None,
+            };
+            if let Some(open) = self.back_matter {
+                match level {
+                    Some(l) if l <= open => self.back_matter = None,
+                    _ => {
+                        // A section's content may hold its next heading.
+                        if child.is_element() && level.is_none() && holds_heading(&child) {
+                            self.walk(&child);
+                        }
+                        continue;
+                    }
+                }
+            }
             if child.is_text() {
                 self.cur.push_str(&child.text());
                 continue;
@@ -139,14 +237,19 @@ impl Walker {
             if !child.is_element() {
                 continue;
             }
-            let name = child.node_name().map(|n| n.to_ascii_lowercase()).unwrap_or_default();
             match name.as_str() {
+                "sup" if is_note_call(&child) => self.leave_out("note marker", &child),
                 "script" | "style" | "noscript" | "template" | "svg" | "math" | "button"
                 | "select" | "textarea" | "iframe" | "video" | "audio" | "canvas" | "object"
                 | "img" | "picture" | "source" => {}
                 "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                     self.flush();
-                    self.leave_out("heading", &child);
+                    if is_back_matter(&child.text()) {
+                        self.back_matter = level;
+                        self.leave_out("back-matter section", &child);
+                    } else {
+                        self.leave_out("heading", &child);
+                    }
                 }
                 "figure" => {
                     self.flush();
@@ -409,5 +512,50 @@ mod tests {
         assert_eq!(p, ["Lead text", "One two & three.", "Quote.", "Tail"]);
         let kinds: Vec<_> = left.iter().map(|(k, n, _)| (*k, *n)).collect();
         assert_eq!(kinds, [("figure", 1), ("code block", 1)]);
+    }
+
+    #[test]
+    fn a_wikis_note_calls_contents_captions_and_back_matter_are_left_out() {
+        // The shape of a saved Wikipedia page (Readability's "wikipedia" test page).
+        let body = "Mozilla is a free-software community, created in 1998 by members of Netscape. ";
+        let page = format!(
+            "<html><head><title>Mozilla</title></head><body><div id=content>\
+             <p>{body}<sup class=reference><a href=#n1>[1]</a></sup> It grew.</p>\
+             <div id=toc><h2>Contents</h2><ul><li>1 History</li></ul></div>\
+             <h2><span>History</span><span class=mw-editsection>[edit]</span></h2>\
+             <div class=thumb><img src=a.png><div class=thumbcaption>Firefox logo</div></div>\
+             <p>{body}It had <sup>[a]</sup>40,000 contributors<sup class=noprint>[citation needed]</sup>.</p>\
+             <p>{body}E = mc<sup>2</sup> stays.</p>\
+             <h2>See also</h2><ul><li>The Book of Mozilla</li></ul>\
+             <h2>References</h2><div><ol class=references><li>^ About Mozilla</li></ol></div>\
+             <h2>Community</h2><p>{body}Back in the text.</p>\
+             </div></body></html>"
+        );
+        let ex = read(page.as_bytes(), "w.html", &Options::default()).unwrap();
+        let p: Vec<_> = ex.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            p,
+            [
+                format!("{body}It grew."),
+                format!("{body}It had 40,000 contributors."),
+                format!("{body}E = mc2 stays."),
+                format!("{body}Back in the text."),
+            ]
+        );
+        let said: Vec<_> = ex.warnings.iter().map(|d| d.message.clone()).collect();
+        for kind in ["4 note markers", "a table of contents", "a caption", "2 back-matter sections"]
+        {
+            assert!(said.iter().any(|m| m.contains(kind)), "{kind} not in {said:?}");
+        }
+    }
+
+    #[test]
+    fn back_matter_headings() {
+        for h in ["References", "7 References[edit]", "See also", " External  links ", "NOTES"] {
+            assert!(is_back_matter(h), "{h}");
+        }
+        for h in ["History", "Referenced works of art", "Notes on a scandal"] {
+            assert!(!is_back_matter(h), "{h}");
+        }
     }
 }
