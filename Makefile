@@ -73,9 +73,11 @@ bench-web: setup wasm cli
 size:
 	bash scripts/size.sh
 
-# The built widget's size only goes down: today's total (135,690 bytes gzip)
-# plus about 1 %. The budget is 46,080 (45 KiB); lower this as the size falls.
-SIZE_CEILING := 137100
+# The built widget's size only goes down: the total at 2026-12-06 (135,567
+# bytes gzip) plus about 1 %; lower this as the size falls. The old fixed
+# 45 KiB budget is retired: the goals are relative to the peers (make
+# bench-web; bench/README.md).
+SIZE_CEILING := 136900
 size-ceiling:
 	bash scripts/size.sh --max $(SIZE_CEILING)
 
