@@ -4,7 +4,7 @@
 // home page: it lists the quizzes named in /quiz-data/index.json (each
 // bank's title and its article's, kept current by tests/banks.rs), one link
 // per bank.
-import { mountQuiz } from './load.js';
+import { mountQuiz, fetchText } from './load.js';
 import { showFatal } from './fatal.js';
 
 const INDEX = '/quiz-data/index.json';
@@ -28,9 +28,7 @@ shown
 
 /** Replaces `host`'s content with the list of quizzes in the index, as text nodes. */
 async function listQuizzes(host) {
-  const response = await fetch(INDEX);
-  if (!response.ok) throw new Error(`${INDEX}: HTTP ${response.status}`);
-  const index = await response.json();
+  const index = JSON.parse(await fetchText(INDEX, 'list of quizzes'));
   const el = (name, className, text) => {
     const e = document.createElement(name);
     if (className) e.className = className;

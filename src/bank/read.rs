@@ -15,7 +15,7 @@ use super::raw::{
 };
 use crate::article::Selector;
 use crate::diag::{Code, Diagnostic};
-use crate::json::read::{Path, Reader, document, str_item};
+use crate::json::read::{Obj, Path, Reader, document, str_item};
 use crate::json::value::{V, Value};
 
 impl RawBank {
@@ -143,6 +143,12 @@ pub(crate) fn selector(r: &mut Reader, v: &Value, path: Path, at: usize) -> Sele
     let Some(o) = r.obj(v, path, at, fields::SELECTOR) else {
         return Selector::exact("");
     };
+    selector_of(r, &o)
+}
+
+/// The selector's fields of an object already opened (a selector, or a
+/// citation, which may also carry its mark).
+fn selector_of(r: &mut Reader, o: &Obj) -> Selector {
     Selector {
         exact: o.str(r, "exact"),
         prefix: o.opt_str(r, "prefix"),
@@ -155,12 +161,7 @@ fn cite(r: &mut Reader, v: &Value, path: Path) -> Cite {
     let Some(o) = r.obj(v, path, v.at, fields::CITE) else {
         return Cite::new(Selector::exact(""));
     };
-    let selector = Selector {
-        exact: o.str(r, "exact"),
-        prefix: o.opt_str(r, "prefix"),
-        suffix: o.opt_str(r, "suffix"),
-    };
-    Cite { selector, suggested: o.bool_or(r, "suggested", false) }
+    Cite { selector: selector_of(r, &o), suggested: o.bool_or(r, "suggested", false) }
 }
 
 fn hint(r: &mut Reader, v: &Value, path: Path) -> Hint {

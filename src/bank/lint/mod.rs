@@ -49,28 +49,23 @@ mod words;
 use crate::article::Article;
 use crate::bank::raw::ChoiceOption;
 use crate::bank::{Bank, Body, Question};
-use crate::diag::Diagnostic;
+use crate::diag::{Code, Diagnostic};
 use crate::json::num::{display, fixed2};
 use crate::json::{locate, set_pos};
+use crate::locale::Lang;
 use words::{contains_phrase, folded_words, numbers, stems};
 
 /// The codes of these warnings (registered in `diag::codes`).
 pub mod codes {
     use crate::diag::Code;
-    pub const LONGEST_ANSWER: Code = Code::LONGEST_ANSWER;
-    pub const ANSWER_ECHO: Code = Code::ANSWER_ECHO;
-    pub const DUPLICATE_OPTION: Code = Code::DUPLICATE_OPTION;
-    pub const ALL_OF_THE_ABOVE: Code = Code::ALL_OF_THE_ABOVE;
-    pub const ANSWER_REVEALED: Code = Code::ANSWER_REVEALED;
-    pub const HINT_GIVES_ANSWER: Code = Code::HINT_GIVES_ANSWER;
-    /// Every code above, as diagnostics carry them.
+    /// Every code these checks report, as diagnostics carry them.
     pub const ALL: [&str; 6] = [
-        LONGEST_ANSWER.as_str(),
-        ANSWER_ECHO.as_str(),
-        DUPLICATE_OPTION.as_str(),
-        ALL_OF_THE_ABOVE.as_str(),
-        ANSWER_REVEALED.as_str(),
-        HINT_GIVES_ANSWER.as_str(),
+        Code::LONGEST_ANSWER.as_str(),
+        Code::ANSWER_ECHO.as_str(),
+        Code::DUPLICATE_OPTION.as_str(),
+        Code::ALL_OF_THE_ABOVE.as_str(),
+        Code::ANSWER_REVEALED.as_str(),
+        Code::HINT_GIVES_ANSWER.as_str(),
     ];
 }
 
@@ -133,10 +128,7 @@ const ABOVE_RU: &[&str] = &[
 /// # Ok::<(), &str>(())
 /// ```
 pub fn check(bank: &Bank, article: &Article) -> Vec<Diagnostic> {
-    let russian = bank.language().is_some_and(|l| {
-        let primary = l.split(['-', '_']).next().unwrap_or("");
-        primary.eq_ignore_ascii_case("ru")
-    });
+    let russian = bank.language().and_then(Lang::of) == Some(Lang::Ru);
     let infos: Vec<Info> =
         bank.questions().iter().enumerate().map(|(i, q)| Info::new(i, q)).collect();
     let index = TextIndex::new(&infos);
@@ -394,7 +386,7 @@ fn longest(q: &Question, set: &ChoiceSet, out: &mut Vec<Diagnostic>) {
     let what = if set.quotes { "quote" } else { "option" };
     out.push(warn(
         q,
-        codes::LONGEST_ANSWER,
+        Code::LONGEST_ANSWER,
         key.path.clone(),
         format!(
             "the keyed {what} is the longest of its set by far: {long} characters, against at most \
@@ -415,7 +407,7 @@ fn above(q: &Question, set: &ChoiceSet, russian: bool, out: &mut Vec<Diagnostic>
         if let Some(phrase) = hit {
             out.push(warn(
                 q,
-                codes::ALL_OF_THE_ABOVE,
+                Code::ALL_OF_THE_ABOVE,
                 o.path.clone(),
                 format!("the option \"{}\" is a \"{phrase}\" option", o.text),
                 "it can be answered by spotting two right (or one wrong) options without \
@@ -440,7 +432,7 @@ fn duplicates<'t>(
         if let Some((_, first)) = seen.iter().find(|(f, _)| *f == folded) {
             out.push(warn(
                 q,
-                codes::DUPLICATE_OPTION,
+                Code::DUPLICATE_OPTION,
                 path.to_string(),
                 format!("\"{text}\" is the same as {first} once case, spacing and punctuation are set aside"),
                 "two equal options cannot both be right or both wrong without one being \
@@ -462,7 +454,7 @@ fn echo_prompt(q: &Question, set: &ChoiceSet, out: &mut Vec<Diagnostic>) {
         if stands_out(n, best_other) {
             out.push(warn(
                 q,
-                codes::ANSWER_ECHO,
+                Code::ANSWER_ECHO,
                 key.path.clone(),
                 format!(
                     "the keyed option repeats {n} of the prompt's words, and no other option \
@@ -495,7 +487,7 @@ fn echo_two_part(info: &Info, out: &mut Vec<Diagnostic>) {
             if stands_out(n, best_other) {
                 out.push(warn(
                     info.q,
-                    codes::ANSWER_ECHO,
+                    Code::ANSWER_ECHO,
                     key_b.path.clone(),
                     format!(
                         "Part B's keyed quote repeats {n} words of Part A's key, and no other \
@@ -608,7 +600,7 @@ fn hints(info: &Info, article: &Article, out: &mut Vec<Diagnostic>) {
         if let Some(answer) = given {
             out.push(warn(
                 info.q,
-                codes::HINT_GIVES_ANSWER,
+                Code::HINT_GIVES_ANSWER,
                 format!("{}.hints[{j}].text", info.base),
                 format!("the hint gives the answer away (\"{answer}\")"),
                 "a hint that names the answer turns the question into copying; point to where \
@@ -731,7 +723,7 @@ fn revealed(
         };
         out.push(warn(
             giver.q,
-            codes::ANSWER_REVEALED,
+            Code::ANSWER_REVEALED,
             path.clone(),
             format!(
                 "this text gives away the answer to question \"{}\" (\"{answer}\"), {when}",
@@ -771,7 +763,7 @@ fn bank_longest(infos: &[Info], out: &mut Vec<Diagnostic>) {
     };
     out.push(
         Diagnostic::warning(
-            codes::LONGEST_ANSWER,
+            Code::LONGEST_ANSWER,
             "questions",
             format!(
                 "the longest option is keyed in {keyed_longest} of {} choice sets, where chance \

@@ -9,7 +9,6 @@
 //! browser as it does on disk.
 
 use crate::serve::{self, Limits, Roots, Routes, respond};
-use citequiz::diag::Severity;
 use citequiz::files::load_bank;
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
@@ -123,11 +122,9 @@ impl Preview {
         let article_path = loaded.article_file.as_ref().map(|f| f.path.clone());
         let files =
             urls(&self.bank, loaded.bank_file.as_ref().map(|f| f.text.as_str()), article_path);
-        let errors = loaded.diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
         let status = serde_json::json!({
             "file": self.bank.display().to_string(),
             "bank": files.first().map(|(url, _)| url.clone()),
-            "errors": errors,
             "diagnostics": loaded.diagnostics,
         });
         // The article as read now: a change to it after this look is a change.
@@ -225,10 +222,7 @@ fn urls(bank: &Path, text: Option<&str>, article: Option<PathBuf>) -> Vec<(Strin
         climb = climb.max(-depth);
     }
     let mut dir: Vec<String> = (0..climb).map(|_| "d".to_string()).collect();
-    let bank_url = format!(
-        "/preview/files/{}",
-        dir.iter().map(|d| format!("{d}/")).collect::<String>() + &name
-    );
+    let bank_url = format!("/preview/files/{}{name}", "d/".repeat(dir.len()));
     let mut files = vec![(bank_url, bank.to_path_buf())];
     if let (Some(article), false) = (article, segments.is_empty()) {
         let last = segments.len() - 1;
