@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 stale() {
   for f in "$@"; do
     [ -f "$f" ] || return 0
-    [ -z "$(find src www/*.js www/*.css Cargo.toml Cargo.lock build.rs -newer "$f" -print -quit)" ] || return 0
+    [ -z "$(find src www/*.js www/*.css Cargo.toml Cargo.lock build.rs rust-toolchain.toml scripts/build-wasm.sh -newer "$f" -print -quit)" ] || return 0
   done
   return 1
 }
