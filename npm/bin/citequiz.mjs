@@ -62,9 +62,10 @@ class Usage extends Error {
 }
 
 /** The command line → {command, format, denyWarnings, banks}, or what to print and exit with. */
-export function parse(argv) {
+function parse(argv) {
   const [name, ...rest] = argv;
   if (name === undefined) throw new Usage("'citequiz' requires a subcommand but one was not provided");
+  if (name === 'help' && COMMANDS[rest[0]]) return parse([rest[0], '--help']);
   if (name === '-h' || name === '--help' || name === 'help') return { print: HELP };
   if (name === '-V' || name === '--version') return { print: `citequiz ${version}` };
   const command = COMMANDS[name];
