@@ -6,7 +6,7 @@ PORT ?= 8000
 BANKS := $(wildcard quiz-data/banks/*.json)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: demo test setup lint wasm cli check test-native test-lrs test-wasm test-e2e bench bench-web size size-ceiling fuzz
+.PHONY: demo test setup lint wasm npm cli check test-native test-lrs test-wasm test-e2e bench bench-web size size-ceiling fuzz
 
 ## make demo: build the widget and serve the self-study page.
 demo: setup wasm cli
@@ -20,19 +20,27 @@ setup:
 	@bash scripts/setup.sh
 
 # Formatting, and clippy with warnings as errors: natively over every target,
-# and for wasm32 over the library (each of the shell's two builds) and the
+# and for wasm32 over the library (each of the shell's three builds) and the
 # Wasm tests. clippy.toml's disallowed types and methods are the widget's
-# size rules: they bind the wasm32 library, so the other runs allow them.
+# size rules: they bind the wasm32 library, so the other runs allow them,
+# and so does the Node checker's build (`check`: native code's path, its
+# size not budgeted).
 ALLOW_NATIVE := -A clippy::disallowed-types -A clippy::disallowed-methods
 lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings $(ALLOW_NATIVE)
 	cargo clippy --target wasm32-unknown-unknown --lib --no-default-features --features widget -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --no-default-features --features api -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --no-default-features --features check -- -D warnings $(ALLOW_NATIVE)
 	cargo clippy --target wasm32-unknown-unknown --test web_api --test web_view -- -D warnings $(ALLOW_NATIVE)
 
 wasm:
 	bash scripts/build-wasm.sh
+
+# What the npm package holds (scripts/build-npm.sh, also `npm pack`'s
+# prepack): the widget's build when missing or stale, and the Node checker.
+npm:
+	bash scripts/build-npm.sh
 
 cli:
 	cargo build --release --bin citequiz
@@ -56,7 +64,7 @@ test-lrs:
 test-wasm:
 	cargo test --target wasm32-unknown-unknown --test web_api --test web_view
 
-test-e2e: cli
+test-e2e: cli npm
 	node --test tests/e2e/
 
 bench:

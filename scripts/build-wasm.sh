@@ -3,6 +3,10 @@
 # (wasm-bindgen --target web) and wasm-opt -Oz, into www/pkg, and the same
 # for the headless API into www/pkg/api; then the pages' bundles. Prints
 # the widget's sizes. Output is git-ignored.
+#   bash scripts/build-wasm.sh           the widget, the API, the bundles
+#   bash scripts/build-wasm.sh checker   only the npm package's Node checker
+#                                        (feature `check`, --target nodejs)
+#                                        into npm/checker
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=www/pkg
@@ -22,12 +26,14 @@ else
   echo "build-wasm: the rust-src component is missing (rustup component add rust-src): building with the prebuilt std, about 17 KB gzip larger" >&2
 fi
 
-# build FEATURE DIR: the Wasm with one of the shell's two exports (Cargo.toml,
-# [features]), its glue and wasm-opt, into DIR.
+# build FEATURE DIR [GLUE]: the Wasm with one of the shell's exports
+# (Cargo.toml, [features]), its glue (wasm-bindgen's target GLUE, `web`
+# unless given) and wasm-opt, into DIR.
 build() {
+  local glue=${3:-web}
   cargo build --profile wasm-release --target wasm32-unknown-unknown --lib \
     --target-dir target/widget "${std_flags[@]}" --no-default-features --features "$1"
-  wasm-bindgen --target web --out-dir "$2" \
+  wasm-bindgen --target "$glue" --out-dir "$2" \
     target/widget/wasm32-unknown-unknown/wasm-release/citequiz.wasm
   # npm's binaryen (never Debian's: its wasm-opt writes modules Chromium
   # rejects). --converge repeats -Oz while it still shrinks the module;
@@ -38,10 +44,18 @@ build() {
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$2/citequiz_bg.wasm" -o "$2/citequiz_bg.wasm"
-  # The glue is an ES module; this says so to Node (tests/e2e/stack.test.mjs
-  # imports it there).
-  echo '{"type": "module"}' > "$2/package.json"
+  # The web glue is an ES module; this says so to Node (tests/e2e/stack.test.mjs
+  # imports it there). The nodejs glue is CommonJS, whatever package.json
+  # above it says.
+  if [ "$glue" = web ]; then type=module; else type=commonjs; fi
+  echo "{\"type\": \"$type\"}" > "$2/package.json"
 }
+# The npm package's checker for Node (`npx citequiz check`): the library's
+# `checker`, which the native command runs too; its size is not budgeted.
+if [ "${1:-}" = checker ]; then
+  build check npm/checker nodejs
+  exit
+fi
 # The widget (`Widget`, `articlePath`) for pages, and the headless `Quiz`
 # (and `articlePath`) for hosts that draw their own UI: each without the
 # other's code (the Quiz API was 7 kB gzip of the widget's Wasm).

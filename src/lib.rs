@@ -9,6 +9,8 @@
 //! - [`grade`]: one grader per question kind.
 //! - [`session`]: one attempt at a bank, its snapshot and restore.
 //! - [`diag`]: diagnostics that say where and what to do.
+//! - `checker` (native, and the Node checker's Wasm): `check` and `stats`
+//!   as they print, over the shell's file reading and printing.
 //! - [`xapi`]: xAPI statements for answers and finished sessions, for an LRS.
 //! - `author` (native only): article import, citation suggestions and
 //!   bank skeletons.
@@ -24,6 +26,8 @@ pub mod article;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod author;
 pub mod bank;
+#[cfg(any(not(target_arch = "wasm32"), feature = "check"))]
+pub mod checker;
 pub mod diag;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod files;

@@ -1,6 +1,7 @@
 //! The browser shell, compiled for wasm32 only: the wasm-bindgen API
 //! (`api`, feature `api`), the web-sys view (`view`, `widget`, feature
-//! `widget`), and the glue they share.
+//! `widget`), the npm package's Node checker (`check`, feature `check`),
+//! and the glue they share.
 //!
 //! This is the only place where core errors become JS errors (`js_error`),
 //! and where the clock, randomness, storage and the DOM are touched. No quiz
@@ -8,6 +9,8 @@
 
 #[cfg(feature = "api")]
 mod api;
+#[cfg(feature = "check")]
+mod check;
 #[cfg(feature = "widget")]
 mod view;
 #[cfg(feature = "widget")]
@@ -15,12 +18,13 @@ mod widget;
 
 #[cfg(feature = "api")]
 pub use api::*;
+#[cfg(feature = "check")]
+pub use check::{NodeIo, check, stats};
 #[cfg(feature = "widget")]
 pub use widget::*;
 
 use crate::article::Normalizer;
 use crate::diag::Diagnostic;
-use crate::text::cat;
 use wasm_bindgen::prelude::*;
 
 /// Unicode compatibility decomposition through the browser's own tables
@@ -83,6 +87,7 @@ extern "C" {
 /// back. A string costs `TextEncoder.encode` and one exact-size copy; bytes
 /// only the copy (the encoding was about 15 ms for a 2 MB bank in headless
 /// Chromium).
+#[cfg(any(feature = "api", feature = "widget"))]
 pub(crate) fn text_in(value: &JsValue, what: &str) -> Option<Result<String, JsValue>> {
     let bytes = if let Some(text) = value.dyn_ref::<js_sys::JsString>() {
         TextEncoder::new().encode(text).to_vec()
@@ -91,8 +96,13 @@ pub(crate) fn text_in(value: &JsValue, what: &str) -> Option<Result<String, JsVa
     };
     Some(String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to().to_string();
-        let message =
-            cat(&["the ", what, " is not UTF-8 text: byte ", &at, " starts no character"]);
+        let message = crate::text::cat(&[
+            "the ",
+            what,
+            " is not UTF-8 text: byte ",
+            &at,
+            " starts no character",
+        ]);
         js_error(&message, &[], None)
     }))
 }

@@ -1,6 +1,8 @@
 // The TypeScript definitions wasm-bindgen generates (with our custom
-// section) describe the API as it is: tests/types/usage.ts uses it as the
-// README shows and must typecheck; its @ts-expect-error lines must fail.
+// section) describe the API as it is, and the npm package's hand-written
+// element types (npm/element.d.ts) the element: tests/types/usage.ts uses
+// both as the README shows and must typecheck; its @ts-expect-error lines
+// must fail.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';

@@ -1,11 +1,15 @@
 // Compiled (not run) by tests/e2e/types.test.mjs against the generated
 // www/pkg/api/citequiz.d.ts (the headless API) and www/pkg/citequiz.d.ts
-// (the widget): the documented API must typecheck, and misuse must not
-// (the lines marked as expected errors). No comment line may start with
+// (the widget), and the npm package's element types (npm/element.d.ts,
+// through package.json's exports, as a course site imports them): the
+// documented API must typecheck, and misuse must not (the lines marked as
+// expected errors). No comment line may start with
 // that marker but those: it would silence the line after it.
 import init, { Quiz, articlePath } from '../../www/pkg/api/citequiz.js';
 import type { Feedback, Response, SessionResult, ShownQuestion, Diagnostic } from '../../www/pkg/api/citequiz.js';
 import initWidget, { Widget } from '../../www/pkg/citequiz.js';
+import 'citequiz/element';
+import type { CiteQuiz, XapiStatement } from 'citequiz/element';
 
 export async function demo(bank: string, article: object): Promise<number> {
   await init();
@@ -26,4 +30,25 @@ export async function demo(bank: string, article: object): Promise<number> {
   const diag: Diagnostic | undefined = undefined;
   void diag; void dropped; void why; void articlePath; void Widget;
   return result.percent + (start ?? 0) + quiz.length + quiz.position;
+}
+
+// The element, as README "Install from npm" uses it.
+export function host(): number {
+  const quiz = document.createElement('cite-quiz');
+  quiz.setAttribute('bank', '/quiz-data/banks/gabuev-quick-check.json');
+  quiz.actor = { name: 'Ada Learner', mbox: 'mailto:ada@example.org' };
+  quiz.lrsAuth = 'Basic a2V5OnNlY3JldA==';
+  let scaled = 0;
+  quiz.addEventListener('citequiz:answered', (e) => {
+    const statement: XapiStatement = e.detail;
+    scaled = statement.result?.score?.scaled ?? 0;
+  });
+  document.addEventListener('citequiz:ready', (e) => void e.detail.bank.length);
+  // @ts-expect-error: citequiz:ready carries the bank, not a statement
+  quiz.addEventListener('citequiz:ready', (e) => e.detail.verb);
+  // @ts-expect-error: an actor needs an mbox or an account
+  quiz.actor = { name: 'Ada Learner' };
+  const found: CiteQuiz | null = document.querySelector('cite-quiz');
+  const widget: Widget | null | undefined = found?.widget;
+  return scaled + (widget ? 1 : 0);
 }

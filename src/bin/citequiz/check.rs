@@ -1,8 +1,9 @@
-//! `citequiz check`: every problem of every bank and the article it names.
+//! `citequiz check`: every problem of every bank and the article it names
+//! (the library's `checker::check`, over the disk and the terminal).
 
-use crate::output::{Format, plural, print_diagnostics};
-use citequiz::diag::{Diagnostic, Severity};
-use citequiz::files::load_bank;
+use crate::output::Format;
+use citequiz::checker::{CheckOptions, check};
+use citequiz::files::Disk;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -24,55 +25,7 @@ pub struct Args {
     banks: Vec<PathBuf>,
 }
 
-fn count(diags: &[Diagnostic], sev: Severity) -> usize {
-    diags.iter().filter(|d| d.severity == sev).count()
-}
-
 pub fn run(a: &Args) -> ExitCode {
-    let mut failed = false;
-    let mut reports = Vec::new();
-    for path in &a.banks {
-        let loaded = load_bank(path);
-        let path = path.display();
-        let errors = count(&loaded.diagnostics, Severity::Error);
-        let warnings = count(&loaded.diagnostics, Severity::Warning);
-        failed |= loaded.bank.is_none() || (a.deny_warnings && warnings > 0);
-        match a.format {
-            Format::Text => {
-                print_diagnostics(&loaded);
-                match &loaded.bank {
-                    Some(_) if a.deny_warnings && warnings > 0 => eprintln!(
-                        "{path}: failed: {} (--deny-warnings)",
-                        plural(warnings, "warning")
-                    ),
-                    Some(bank) => println!(
-                        "{path}: ok: {} checked, every citation anchored{}",
-                        plural(bank.questions().len(), "question"),
-                        if warnings > 0 {
-                            format!(" ({})", plural(warnings, "warning"))
-                        } else {
-                            String::new()
-                        }
-                    ),
-                    None => eprintln!(
-                        "{path}: failed: {}, {}",
-                        plural(errors, "error"),
-                        plural(warnings, "warning")
-                    ),
-                }
-            }
-            Format::Json => reports.push(serde_json::json!({
-                "file": path.to_string(),
-                "ok": loaded.bank.is_some() && !(a.deny_warnings && warnings > 0),
-                "questions": loaded.bank.as_ref().map(|b| b.questions().len()),
-                "errors": errors,
-                "warnings": warnings,
-                "diagnostics": loaded.diagnostics,
-            })),
-        }
-    }
-    if a.format == Format::Json {
-        println!("{}", serde_json::to_string_pretty(&reports).unwrap_or_default());
-    }
-    if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    let options = CheckOptions { format: a.format.into(), deny_warnings: a.deny_warnings };
+    ExitCode::from(check(&a.banks, options, &mut Disk))
 }

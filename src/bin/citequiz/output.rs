@@ -1,7 +1,11 @@
 //! What several commands print the same way: the `--format` choice, plural
-//! counts, and diagnostics in rustc style on stderr.
+//! counts, and diagnostics in rustc style on stderr (the library's
+//! `checker`, which the Node checker shares).
 
-use citequiz::files::Loaded;
+use citequiz::checker;
+use citequiz::files::{Disk, Loaded};
+
+pub use citequiz::checker::plural;
 
 /// `--format` of the commands that report (check, stats).
 #[derive(Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -13,14 +17,16 @@ pub enum Format {
     Json,
 }
 
-/// "1 question", "2 questions".
-pub fn plural(n: usize, word: &str) -> String {
-    if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") }
+impl From<Format> for checker::Format {
+    fn from(f: Format) -> Self {
+        match f {
+            Format::Text => checker::Format::Text,
+            Format::Json => checker::Format::Json,
+        }
+    }
 }
 
 /// Every diagnostic of a loaded bank, rendered against its source, on stderr.
 pub fn print_diagnostics(loaded: &Loaded) {
-    for d in &loaded.diagnostics {
-        eprintln!("{}", d.render(loaded.source_of(d)));
-    }
+    checker::print_diagnostics(loaded, &mut Disk);
 }

@@ -1,10 +1,10 @@
 //! `citequiz stats`: a bank's questions by kind and tag, its points, and
-//! which paragraphs of the article no question cites.
+//! which paragraphs of the article no question cites (the library's
+//! `checker::stats`, over the disk and the terminal).
 
-use crate::output::{Format, plural, print_diagnostics};
-use citequiz::bank::Kind;
-use citequiz::files::load_bank;
-use std::collections::BTreeMap;
+use crate::output::Format;
+use citequiz::checker::stats;
+use citequiz::files::Disk;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -24,97 +24,5 @@ pub struct Args {
 }
 
 pub fn run(a: &Args) -> ExitCode {
-    let loaded = load_bank(&a.bank);
-    let path = a.bank.display();
-    let Some(bank) = &loaded.bank else {
-        print_diagnostics(&loaded);
-        eprintln!(
-            "{path}: cannot show statistics: the bank has errors (run `citequiz check {path}`)"
-        );
-        return ExitCode::from(1);
-    };
-    let mut kinds: BTreeMap<&str, usize> = Kind::ALL.iter().map(|k| (k.name(), 0)).collect();
-    let mut tags: BTreeMap<&str, (usize, f64)> = BTreeMap::new();
-    let mut cited: BTreeMap<&str, usize> = BTreeMap::new();
-    for q in bank.questions() {
-        *kinds.entry(q.kind().name()).or_default() += 1;
-        for t in q.tags() {
-            let e = tags.entry(t.as_str()).or_default();
-            e.0 += 1;
-            e.1 += q.points();
-        }
-        let mut paras: Vec<&str> =
-            q.citations().iter().flat_map(|c| c.paragraphs.iter().map(String::as_str)).collect();
-        paras.sort_unstable();
-        paras.dedup();
-        for p in paras {
-            *cited.entry(p).or_default() += 1;
-        }
-    }
-    let article = bank.article();
-    let paragraphs: Vec<(String, usize, String)> = article
-        .paragraphs()
-        .iter()
-        .map(|p| {
-            let text = article.slice(&p.span);
-            let opening: String = text.split_whitespace().take(8).collect::<Vec<_>>().join(" ");
-            (p.id.clone(), cited.get(p.id.as_str()).copied().unwrap_or(0), opening)
-        })
-        .collect();
-    let uncited: Vec<&(String, usize, String)> = paragraphs.iter().filter(|p| p.1 == 0).collect();
-    match a.format {
-        Format::Json => {
-            let v = serde_json::json!({
-                "bank": bank.id(),
-                "questions": bank.questions().len(),
-                "points": bank.total_points(),
-                "kinds": kinds,
-                "tags": tags.iter().map(|(t, (n, pts))| (t.to_string(), serde_json::json!({"questions": n, "points": pts}))).collect::<BTreeMap<_, _>>(),
-                "paragraphs": paragraphs.iter().map(|(id, n, _)| serde_json::json!({"id": id, "questions": n})).collect::<Vec<_>>(),
-                "uncited": uncited.iter().map(|p| p.0.clone()).collect::<Vec<_>>(),
-            });
-            println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
-        }
-        Format::Text => {
-            println!("{} ({})", bank.title(), bank.id());
-            println!(
-                "{}, {} points, pass mark {}%",
-                plural(bank.questions().len(), "question"),
-                bank.total_points(),
-                bank.pass_percent()
-            );
-            println!("\nby kind:");
-            for (k, n) in &kinds {
-                println!("  {k:<16} {n:>4}");
-            }
-            println!("\nby tag:");
-            for (t, (n, pts)) in &tags {
-                println!("  {t:<20} {n:>4} questions {pts:>6} points");
-            }
-            let evidence: Vec<_> = bank
-                .questions()
-                .iter()
-                .filter_map(|q| match q.body() {
-                    citequiz::bank::Body::Evidence { target } => Some((q.id(), target)),
-                    _ => None,
-                })
-                .collect();
-            if !evidence.is_empty() {
-                println!("\nevidence questions and the sentences a learner must select:");
-                for (id, target) in evidence {
-                    println!("  {id:<32} {}", target.join(", "));
-                }
-            }
-            println!(
-                "\ncoverage: {} of {} paragraphs cited",
-                paragraphs.len() - uncited.len(),
-                paragraphs.len()
-            );
-            for (id, n, opening) in &paragraphs {
-                let mark = if *n == 0 { "  NOT CITED" } else { "" };
-                println!("  {id:<4} {n:>3}  {opening}…{mark}");
-            }
-        }
-    }
-    ExitCode::SUCCESS
+    ExitCode::from(stats(&a.bank, a.format.into(), &mut Disk))
 }

@@ -1,0 +1,165 @@
+#!/usr/bin/env node
+// `npx citequiz check|stats`: the native command's checker, compiled to
+// Wasm (../checker, built by `bash scripts/build-wasm.sh checker`), under
+// Node alone. This script parses the command line and gives the Wasm
+// Node's files and streams; what is checked and every line printed come
+// from the library's `checker`, the code the native `citequiz` runs, so
+// the diagnostics and the exit codes are the same: 0 success, 1 findings
+// (or a file that cannot be read), 2 usage.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const { version } = require('../../package.json');
+
+const HELP = `Reading-comprehension quizzes whose every answer cites its source
+(the npm package's checker: check and stats run under Node)
+
+Usage: citequiz <COMMAND>
+
+Commands:
+  check  Check banks and the articles they name
+  stats  A bank's questions by kind and tag, points, and paragraph coverage
+  help   Print this message
+
+Options:
+  -h, --help     Print help
+  -V, --version  Print version
+
+The other commands (build, preview, suggest, article import, …) are the
+native command's: cargo install --path . in citequiz's repository.
+
+Exit codes:
+  0  success: every bank checks
+  1  findings: a bank has errors, or a file could not be read
+  2  usage: the command line was wrong (unknown flag, missing argument)`;
+
+const COMMANDS = {
+  check: {
+    usage: 'citequiz check [--format <text|json>] [--deny-warnings] <BANK>...',
+    about: `Check banks and the articles they name
+
+Prints every problem (rustc style, or JSON for tools). Exit 1 on any error.`,
+    flags: ['--format', '--deny-warnings'],
+    banks: 'many',
+  },
+  stats: {
+    usage: 'citequiz stats [--format <text|json>] <BANK>',
+    about: `A bank's questions by kind and tag, points, and paragraph coverage
+
+Questions by kind and tag, points, and which paragraphs of the article no
+question cites.`,
+    flags: ['--format'],
+    banks: 'one',
+  },
+};
+
+/** A usage error: the message and the usage line on stderr, exit 2. */
+class Usage extends Error {
+  constructor(message, usage = 'citequiz <COMMAND>') {
+    super(`error: ${message}\n\nUsage: ${usage}\n\nFor more information, try '--help'.`);
+  }
+}
+
+/** The command line → {command, format, denyWarnings, banks}, or what to print and exit with. */
+function parse(argv) {
+  const [name, ...rest] = argv;
+  if (name === undefined) throw new Usage("'citequiz' requires a subcommand but one was not provided");
+  if (name === 'help' && COMMANDS[rest[0]]) return parse([rest[0], '--help']);
+  if (name === '-h' || name === '--help' || name === 'help') return { print: HELP };
+  if (name === '-V' || name === '--version') return { print: `citequiz ${version}` };
+  const command = COMMANDS[name];
+  if (!command) {
+    throw new Usage(`unrecognized subcommand '${name}': the npm package runs only check and stats`);
+  }
+  const parsed = { command: name, format: 'text', denyWarnings: false, banks: [] };
+  for (let i = 0, flags = true; i < rest.length; i++) {
+    const arg = rest[i];
+    if (!flags || !arg.startsWith('-') || arg === '-') {
+      parsed.banks.push(arg);
+    } else if (arg === '--') {
+      flags = false;
+    } else if (arg === '-h' || arg === '--help') {
+      return { print: `${command.about}\n\nUsage: ${command.usage}\n\n${HELP.slice(HELP.indexOf('Exit codes:'))}` };
+    } else if (arg === '--deny-warnings' && command.flags.includes(arg)) {
+      parsed.denyWarnings = true;
+    } else if ((arg === '--format' || arg.startsWith('--format=')) && command.flags.includes('--format')) {
+      const value = arg === '--format' ? rest[++i] : arg.slice('--format='.length);
+      if (value === undefined) throw new Usage("a value is required for '--format <FORMAT>' but none was supplied", command.usage);
+      if (value !== 'text' && value !== 'json') {
+        throw new Usage(`invalid value '${value}' for '--format <FORMAT>'\n  [possible values: text, json]`, command.usage);
+      }
+      parsed.format = value;
+    } else {
+      throw new Usage(`unexpected argument '${arg}' found\n\n  tip: to pass '${arg}' as a value, use '-- ${arg}'`, command.usage);
+    }
+  }
+  if (parsed.banks.length === 0) {
+    throw new Usage('the following required arguments were not provided:\n  <BANK>', command.usage);
+  }
+  if (command.banks === 'one' && parsed.banks.length > 1) {
+    throw new Usage(`unexpected argument '${parsed.banks[1]}' found`, command.usage);
+  }
+  return parsed;
+}
+
+// Linux's words for the errors reading a file meets, as Rust's
+// std::io::Error writes them ("No such file or directory (os error 2)"):
+// the native command's message. Others keep Node's.
+const STRERROR = {
+  EPERM: 'Operation not permitted',
+  ENOENT: 'No such file or directory',
+  EIO: 'Input/output error',
+  EACCES: 'Permission denied',
+  ENOTDIR: 'Not a directory',
+  EISDIR: 'Is a directory',
+  EMFILE: 'Too many open files',
+  ENAMETOOLONG: 'File name too long',
+  ELOOP: 'Too many levels of symbolic links',
+};
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** The checker's files and streams (src/web/check.rs, `NodeIo`). */
+const io = {
+  read(path) {
+    let bytes;
+    try {
+      bytes = readFileSync(path);
+    } catch (e) {
+      throw STRERROR[e.code] && e.errno ? `${STRERROR[e.code]} (os error ${Math.abs(e.errno)})` : String(e.message);
+    }
+    try {
+      return utf8.decode(bytes);
+    } catch {
+      throw 'stream did not contain valid UTF-8';
+    }
+  },
+  print(toStderr, line) {
+    (toStderr ? process.stderr : process.stdout).write(`${line}\n`);
+  },
+};
+
+function main(argv) {
+  let args;
+  try {
+    args = parse(argv);
+  } catch (e) {
+    if (!(e instanceof Usage)) throw e;
+    process.stderr.write(`${e.message}\n`);
+    return 2;
+  }
+  if (args.print) {
+    process.stdout.write(`${args.print}\n`);
+    return 0;
+  }
+  const checker = require('../checker/citequiz.js');
+  const json = args.format === 'json';
+  return args.command === 'check'
+    ? checker.check(args.banks, json, args.denyWarnings, io)
+    : checker.stats(args.banks[0], json, io);
+}
+
+// Let the streams drain rather than process.exit(): piped output is written
+// asynchronously.
+process.exitCode = main(process.argv.slice(2));

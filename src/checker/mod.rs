@@ -1,0 +1,79 @@
+//! `citequiz check` and `citequiz stats` as they print: loading a bank and
+//! its article, checking both, and the report, text or JSON, line by line.
+//!
+//! One code path for two shells: the native CLI (`src/bin/citequiz`, over
+//! the disk and the terminal, `files::Disk`) and the Node checker of the
+//! npm package (`web::check`, feature `check`, over Node's `fs` and
+//! process streams). Both give an [`Io`]; this module reads files and
+//! prints only through it, so the two print the same bytes and exit with
+//! the same code. Compiled natively and, on wasm32, only with the `check`
+//! feature: the widget's Wasm carries none of it (nor `bank::lint`).
+
+mod check;
+mod load;
+mod stats;
+
+pub use check::{CheckOptions, check};
+pub use load::{Loaded, SourceFile, load_article, load_bank, resolve};
+pub use stats::stats;
+
+use crate::article::Normalizer;
+use std::path::Path;
+
+/// Where a line goes: stdout (the result) or stderr (diagnostics, failures).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stream {
+    /// Standard output.
+    Out,
+    /// Standard error.
+    Err,
+}
+
+/// `--format` of the commands that report (check, stats).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Format {
+    /// For people: rustc-style diagnostics, aligned tables.
+    #[default]
+    Text,
+    /// For tools: one JSON document on stdout.
+    Json,
+}
+
+/// The shell around the checker: the files it reads and the lines it
+/// prints.
+pub trait Io {
+    /// A file's text, or why it cannot be read (the system's words, as
+    /// `std::io::Error` writes them natively: "No such file or directory
+    /// (os error 2)").
+    ///
+    /// # Errors
+    /// The file is missing, unreadable or not UTF-8.
+    fn read(&mut self, path: &Path) -> Result<String, String>;
+    /// Prints one line (without its newline) on a stream.
+    fn print(&mut self, stream: Stream, line: &str);
+    /// The Unicode normalizer articles are read with: full tables natively,
+    /// the host's (JS's `normalize`) in the Wasm.
+    fn normalizer(&self) -> Normalizer {
+        Normalizer::default()
+    }
+}
+
+/// Exit code 1: a bank has errors (or warnings, with `--deny-warnings`), or
+/// a file could not be read.
+pub const FAILED: u8 = 1;
+
+/// "1 question", "2 questions".
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") }
+}
+
+/// Every diagnostic of a loaded bank, rendered against its source, on
+/// stderr.
+pub fn print_diagnostics(loaded: &Loaded, io: &mut dyn Io) {
+    for d in &loaded.diagnostics {
+        io.print(Stream::Err, &d.render(loaded.source_of(d)));
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,65 @@
+//! The Node checker of the npm package (feature `check`): `citequiz check`
+//! and `stats` from the library's `checker`, the code path the native
+//! command runs, over an [`Io`] that the Node script
+//! (`npm/bin/citequiz.mjs`) gives: it reads files with Node's `fs` and
+//! writes lines to the process's streams. The script parses the command
+//! line; everything printed is written here, so it is the native command's
+//! text, byte for byte.
+
+use super::normalizer;
+use crate::article::Normalizer;
+use crate::checker::{self, CheckOptions, Format, Io, Stream};
+use std::path::{Path, PathBuf};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `{read(path), print(toStderr, line)}`: the Node script's files and
+    /// streams.
+    pub type NodeIo;
+    /// The file's text; throws the reason (a string) when it cannot be read.
+    #[wasm_bindgen(method, catch)]
+    fn read(this: &NodeIo, path: &str) -> Result<String, JsValue>;
+    /// One line on stdout, or on stderr when `to_stderr`.
+    #[wasm_bindgen(method)]
+    fn print(this: &NodeIo, to_stderr: bool, line: &str);
+}
+
+/// The Node script's `NodeIo` as the checker's [`Io`], with the host's
+/// Unicode normalizer (JS's `normalize`, as in the widget).
+struct Node<'a>(&'a NodeIo);
+
+impl Io for Node<'_> {
+    fn read(&mut self, path: &Path) -> Result<String, String> {
+        self.0.read(&path.to_string_lossy()).map_err(|reason| {
+            reason.as_string().unwrap_or_else(|| "the file could not be read".to_string())
+        })
+    }
+
+    fn print(&mut self, stream: Stream, line: &str) {
+        self.0.print(stream == Stream::Err, line);
+    }
+
+    fn normalizer(&self) -> Normalizer {
+        normalizer()
+    }
+}
+
+fn format(json: bool) -> Format {
+    if json { Format::Json } else { Format::Text }
+}
+
+/// `citequiz check [--format json] [--deny-warnings] BANK...`: prints what
+/// the native command prints; returns its exit code (0 or 1).
+#[wasm_bindgen]
+pub fn check(banks: Vec<String>, json: bool, deny_warnings: bool, io: &NodeIo) -> u8 {
+    let banks: Vec<PathBuf> = banks.into_iter().map(PathBuf::from).collect();
+    checker::check(&banks, CheckOptions { format: format(json), deny_warnings }, &mut Node(io))
+}
+
+/// `citequiz stats [--format json] BANK`: prints what the native command
+/// prints; returns its exit code (0 or 1).
+#[wasm_bindgen]
+pub fn stats(bank: String, json: bool, io: &NodeIo) -> u8 {
+    checker::stats(Path::new(&bank), format(json), &mut Node(io))
+}
