@@ -91,8 +91,13 @@ pub(crate) fn text_in(value: &JsValue, what: &str) -> Option<Result<String, JsVa
     };
     Some(String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to().to_string();
-        let message =
-            cat(&["the ", what, " is not UTF-8 text: byte ", &at, " starts no character"]);
+        let message = cat(&[
+            "the ",
+            what,
+            " is not UTF-8 text: byte ",
+            &at,
+            " starts no character: save the file as UTF-8",
+        ]);
         js_error(&message, &[], None)
     }))
 }
@@ -106,7 +111,7 @@ pub(crate) fn text_in(value: &JsValue, what: &str) -> Option<Result<String, JsVa
 #[wasm_bindgen(js_name = articlePath)]
 pub fn article_path(bank_json: &str) -> Result<String, JsValue> {
     crate::bank::article_path(bank_json)
-        .map_err(|diags| js_error("the bank names no article", &diags, Some(bank_json)))
+        .map_err(|diags| js_error("the bank cannot be read", &diags, Some(bank_json)))
 }
 
 /// The normalizer the browser shell uses.
