@@ -10,7 +10,7 @@ use crate::checker::{self, Io, Stream};
 use crate::diag::Diagnostic;
 use std::path::Path;
 
-pub use crate::checker::{Loaded, SourceFile, resolve};
+pub use crate::checker::{BadByte, Loaded, SourceFile, binary_kind, resolve};
 
 /// The files on disk (read whole, as UTF-8) and the process's stdout and
 /// stderr.
@@ -18,8 +18,8 @@ pub use crate::checker::{Loaded, SourceFile, resolve};
 pub struct Disk;
 
 impl Io for Disk {
-    fn read(&mut self, path: &Path) -> Result<String, String> {
-        std::fs::read_to_string(path).map_err(|e| e.to_string())
+    fn read(&mut self, path: &Path) -> Result<Vec<u8>, String> {
+        std::fs::read(path).map_err(|e| e.to_string())
     }
 
     fn print(&mut self, stream: Stream, line: &str) {

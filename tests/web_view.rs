@@ -903,3 +903,29 @@ fn the_tag_check_agrees_with_the_browsers_intl() {
     }
     diffs.assert_none();
 }
+
+#[wasm_bindgen_test]
+fn a_hint_control_only_where_there_is_a_hint() {
+    let h = host();
+    let with_hint = BANK.replacen(
+        "\"id\": \"pivot-cause\",",
+        "\"id\": \"pivot-cause\",\n      \"hints\": [{\"text\": \"Read the paragraph on 2014.\", \"penalty\": 0.25}],",
+        1,
+    );
+    assert_ne!(with_hint, BANK);
+    let w = mount(&h, &with_hint, "t:hints", false);
+    let root = one(&h, ".citequiz");
+    // No hints: no button at all, not a disabled one that offers nothing.
+    go_to(&root, "article-main-claim");
+    assert!(root.query_selector("[data-action=hint]").unwrap().is_none());
+    go_to(&root, "pivot-cause");
+    let hint = one(&root, "[data-action=hint]");
+    assert!(hint.text_content().unwrap().starts_with("Hint ("));
+    click(&hint);
+    assert!(text(&root, ".citequiz-hints").contains("Read the paragraph on 2014."));
+    // Taken: the control stays, disabled, saying none are left.
+    let hint = one(&root, "[data-action=hint]");
+    assert!(hint.has_attribute("disabled"));
+    assert_eq!(hint.text_content().unwrap(), "Hint (none left)");
+    w.unmount();
+}

@@ -1,11 +1,20 @@
 // The one message the Wasm cannot draw: when the widget itself cannot
-// start (the Wasm failed to load, or a <cite-quiz> has no bank). Every other
+// start (the Wasm failed to load, a <cite-quiz> has no bank, a link names a
+// bank on another site). Every other
 // UI string lives in the Rust view's tables (src/web/view/i18n.rs); these
 // few are here, in the same two languages, because they are shown when
 // there is no Wasm to ask.
 const STRINGS = {
-  en: { start: 'The quiz could not start:', noBank: 'this <cite-quiz> has no bank attribute (the URL of a bank file).' },
-  ru: { start: 'Не удалось запустить тест:', noBank: 'у элемента <cite-quiz> нет атрибута bank (адреса файла с вопросами).' },
+  en: {
+    start: 'The quiz could not start:',
+    noBank: 'this <cite-quiz> has no bank attribute (the URL of a bank file).',
+    otherSite: (origin) => `this link names a quiz on another site (${origin}), which this page does not show. Open the quiz from the site that publishes it.`,
+  },
+  ru: {
+    start: 'Не удалось запустить тест:',
+    noBank: 'у элемента <cite-quiz> нет атрибута bank (адреса файла с вопросами).',
+    otherSite: (origin) => `ссылка ведёт к тесту с другого сайта (${origin}), а эта страница такие тесты не показывает. Откройте тест на сайте, который его публикует.`,
+  },
 };
 
 /** The strings for a BCP 47 tag (default: the browser's language), English as the fallback. */
@@ -18,10 +27,28 @@ export function strings(lang) {
 export function showFatal(host, error, lang) {
   for (const n of [...host.childNodes]) if (n.localName !== 'link') n.remove();
   const p = document.createElement('p');
-  p.className = 'citequiz-fatal';
+  p.className = 'citequiz citequiz-fatal';
   p.setAttribute('role', 'alert');
   p.lang = (lang || navigator.language || 'en');
   p.textContent = `${strings(lang).start} ${error.message || error}`;
   host.append(p);
   console.warn(error);
+}
+
+/**
+ * The bank a page's `?bank=` names, resolved against the page, if the page
+ * may show it: from the page's own origin, or from an origin the page's
+ * configuration lists, `<meta name="citequiz-allowed-origins"
+ * content="https://cdn.example https://other.example">` (never the URL:
+ * a link must not be able to put a stranger's quiz, its title and its
+ * "Read the original" link, on the course's page). Throws an Error, in
+ * `lang`, naming the bank's origin otherwise.
+ */
+export function bankFromQuery(value, lang) {
+  const url = new URL(value, location.href);
+  const meta = document.querySelector('meta[name="citequiz-allowed-origins"]');
+  const allowed = new Set([location.origin, ...(meta?.content.split(/\s+/).filter(Boolean) ?? [])]);
+  if (allowed.has(url.origin)) return url;
+  console.warn(`citequiz: ?bank= names ${url.href}, on another origin; a site that means to show banks from ${url.origin} lists it in <meta name="citequiz-allowed-origins" content="${url.origin}"> (see the README, Security).`);
+  throw new Error(strings(lang).otherSite(url.origin));
 }

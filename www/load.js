@@ -85,7 +85,11 @@ export async function mountQuiz(host, bankUrl, options = {}) {
         // mount() draws its own panel for a bank or article that fails to
         // load; a bank that is not even JSON fails earlier, in articlePath.
         if (!host.querySelector('.citequiz-error')) {
-          Widget.showError(host, '', String(e.message || e), e.diagnostics || [], lang);
+          // The message's first line is its summary; the rest renders the
+          // diagnostics the panel lists itself.
+          const diagnostics = e.diagnostics || [];
+          const message = String(e.message || e);
+          Widget.showError(host, '', diagnostics.length ? message.split('\n')[0] : message, diagnostics, lang);
         }
         return null;
       }
@@ -114,14 +118,18 @@ async function fetchAndMount(host, bankUrl, bank, options, lang) {
 
 /**
  * The article path a bank names. The browser's JSON.parse finds it fastest;
- * the Wasm reads the bank only when that fails, to say where and why (line,
- * column, JSON path), and the bank is read in full, checked, when mounted.
+ * the Wasm reads the bank only when that fails or the format is not the one
+ * it reads (BANK_FORMAT in src/bank/raw.rs; tests/e2e/errors.test.mjs holds
+ * the two equal), to say where and why (line, column, JSON path), and the
+ * bank is read in full, checked, when mounted.
  */
 function articleOf(bankBytes) {
   const bankText = new TextDecoder().decode(bankBytes);
   try {
-    const article = JSON.parse(bankText)?.article;
-    if (typeof article === 'string') return article;
+    const bank = JSON.parse(bankText);
+    // Another format version is named as such (by articlePath), before its
+    // article is fetched: a missing article would hide it.
+    if (typeof bank?.article === 'string' && bank.format === 'citequiz-bank/1') return bank.article;
   } catch {
     // Not JSON: articlePath says where.
   }

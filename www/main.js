@@ -1,11 +1,12 @@
-// The self-study page. With ?bank=, it mounts that bank into #quiz, with
+// The self-study page. With ?bank=, it mounts that bank into #quiz (from the
+// page's own origin, or one its configuration allows: fatal.js, bankFromQuery), with
 // ?seed=, ?mode=, ?pool=, ?tags= and ?lang= as options; fetching and error
 // panels are load.js's, shared with <cite-quiz>. Without ?bank=, it is the
 // home page: it lists the quizzes named in /quiz-data/index.json (each
 // bank's title and its article's, kept current by tests/banks.rs), one link
 // per bank.
 import { mountQuiz, fetchText } from './load.js';
-import { showFatal } from './fatal.js';
+import { showFatal, bankFromQuery } from './fatal.js';
 
 const INDEX = '/quiz-data/index.json';
 const host = document.getElementById('quiz');
@@ -16,13 +17,14 @@ for (const name of ['seed', 'pool']) if (params.has(name)) options[name] = Numbe
 for (const name of ['mode', 'tags', 'lang']) if (params.has(name)) options[name] = params.get(name);
 
 const shown = params.has('bank')
-  ? mountQuiz(host, new URL(params.get('bank'), location.href), options).then((widget) => {
+  ? Promise.resolve().then(() => mountQuiz(host, bankFromQuery(params.get('bank'), options.lang), options)).then((widget) => {
     // Keep the widget alive for the page's lifetime (and for tests).
     if (widget) window.citequiz = widget;
   })
   : listQuizzes(host);
 shown
-  // The Wasm or the index failed to load: there is no widget to draw the panel.
+  // The Wasm or the index failed to load, or ?bank= names another site's
+  // bank: there is no widget to draw the panel.
   .catch((e) => showFatal(host, e, options.lang))
   .finally(() => host.removeAttribute('aria-busy'));
 

@@ -118,8 +118,6 @@ const STRERROR = {
   ELOOP: 'Too many levels of symbolic links',
 };
 
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
 /** The checker's files and streams (src/web/check.rs, `NodeIo`). */
 const io = {
   read(path) {
@@ -129,11 +127,8 @@ const io = {
     } catch (e) {
       throw STRERROR[e.code] && e.errno ? `${STRERROR[e.code]} (os error ${Math.abs(e.errno)})` : String(e.message);
     }
-    try {
-      return utf8.decode(bytes);
-    } catch {
-      throw 'stream did not contain valid UTF-8';
-    }
+    // The checker tells text from binary data and non-UTF-8 bytes, as natively.
+    return bytes;
   },
   print(toStderr, line) {
     (toStderr ? process.stderr : process.stdout).write(`${line}\n`);

@@ -1,7 +1,7 @@
 //! Reading a bank and the article it names through an [`Io`], and checking
 //! both: what `check`, `stats`, `build` and `preview` start from.
 
-use super::Io;
+use super::{BadByte, Io, binary_kind};
 use crate::article::Article;
 use crate::bank::{Bank, article_path, lint};
 use crate::diag::{Code, Diagnostic};
@@ -41,17 +41,62 @@ impl Loaded {
     }
 }
 
-fn read(io: &mut dyn Io, path: &Path, what: &str) -> Result<String, Box<Diagnostic>> {
-    io.read(path).map_err(|e| {
-        let mut d = Diagnostic::error(
+/// A file's text; an error names what it is instead when it is not UTF-8
+/// text (and then gives the text with the bad bytes as U+FFFD, so the
+/// report can show the line).
+fn read(
+    io: &mut dyn Io,
+    path: &Path,
+    what: &str,
+) -> Result<SourceFile, (Box<Diagnostic>, Option<SourceFile>)> {
+    let name = path.to_string_lossy().into_owned();
+    let in_file = |mut d: Diagnostic| {
+        d.file = Some(name.clone());
+        Box::new(d)
+    };
+    let bytes = io.read(path).map_err(|e| {
+        let d = Diagnostic::error(
             Code::IO,
             "",
             format!("cannot read the {what} {}: {e}", path.display()),
         )
         .with_help("check the path");
-        d.file = Some(path.to_string_lossy().into_owned());
-        Box::new(d)
-    })
+        (in_file(d), None)
+    })?;
+    if let Some(kind) = binary_kind(&bytes) {
+        let d = Diagnostic::error(
+            Code::BINARY_SOURCE,
+            "",
+            format!(
+                "the {what} {name} is not text but binary data ({kind}); a {what} is JSON text"
+            ),
+        )
+        .with_help("check the path: it names some other file");
+        return Err((in_file(d), None));
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(SourceFile { path: path.to_path_buf(), text }),
+        Err(e) => {
+            let bytes = e.into_bytes();
+            let bad = BadByte::first(&bytes).unwrap_or_default();
+            let mut d = Diagnostic::error(
+                Code::WRONG_ENCODING,
+                "",
+                format!(
+                    "the {what} {name} is not UTF-8 text: its first bad byte, 0x{:02X}, is at line {}, column {} (byte {})",
+                    bad.value, bad.line, bad.column, bad.offset
+                ),
+            )
+            .with_help(
+                "save the file as UTF-8 (an editor's \"Save with encoding\"), or convert it, \
+                 e.g. `iconv -f WINDOWS-1252 -t UTF-8` (name its real encoding)",
+            );
+            d.line = Some(bad.line);
+            d.column = Some(bad.column);
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            Err((in_file(d), Some(SourceFile { path: path.to_path_buf(), text })))
+        }
+    }
 }
 
 /// Reads an article file and checks it.
@@ -62,8 +107,7 @@ pub fn load_article(
     path: &Path,
     io: &mut dyn Io,
 ) -> Result<(Article, SourceFile), (Vec<Diagnostic>, Option<SourceFile>)> {
-    let text = read(io, path, "article").map_err(|d| (vec![*d], None))?;
-    let file = SourceFile { path: path.to_path_buf(), text };
+    let file = read(io, path, "article").map_err(|(d, file)| (vec![*d], file))?;
     match Article::parse(&file.text, io.normalizer()) {
         Ok(article) => Ok((article, file)),
         Err(mut diags) => {
@@ -81,15 +125,15 @@ pub fn load_article(
 pub fn load_bank(path: &Path, io: &mut dyn Io) -> Loaded {
     let mut loaded =
         Loaded { bank: None, diagnostics: Vec::new(), bank_file: None, article_file: None };
-    let text = match read(io, path, "bank") {
-        Ok(t) => t,
-        Err(d) => {
+    let bank_file = match read(io, path, "bank") {
+        Ok(file) => file,
+        Err((d, file)) => {
             loaded.diagnostics.push(*d);
+            loaded.bank_file = file;
             return loaded;
         }
     };
     let name = path.to_string_lossy().into_owned();
-    let bank_file = SourceFile { path: path.to_path_buf(), text };
     let article_rel = match article_path(&bank_file.text) {
         Ok(p) => p,
         Err(mut diags) => {
@@ -121,7 +165,7 @@ pub fn load_bank(path: &Path, io: &mut dyn Io) -> Loaded {
         Err((mut diags, article_file)) => {
             if article_file.is_none() {
                 // The article could not be read: point at the bank's `article` field.
-                for d in &mut diags {
+                for d in diags.iter_mut().filter(|d| d.code == Code::IO.as_str()) {
                     d.help = Some(format!(
                         "the bank's \"article\" is \"{article_rel}\", resolved against the bank's folder"
                     ));

@@ -9,10 +9,12 @@
 //! the same code. Compiled natively and, on wasm32, only with the `check`
 //! feature: the widget's Wasm carries none of it (nor `bank::lint`).
 
+mod bytes;
 mod check;
 mod load;
 mod stats;
 
+pub use bytes::{BadByte, binary_kind};
 pub use check::{CheckOptions, check};
 pub use load::{Loaded, SourceFile, load_article, load_bank, resolve};
 pub use stats::stats;
@@ -42,13 +44,13 @@ pub enum Format {
 /// The shell around the checker: the files it reads and the lines it
 /// prints.
 pub trait Io {
-    /// A file's text, or why it cannot be read (the system's words, as
-    /// `std::io::Error` writes them natively: "No such file or directory
-    /// (os error 2)").
+    /// A file's bytes (the checker tells text from binary and non-UTF-8),
+    /// or why it cannot be read (the system's words, as `std::io::Error`
+    /// writes them natively: "No such file or directory (os error 2)").
     ///
     /// # Errors
-    /// The file is missing, unreadable or not UTF-8.
-    fn read(&mut self, path: &Path) -> Result<String, String>;
+    /// The file is missing or unreadable.
+    fn read(&mut self, path: &Path) -> Result<Vec<u8>, String>;
     /// Prints one line (without its newline) on a stream.
     fn print(&mut self, stream: Stream, line: &str);
     /// The Unicode normalizer articles are read with: full tables natively,

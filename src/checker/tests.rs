@@ -14,9 +14,9 @@ struct Memory {
 }
 
 impl Io for Memory {
-    fn read(&mut self, path: &Path) -> Result<String, String> {
+    fn read(&mut self, path: &Path) -> Result<Vec<u8>, String> {
         let found = self.files.iter().find(|(p, _)| p == path);
-        found.map(|(_, t)| t.clone()).ok_or_else(|| "not here".to_string())
+        found.map(|(_, t)| t.clone().into_bytes()).ok_or_else(|| "not here".to_string())
     }
 
     fn print(&mut self, stream: Stream, line: &str) {

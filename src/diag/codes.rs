@@ -145,9 +145,9 @@ registry! {
     EMPTY_SOURCE = "empty-source", Error:
         "The source file is empty.";
     BINARY_SOURCE = "binary-source", Error:
-        "The source is binary data (a PDF, an image, an archive), not a web page or text.";
+        "A file is binary data (a PDF, an image, an archive), not a bank, article, web page or text.";
     WRONG_ENCODING = "wrong-encoding", Error:
-        "A plain text or Markdown source is not UTF-8.";
+        "A bank, article, plain text or Markdown file is not UTF-8 text (the first bad byte is named).";
     NO_ARTICLE = "no-article", Error:
         "Readability found no article in the page (under 140 characters of main text).";
     MISSING_METADATA = "missing-metadata", Error:

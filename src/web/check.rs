@@ -17,9 +17,9 @@ extern "C" {
     /// `{read(path), print(toStderr, line)}`: the Node script's files and
     /// streams.
     pub type NodeIo;
-    /// The file's text; throws the reason (a string) when it cannot be read.
+    /// The file's bytes; throws the reason (a string) when it cannot be read.
     #[wasm_bindgen(method, catch)]
-    fn read(this: &NodeIo, path: &str) -> Result<String, JsValue>;
+    fn read(this: &NodeIo, path: &str) -> Result<Vec<u8>, JsValue>;
     /// One line on stdout, or on stderr when `to_stderr`.
     #[wasm_bindgen(method)]
     fn print(this: &NodeIo, to_stderr: bool, line: &str);
@@ -30,7 +30,7 @@ extern "C" {
 struct Node<'a>(&'a NodeIo);
 
 impl Io for Node<'_> {
-    fn read(&mut self, path: &Path) -> Result<String, String> {
+    fn read(&mut self, path: &Path) -> Result<Vec<u8>, String> {
         self.0.read(&path.to_string_lossy()).map_err(|reason| {
             reason.as_string().unwrap_or_else(|| "the file could not be read".to_string())
         })

@@ -101,7 +101,7 @@ pub(crate) fn text_in(value: &JsValue, what: &str) -> Option<Result<String, JsVa
             what,
             " is not UTF-8 text: byte ",
             &at,
-            " starts no character",
+            " starts no character: save the file as UTF-8",
         ]);
         js_error(&message, &[], None)
     }))
@@ -116,7 +116,7 @@ pub(crate) fn text_in(value: &JsValue, what: &str) -> Option<Result<String, JsVa
 #[wasm_bindgen(js_name = articlePath)]
 pub fn article_path(bank_json: &str) -> Result<String, JsValue> {
     crate::bank::article_path(bank_json)
-        .map_err(|diags| js_error("the bank names no article", &diags, Some(bank_json)))
+        .map_err(|diags| js_error("the bank cannot be read", &diags, Some(bank_json)))
 }
 
 /// The normalizer the browser shell uses.

@@ -15,7 +15,10 @@ async function sentencesFor(page, exacts) {
   return page.evaluate((exacts) => {
     const norm = (s) => s.replace(/\s+/g, ' ').trim();
     const out = [];
-    for (const span of document.querySelectorAll('.citequiz-article [data-s]')) {
+    // The page's own widget, or the one inside a <cite-quiz>'s shadow root.
+    const roots = [document, ...[...document.querySelectorAll('cite-quiz')].map((e) => e.shadowRoot).filter(Boolean)];
+    const spans = roots.flatMap((r) => [...r.querySelectorAll('.citequiz-article [data-s]')]);
+    for (const span of spans) {
       const t = norm(span.textContent);
       if (exacts.some((e) => t.includes(norm(e)) || norm(e).includes(t))) out.push(span.dataset.s);
     }

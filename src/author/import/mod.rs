@@ -20,6 +20,7 @@ mod text;
 pub use html::content_paragraphs;
 
 use crate::article::{ARTICLE_FORMAT, Article, Normalizer, RawArticle, Related, calendar_date};
+use crate::checker::{BadByte, binary_kind};
 use crate::diag::{Code, Diagnostic};
 
 /// Labels that introduce, on a paragraph of their own, the title of a
@@ -464,48 +465,27 @@ fn at_line(mut d: Diagnostic, line: Option<usize>) -> Diagnostic {
     d
 }
 
-/// The source as UTF-8, or an error naming the first bad byte's line.
+/// The source as UTF-8, or an error naming the first bad byte's line and column.
 fn utf8<'a>(source: &'a [u8], file: &str) -> Result<&'a str, Vec<Diagnostic>> {
-    std::str::from_utf8(source).map_err(|e| {
-        let at = e.valid_up_to();
-        let line = source.get(..at).map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count()) + 1;
-        vec![located(
-            Diagnostic::error(
-                Code::WRONG_ENCODING,
-                "",
-                format!("{file} is not UTF-8 text: byte {at} (line {line}) is not valid UTF-8"),
-            )
-            .with_help(format!(
-                "convert it to UTF-8 first, e.g. `iconv -f WINDOWS-1252 -t UTF-8 {file} > article.txt` \
-                 (name its real encoding), or save it as UTF-8 from your editor"
-            )),
-            file,
-            Some(line),
-        )]
+    std::str::from_utf8(source).map_err(|_| {
+        let bad = BadByte::first(source).unwrap_or_default();
+        let mut d = Diagnostic::error(
+            Code::WRONG_ENCODING,
+            "",
+            format!(
+                "{file} is not UTF-8 text: its first bad byte, 0x{:02X}, is at line {}, column {}",
+                bad.value, bad.line, bad.column
+            ),
+        )
+        .with_help(format!(
+            "convert it to UTF-8 first, e.g. `iconv -f WINDOWS-1252 -t UTF-8 {file} > article.txt` \
+             (name its real encoding), or save it as UTF-8 from your editor"
+        ));
+        d.file = Some(file.to_string());
+        d.line = Some(bad.line);
+        d.column = Some(bad.column);
+        vec![d]
     })
-}
-
-/// What kind of binary data `source` is, if it is not text: a known file
-/// signature, or NUL bytes in its first 8,000 (as Git decides).
-fn binary_kind(source: &[u8]) -> Option<&'static str> {
-    const SIGNATURES: &[(&[u8], &str)] = &[
-        (b"%PDF-", "a PDF document"),
-        (b"PK\x03\x04", "a zip archive, such as a .docx or .epub"),
-        (b"\xD0\xCF\x11\xE0", "an old Microsoft Office document"),
-        (b"\x89PNG", "a PNG image"),
-        (b"\xFF\xD8\xFF", "a JPEG image"),
-        (b"GIF8", "a GIF image"),
-        (b"\x1F\x8B", "gzip-compressed data"),
-    ];
-    if let Some((_, kind)) = SIGNATURES.iter().find(|(sig, _)| source.starts_with(sig)) {
-        return Some(kind);
-    }
-    // UTF-16 text has NULs too but is text: its byte-order mark says so,
-    // and it is decoded (HTML) or refused as not UTF-8 (text, Markdown).
-    if source.starts_with(b"\xFF\xFE") || source.starts_with(b"\xFE\xFF") {
-        return None;
-    }
-    source.iter().take(8000).any(|&b| b == 0).then_some("it has NUL bytes")
 }
 
 /// Runs of whitespace (including no-break spaces and line breaks) as one
@@ -716,7 +696,7 @@ mod tests {
         assert_eq!(codes(import(b"caf\xE9\n", "a.txt", &o)), ["wrong-encoding"]);
         assert_eq!(codes(import(b"text", "a.pdf", &o)), ["import-format"]);
         let Err(d) = import(b"one\n\ncaf\xE9", "x.txt", &o) else { panic!("accepted") };
-        assert_eq!(d[0].location(), "x.txt:3:1");
+        assert_eq!(d[0].location(), "x.txt:3:4");
         assert!(d[0].message.contains("x.txt"), "{}", d[0].message);
     }
 

@@ -50,7 +50,16 @@ struct Src<'a> {
 pub fn article_path(source: &str) -> Result<String, Vec<Diagnostic>> {
     let (tree, trailing) = value::parse(source).map_err(|e| vec![syntax_diagnostic(source, &e)])?;
     let mut r = Reader::new(source);
-    let article = r.open(&tree, Path::Root, tree.at).map(|o| o.str(&mut r, "article"));
+    let Some(o) = r.open(&tree, Path::Root, tree.at) else { return Err(r.diags) };
+    // A bank of another format version is named as such first: whatever else
+    // it holds (even its article) may mean something else there.
+    if let Some(format) = o.get("format")
+        && let value::V::Str(f) = &format.value.v
+        && f != BANK_FORMAT
+    {
+        return Err(vec![format_diagnostic(f, source, format.at)]);
+    }
+    let article = Some(o.str(&mut r, "article"));
     match (article, trailing) {
         (Some(a), None) if r.errors == 0 => Ok(a),
         (Some(_), Some(e)) if r.errors == 0 => Err(vec![syntax_diagnostic(source, &e)]),
@@ -248,16 +257,34 @@ fn sort_ids(ids: &mut [(&str, usize)]) {
     ids.sort_unstable();
 }
 
+/// A bank of format `found`, which this citequiz does not read; placed at
+/// byte `at` of `source` when the source is given.
+fn format_diagnostic(found: &str, source: &str, at: usize) -> Diagnostic {
+    let mut d = Diagnostic::error(
+        Code::UNKNOWN_FORMAT,
+        "format",
+        cat(&[
+            "this citequiz reads banks of format \"",
+            BANK_FORMAT,
+            "\" only; this bank is \"",
+            found,
+            "\"",
+        ]),
+    )
+    .with_help(cat(&[
+        "a bank written for a newer citequiz needs that version; otherwise set \"format\": \"",
+        BANK_FORMAT,
+        "\"",
+    ]));
+    if !source.is_empty() {
+        set_pos(&mut d, source, at);
+    }
+    d
+}
+
 fn check_head(head: &Head, diags: &mut Vec<Diagnostic>) {
     if head.format != BANK_FORMAT {
-        diags.push(
-            Diagnostic::error(
-                Code::UNKNOWN_FORMAT,
-                "format",
-                format!("the format is \"{}\"; this version reads \"{BANK_FORMAT}\"", head.format),
-            )
-            .with_help(format!("set \"format\": \"{BANK_FORMAT}\"")),
-        );
+        diags.push(format_diagnostic(&head.format, "", 0));
     }
     non_empty(&head.id, || "id".into(), "the bank's id", diags);
     non_empty(&head.title, || "title".into(), "the title", diags);

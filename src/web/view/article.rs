@@ -43,6 +43,10 @@ impl ArticlePane {
     pub(crate) fn render(doc: &Document, article: &Article, t: &Strings) -> R<ArticlePane> {
         let raw = article.raw();
         let root = el(doc, "article", "citequiz-article")?;
+        // The article scrolls in its own box when the panes stack (and in an
+        // embed): a keyboard user reaches it, and scrolls it, by this tab stop.
+        root.set_attribute("tabindex", "0")?;
+        root.set_attribute("aria-label", &raw.title)?;
         if let Some(lang) = &raw.language {
             root.set_attribute("lang", lang)?;
         }

@@ -470,11 +470,12 @@ impl View {
         } else if fb.as_ref().is_some_and(|f| f.can_retry) {
             button(&actions, t.try_again, "retry", "citequiz-primary")?;
         }
-        if !state.done && !exam {
+        // No hint control for a question without hints: a disabled button
+        // would offer nothing.
+        if !state.done && !exam && !q.hints().is_empty() {
             let next_hint = q.hints().get(state.hints_taken as usize);
             let label = match next_hint {
                 Some(h) => fill(t.hint_cost, &[&self.i18n.penalty(h.penalty)]),
-                None if q.hints().is_empty() => String::from(t.hint_none),
                 None => String::from(t.hint_none_left),
             };
             let b = button(&actions, &label, "hint", "")?;
