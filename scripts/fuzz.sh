@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Runs each cargo-fuzz target (fuzz/fuzz_targets) for FUZZ_SECONDS (default
-# 60) seconds, or only the targets named as arguments. The corpus grows in
-# fuzz/corpus/<target> (git-ignored), seeded from fuzz/corpus-seed/<target>;
-# a crash stops the run and leaves its input in fuzz/artifacts/<target>/.
+# 60) seconds, one after another (one libFuzzer job: these machines have 2
+# cores), or only the targets named as arguments. The corpus lives in the
+# repository, fuzz/corpus/<target>, so a run starts where the last one ended;
+# it is seeded from fuzz/corpus-seed/<target> and minimized (cargo fuzz cmin)
+# after each run, so what is committed stays small. A crash stops the run and
+# leaves its input in fuzz/artifacts/<target>/ (git-ignored): keep it in
+# tests/fuzz-regressions/<target>/ with the fix.
 #
 # cargo-fuzz needs nightly compiler flags (-Zsanitizer); RUSTC_BOOTSTRAP=1
 # lets the stable toolchain accept them, so no nightly is needed.
@@ -11,10 +15,13 @@ cd "$(dirname "$0")/.."
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 seconds=${FUZZ_SECONDS:-60}
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(bank_load anchor session_restore grade)
+[ ${#targets[@]} -gt 0 ] || targets=(bank_load anchor session_restore grade article_import)
 for t in "${targets[@]}"; do
   mkdir -p "fuzz/corpus/$t"
   echo "== $t: ${seconds} s"
   RUSTC_BOOTSTRAP=1 cargo fuzz run "$t" "fuzz/corpus/$t" "fuzz/corpus-seed/$t" -- \
     -max_total_time="$seconds" -max_len=65536 -timeout=10 -print_final_stats=1
+  echo "== $t: minimizing the corpus ($(ls "fuzz/corpus/$t" | wc -l) inputs)"
+  RUSTC_BOOTSTRAP=1 cargo fuzz cmin "$t" "fuzz/corpus/$t" -- -max_len=65536 -timeout=10 2>&1 | tail -2
+  echo "== $t: $(ls "fuzz/corpus/$t" | wc -l) inputs kept"
 done

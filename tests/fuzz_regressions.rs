@@ -1,5 +1,6 @@
 //! Replays saved fuzz inputs through the fuzz targets' own checks
-//! (`fuzz/fuzz_targets/checks.rs`): every seed in `fuzz/corpus-seed/<target>/`
+//! (`fuzz/fuzz_targets/checks.rs`): every seed in `fuzz/corpus-seed/<target>/`,
+//! the minimized corpus the fuzzer keeps in `fuzz/corpus/<target>/`,
 //! and every input that once crashed a target, kept in
 //! `tests/fuzz-regressions/<target>/`. A panic fails the test and names
 //! the file. See README "Fuzzing".
@@ -16,6 +17,7 @@ fn replay(target: &str, check: fn(&[u8])) -> usize {
     let mut n = 0;
     for dir in [
         root.join("fuzz/corpus-seed").join(target),
+        root.join("fuzz/corpus").join(target),
         root.join("tests/fuzz-regressions").join(target),
     ] {
         let Ok(entries) = std::fs::read_dir(&dir) else { continue };
@@ -49,4 +51,9 @@ fn session_restore_inputs() {
 #[test]
 fn grade_inputs() {
     assert!(replay("grade", checks::grade_response) > 0);
+}
+
+#[test]
+fn article_import_inputs() {
+    assert!(replay("article_import", checks::article_import) >= 3);
 }

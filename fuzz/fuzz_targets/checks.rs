@@ -83,3 +83,45 @@ pub fn grade_response(data: &[u8]) {
         assert!((0.0..=1.0).contains(&g.fraction), "fraction {} for {response:?}", g.fraction);
     }
 }
+
+/// The first byte picks the format (HTML, Markdown, plain text), the rest
+/// is a source file as `citequiz article import` reads it: imported or
+/// refused with diagnostics that render; an imported article, written as
+/// the importer writes it, is one the article reader accepts.
+pub fn article_import(data: &[u8]) {
+    use citequiz::author::import::{Format, Meta, Options, import, to_json};
+    let Some((&pick, source)) = data.split_first() else { return };
+    let (format, file) = match pick % 3 {
+        0 => (Format::Html, "fuzz.html"),
+        1 => (Format::Markdown, "fuzz.md"),
+        _ => (Format::Text, "fuzz.txt"),
+    };
+    // Every required field given, so what the source holds decides.
+    let meta = Meta {
+        title: Some("T".into()),
+        author: Some("A".into()),
+        date: Some("2020-12-02".into()),
+        publisher: Some("P".into()),
+        url: Some("https://example.org/a".into()),
+        language: Some("en".into()),
+        ..Meta::default()
+    };
+    let options = Options { format: Some(format), meta, ..Options::default() };
+    let article = match import(source, file, &options) {
+        Ok(imported) => imported.article(),
+        Err(diags) => Err(diags),
+    };
+    match article {
+        Ok(raw) => {
+            let json = to_json(&raw).expect("the article serializes");
+            if let Err(diags) = Article::parse(&json, Normalizer::unicode()) {
+                panic!("the importer wrote an article the reader refuses: {diags:?}\n{json}");
+            }
+        }
+        Err(diags) => {
+            for d in &diags {
+                let _ = d.render(None);
+            }
+        }
+    }
+}
