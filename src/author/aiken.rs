@@ -62,13 +62,16 @@ pub fn parse(source: &str, file: &str) -> (Vec<RawQuestion>, Vec<Diagnostic>) {
                     format!("the option {letter} comes before any question text"),
                     "write the question on the line(s) before its options",
                 )),
-                Some(d) if d.options.iter().any(|o| o.0 == letter) => diags.push(d.origin.diag(
-                    true,
-                    Code::AIKEN_SYNTAX,
-                    (line_no, col),
-                    format!("a second option {letter}"),
-                    "give each option its own letter, A, B, C… in order",
-                )),
+                Some(d) if d.options.iter().any(|o| o.0 == letter) => {
+                    diags.push(d.origin.diag(
+                        true,
+                        Code::AIKEN_SYNTAX,
+                        (line_no, col),
+                        format!("a second option {letter}"),
+                        "give each option its own letter, A, B, C… in order",
+                    ));
+                    d.failed = true;
+                }
                 Some(d) => d.options.push((letter, text, line_no)),
             }
         } else if let Some(rest) = answer_line(t) {
@@ -82,6 +85,9 @@ pub fn parse(source: &str, file: &str) -> (Vec<RawQuestion>, Vec<Diagnostic>) {
                 ));
                 continue;
             };
+            if d.failed {
+                continue;
+            }
             let letter = rest.trim().chars().next().map(|c| c.to_ascii_uppercase());
             let at = (line_no, col + 7);
             if d.options.len() < 2 {
@@ -117,26 +123,36 @@ pub fn parse(source: &str, file: &str) -> (Vec<RawQuestion>, Vec<Diagnostic>) {
                     d.text.push_str(t);
                 }
                 Some(d) => {
-                    diags.push(d.origin.diag(
-                        true,
-                        Code::AIKEN_SYNTAX,
-                        (line_no, col),
-                        "a line after the options that is neither an option nor `ANSWER:`",
-                        "end the question with `ANSWER: X` (X its right letter) before the next one; an option is `A. text` or `A) text`",
-                    ));
-                    cur = None;
+                    // Read as the next question, so that one missing
+                    // `ANSWER:` is one error.
+                    if !d.failed {
+                        diags.push(d.origin.diag(
+                            true,
+                            Code::AIKEN_SYNTAX,
+                            (line_no, col),
+                            "a new question starts here, but the one above has no `ANSWER:` line",
+                            "end each question with `ANSWER: X` (X its right letter); an option is `A. text` or `A) text`",
+                        ));
+                    }
+                    cur = Some(Draft {
+                        text: t.to_string(),
+                        options: Vec::new(),
+                        failed: false,
+                        origin: Origin { column: col, ..origin(line_no, t) },
+                    });
                 }
                 None => {
                     cur = Some(Draft {
                         text: t.to_string(),
                         options: Vec::new(),
+                        failed: false,
                         origin: Origin { column: col, ..origin(line_no, t) },
                     });
                 }
             }
         }
     }
-    if let Some(d) = cur {
+    if let Some(d) = cur.filter(|d| !d.failed) {
         diags.push(d.origin.diag(
             true,
             Code::AIKEN_SYNTAX,
@@ -163,6 +179,8 @@ pub fn parse(source: &str, file: &str) -> (Vec<RawQuestion>, Vec<Diagnostic>) {
 struct Draft {
     text: String,
     options: Vec<(char, String, usize)>,
+    /// An error was reported: the question is dropped at its `ANSWER:`.
+    failed: bool,
     origin: Origin,
 }
 
@@ -242,8 +260,8 @@ mod tests {
         );
         assert_eq!(errors("A. x\n"), ["t.txt:1:1: the option A comes before any question text"]);
         assert_eq!(
-            errors("Q?\nA. x\nB. y\nNext question?\n"),
-            ["t.txt:4:1: a line after the options that is neither an option nor `ANSWER:`"]
+            errors("Q?\nA. x\nB. y\nNext question?\nA. x\nB. y\nANSWER: B"),
+            ["t.txt:4:1: a new question starts here, but the one above has no `ANSWER:` line"]
         );
         assert_eq!(errors("Q?\nA. x\nA. y\nANSWER: A"), ["t.txt:3:1: a second option A"]);
         assert_eq!(errors("ANSWER: A"), ["t.txt:1:1: `ANSWER:` without a question before it"]);

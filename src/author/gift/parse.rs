@@ -538,7 +538,7 @@ impl Parser<'_> {
             });
             if !exact {
                 let ws: Vec<String> = entries.iter().map(|e| format!("{}%", weight(e))).collect();
-                self.loss(c.origin, c.open_at, format!("the weights ({}) cannot be kept: citequiz's multiple_choice gives each right pick {share:.5}% and takes {share:.5}% for each wrong pick ({} right options); the options with a positive weight are the right ones", ws.join(", "), right.len()), "weigh the right options equally and the wrong ones at minus that, or accept citequiz's rule");
+                self.loss(c.origin, c.open_at, format!("the weights ({}) cannot be kept: citequiz's multiple_choice gives each right pick {p}% and takes {p}% for each wrong pick ({} right options); the options with a positive weight are the right ones", ws.join(", "), right.len(), p = percent(share)), "weigh the right options equally and the wrong ones at minus that, or accept citequiz's rule");
             }
             q.kind = Kind::MultipleChoice;
             q.answers = Some(right.iter().map(|&i| convert::letter_id(i)).collect());
@@ -798,6 +798,12 @@ impl Ctx<'_> {
     fn base(&self, prompt: String) -> RawQuestion {
         RawQuestion { prompt, points: crate::bank::raw::DEFAULT_POINTS, ..RawQuestion::default() }
     }
+}
+
+/// A percentage for messages: at most two decimals.
+fn percent(x: f64) -> String {
+    let s = format!("{x:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
 /// `{T}`, `{TRUE}`, `{F}`, `{FALSE}` (any case), before any feedback.

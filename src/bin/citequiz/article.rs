@@ -176,7 +176,7 @@ fn options(a: &ImportArgs) -> Options {
 
 /// Writes `text` to `path` whole: into a temporary file beside it, then
 /// renamed over it, so that a failure leaves no half-written article.
-fn write_whole(path: &Path, text: &str) -> std::io::Result<()> {
+pub(crate) fn write_whole(path: &Path, text: &str) -> std::io::Result<()> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
