@@ -177,6 +177,29 @@ fn render(format: Format, s: Span) -> String {
     }
 }
 
+/// An answer's or a feedback's text: in its own `[format]` when it starts
+/// with a known one (as Moodle reads each), else in the question's.
+fn formatted(default: Format, s: Span) -> String {
+    let s = trim_start(s);
+    if is(s.first(), '[')
+        && let Some(end) = find(s, "]", 1)
+        && let Some(format) = format_named(&raw(cut(s, 1, end)))
+    {
+        return render(format, from(s, end + 1));
+    }
+    render(default, s)
+}
+
+fn format_named(name: &str) -> Option<Format> {
+    match name {
+        "html" => Some(Format::Html),
+        "moodle" => Some(Format::Moodle),
+        "markdown" => Some(Format::Markdown),
+        "plain" => Some(Format::Plain),
+        _ => None,
+    }
+}
+
 /// Unescaped whitespace runs as one space; escaped characters as they are.
 fn plain(s: Span) -> String {
     let mut out = String::new();
@@ -322,8 +345,11 @@ impl Parser<'_> {
         let block = cut(s, open + 1, close);
 
         // General feedback: `####` to the end of the answers.
-        let (answers, general) = match find(block, "####", 0) {
-            Some(g) => (cut(block, 0, g), Some(render(format, from(block, g + 4)))),
+        // Moodle takes the last `####`.
+        let last =
+            (0..block.len()).rev().find(|&i| find(cut(block, i, i + 4), "####", 0).is_some());
+        let (answers, general) = match last {
+            Some(g) => (cut(block, 0, g), Some(formatted(format, from(block, g + 4)))),
             None => (block, None),
         };
         let a = trim(answers);
@@ -408,12 +434,9 @@ impl Parser<'_> {
         if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphabetic()) {
             return (Format::Moodle, s);
         }
-        let format = match name.to_ascii_lowercase().as_str() {
-            "html" => Format::Html,
-            "moodle" => Format::Moodle,
-            "markdown" => Format::Markdown,
-            "plain" => Format::Plain,
-            _ => {
+        let format = match format_named(&name) {
+            Some(f) => f,
+            None => {
                 self.loss(
                     origin,
                     at(s, (origin.line, origin.column)),
@@ -495,13 +518,22 @@ impl Parser<'_> {
             );
             return None;
         }
+        if entries.len() < 2 {
+            self.error(
+                c.origin,
+                c.open_at,
+                "a choice question needs at least two options",
+                "add the other options, each after `~`",
+            );
+            return None;
+        }
         let options: Vec<ChoiceOption> = entries
             .iter()
             .enumerate()
             .map(|(i, e)| ChoiceOption {
                 id: convert::letter_id(i),
-                text: render(c.format, e.text),
-                feedback: e.feedback.map(|f| render(c.format, f)).filter(|f| !f.is_empty()),
+                text: formatted(c.format, e.text),
+                feedback: e.feedback.map(|f| formatted(c.format, f)).filter(|f| !f.is_empty()),
             })
             .collect();
         let weight = |e: &Entry| e.weight.unwrap_or(if e.mark == Some('=') { 100.0 } else { 0.0 });
@@ -554,10 +586,11 @@ impl Parser<'_> {
             Some(h) => {
                 let rest = from(a, h + 1);
                 match find(rest, "#", 0) {
-                    Some(k) => {
-                        (render(c.format, cut(rest, 0, k)), render(c.format, from(rest, k + 1)))
-                    }
-                    None => (render(c.format, rest), String::new()),
+                    Some(k) => (
+                        formatted(c.format, cut(rest, 0, k)),
+                        formatted(c.format, from(rest, k + 1)),
+                    ),
+                    None => (formatted(c.format, rest), String::new()),
                 }
             }
         };
@@ -576,7 +609,7 @@ impl Parser<'_> {
         let mut accept = Vec::new();
         let mut feedback = false;
         for e in &entries {
-            let text = render(c.format, e.text);
+            let text = formatted(c.format, e.text);
             let w = e.weight.unwrap_or(100.0);
             if (w - 100.0).abs() > 1e-9 {
                 self.loss(c.origin, e.at, format!("the answer \"{text}\" earns {w}%: fill_blank accepts an answer fully or not at all, so it is left out"), "accept it fully (remove the weight), or leave it out");
@@ -616,17 +649,26 @@ impl Parser<'_> {
 
     fn numeric(&mut self, c: &Ctx, a: Span) -> Option<RawQuestion> {
         let a = trim(a);
-        let entries = if is(a.first(), '=') || is(a.first(), '~') {
-            self.entries(c.origin, a)?
-        } else {
-            let mut e = self.entry(c.origin, Some('='), a)?;
-            e.mark = Some('=');
-            vec![e]
-        };
+        // `{#3:2}` is one answer; `{#=3:0 =%50%3:2 ~#wrong}`, several.
+        let mut entries = self.entries(c.origin, a)?;
+        for e in &mut entries {
+            e.mark = e.mark.or(Some('='));
+        }
         let mut chosen: Option<(f64, Option<f64>)> = None;
         let mut feedback = false;
         for e in &entries {
             let pos = e.at;
+            if e.mark == Some('~') {
+                // Moodle's `~#feedback`: the feedback for any wrong answer.
+                self.loss(
+                    c.origin,
+                    pos,
+                    "the feedback for a wrong answer (`~#…`) is left out: numeric has none"
+                        .to_string(),
+                    "put what matters in the general feedback (`####`)",
+                );
+                continue;
+            }
             let value = number(&raw(e.text));
             let Some((answer, tolerance)) = value else {
                 self.error(
@@ -694,8 +736,8 @@ impl Parser<'_> {
                     "put what matters in the general feedback (`####`)",
                 );
             }
-            let l = render(c.format, cut(e.text, 0, arrow));
-            let r = render(c.format, from(e.text, arrow + 2));
+            let l = formatted(c.format, cut(e.text, 0, arrow));
+            let r = formatted(c.format, from(e.text, arrow + 2));
             let r_id = match right.iter().find(|i| i.text == r) {
                 Some(i) => i.id.clone(),
                 None => {
@@ -709,6 +751,15 @@ impl Parser<'_> {
                 pairs.push(Pair { left: id.clone(), right: r_id });
                 left.push(Item { id, text: l });
             }
+        }
+        if entries.len() < 2 {
+            self.error(
+                c.origin,
+                c.open_at,
+                "a matching question needs at least two pairs",
+                "add another `=left -> right` pair",
+            );
+            return None;
         }
         let mut q = c.base(render(c.format, c.before));
         q.kind = Kind::Matching;
@@ -806,9 +857,10 @@ fn percent(x: f64) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
-/// `{T}`, `{TRUE}`, `{F}`, `{FALSE}` (any case), before any feedback.
+/// `{T}`, `{TRUE}`, `{F}`, `{FALSE}` before any feedback, in capitals as
+/// Moodle requires (`{true}` is a short answer "true" there too).
 fn true_false(a: Span) -> Option<bool> {
-    let head = raw(trim(cut(a, 0, find(a, "#", 0).unwrap_or(a.len())))).to_ascii_uppercase();
+    let head = raw(trim(cut(a, 0, find(a, "#", 0).unwrap_or(a.len()))));
     match head.as_str() {
         "T" | "TRUE" => Some(true),
         "F" | "FALSE" => Some(false),

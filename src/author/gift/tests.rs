@@ -62,13 +62,15 @@ fn weights_make_multiple_choice_and_inexpressible_ones_warn() {
 
 #[test]
 fn true_false_in_every_spelling_with_both_feedbacks() {
-    for (src, answer) in [("{T}", true), ("{TRUE}", true), ("{F}", false), ("{false}", false)] {
+    for (src, answer) in [("{T}", true), ("{TRUE}", true), ("{F}", false), ("{FALSE}", false)] {
         let q = one(&format!("China recognizes Abkhazia. {src}"));
         assert_eq!((q.kind, q.answer), (Kind::TrueFalse, Some(Answer::Bool(answer))), "{src}");
     }
     // Moodle: the first feedback is for a wrong answer, the second for a right one.
     let q = one("China recognizes Abkhazia. {F#Read it again.#Right.####It does not.}");
     let fb = q.feedback.unwrap_or_default();
+    // As in Moodle, only capitals make a true/false question.
+    assert_eq!(one("Q? {true}").kind, Kind::FillBlank);
     assert_eq!(fb.on_true.as_deref(), Some("Read it again."));
     assert_eq!(fb.on_false.as_deref(), Some("Right."));
     assert_eq!(q.explanation, "It does not.");
@@ -108,8 +110,14 @@ fn numerical_answers_ranges_and_several_answers() {
     };
     assert_eq!(n("Share? {#18}"), (Some(Answer::Number(18.0)), None));
     assert_eq!(n("Share? {#18:0.5}"), (Some(Answer::Number(18.0)), Some(0.5)));
+    assert_eq!(n("Range? {#3:2~#Completely wrong}"), (Some(Answer::Number(3.0)), Some(2.0)));
     assert_eq!(n("Share? {#17..19}"), (Some(Answer::Number(18.0)), Some(1.0)));
     assert_eq!(n("Share? {#=18:0 =%50%18:2}"), (Some(Answer::Number(18.0)), Some(0.0)));
+    // Moodle's own export: weights, empty feedback, a wrong answer's feedback.
+    assert_eq!(
+        n("Share? {#\n\t=%100%18:0.5#\n\t~#Read again.\n}"),
+        (Some(Answer::Number(18.0)), Some(0.5))
+    );
     let m = messages("Share? {#=18:0 =%50%18:2}");
     assert!(m[0].contains("the answer 18:2 (50%) is left out"), "{m:?}");
     assert_eq!(
@@ -171,6 +179,10 @@ fn text_formats_become_plain_text() {
     assert_eq!(one("[markdown]Is **this** `true`? {T}").prompt, "Is this true?");
     assert_eq!(one("[plain]Is <b> a tag? {T}").prompt, "Is <b> a tag?");
     assert_eq!(one("[moodle]Is <i>it</i>? {T}").prompt, "Is it?");
+    // Each answer and feedback may name its own format, as in Moodle.
+    let q = one("Colour? {\n=[html]<i>yellow</i> # [html]<b>right</b>\n~[plain]<blue> # wrong\n}");
+    assert_eq!(ids(&q), [("a".into(), "yellow".into()), ("b".into(), "<blue>".into())]);
+    assert_eq!(q.options.unwrap_or_default()[0].feedback.as_deref(), Some("right"));
     let m = messages("[latex]Is it? {T}");
     assert_eq!(
         m,
@@ -223,6 +235,8 @@ fn syntax_errors_name_line_and_column() {
         "gift-syntax t.gift:1:4: no option is right: none has `=` or a positive weight",
     );
     check("{T}", "gift-syntax t.gift:1:1: the question has no text");
+    check("Q? {~%100%a}", "gift-syntax t.gift:1:4: a choice question needs at least two options");
+    check("Q? {=a -> b}", "gift-syntax t.gift:1:4: a matching question needs at least two pairs");
     // The error names the question by its title.
     let (_, diags) = parse("::Trade share:: Q? {#x}", "t.gift");
     assert_eq!(diags[0].question.as_deref(), Some("Trade share"));
