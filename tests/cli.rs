@@ -328,10 +328,8 @@ fn import_gift_writes_a_bank_that_checks_with_suggested_citations() {
     assert!(text.contains("\"id\": \"imported\"") && text.contains("\"$schema\""), "{text}");
     // The article is named relative to the bank.
     let article = Path::new(ROOT).join(ARTICLE).canonicalize().unwrap();
-    let named = serde_json::from_str::<serde_json::Value>(&text).unwrap()["article"]
-        .as_str()
-        .map(|a| dir.join(a).canonicalize().unwrap());
-    assert_eq!(named, Some(article));
+    let named = citequiz::bank::RawBank::from_json(&text).unwrap().article;
+    assert_eq!(dir.join(named).canonicalize().unwrap(), article);
     let check = citequiz(&["check", &bank.to_string_lossy()]);
     assert_exit(&check, 0);
     assert!(stderr(&check).contains("suggested-cite"), "{}", stderr(&check));

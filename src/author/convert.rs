@@ -81,7 +81,7 @@ pub fn who(title: &str, text: &str) -> String {
 /// at most 60 characters; empty when `s` has no letter or digit.
 pub fn slug(s: &str) -> String {
     let mut out = String::new();
-    for c in s.chars().flat_map(char::to_lowercase) {
+    for c in s.chars().flat_map(crate::text::lowercase) {
         if c.is_alphanumeric() {
             out.push(c);
         } else if !out.is_empty() && !out.ends_with('-') {

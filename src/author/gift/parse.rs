@@ -769,6 +769,9 @@ impl Parser<'_> {
         Some(q)
     }
 
+    // Native only (`author` is not compiled for the Wasm), so serde's
+    // `Deserialize`, which clippy.toml keeps out of the Wasm, is fine here.
+    #[allow(clippy::disallowed_methods)]
     /// The comment lines' directives: Moodle's `[id:…]` and `[tag:…]`, and
     /// citequiz's `[cite:{…}]` and `[citequiz:{…}]`.
     fn directives(&mut self, origin: &Origin, comments: &[(usize, String)]) -> Directives {
