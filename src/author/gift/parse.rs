@@ -945,59 +945,28 @@ fn apply(p: &mut Parser, origin: &Origin, place: (usize, usize), x: Extras, q: &
     };
     if let Some(ids) = x.ids {
         if let Some(options) = q.options.as_mut() {
-            if options.len() == ids.len() {
-                let map: Vec<(String, String)> =
-                    options.iter().map(|o| o.id.clone()).zip(ids.iter().cloned()).collect();
-                for (o, id) in options.iter_mut().zip(&ids) {
-                    o.id = id.clone();
+            match renamed(options.iter_mut().map(|o| &mut o.id), &ids) {
+                Some(map) => {
+                    let answers = q.answers.iter_mut().flatten();
+                    let answer = match q.answer.as_mut() {
+                        Some(Answer::Id(a)) => Some(a),
+                        _ => None,
+                    };
+                    follow(&map, answers.chain(answer));
                 }
-                let re = |old: &str| {
-                    map.iter()
-                        .find(|(a, _)| a == old)
-                        .map_or_else(|| old.to_string(), |(_, b)| b.clone())
-                };
-                if let Some(Answer::Id(a)) = &q.answer {
-                    q.answer = Some(Answer::Id(re(a)));
-                }
-                if let Some(list) = q.answers.as_mut() {
-                    for a in list.iter_mut() {
-                        *a = re(a);
-                    }
-                }
-            } else {
-                mismatch("option ids");
+                None => mismatch("option ids"),
             }
         } else if let Some(left) = q.left.as_mut() {
-            if left.len() == ids.len() {
-                let map: Vec<(String, String)> =
-                    left.iter().map(|o| o.id.clone()).zip(ids.iter().cloned()).collect();
-                for (o, id) in left.iter_mut().zip(&ids) {
-                    o.id = id.clone();
-                }
-                for pair in q.pairs.iter_mut().flatten() {
-                    if let Some((_, b)) = map.iter().find(|(a, _)| *a == pair.left) {
-                        pair.left = b.clone();
-                    }
-                }
-            } else {
-                mismatch("item ids");
+            match renamed(left.iter_mut().map(|i| &mut i.id), &ids) {
+                Some(map) => follow(&map, q.pairs.iter_mut().flatten().map(|p| &mut p.left)),
+                None => mismatch("item ids"),
             }
         }
     }
     if let (Some(ids), Some(right)) = (x.right, q.right.as_mut()) {
-        if right.len() == ids.len() {
-            let map: Vec<(String, String)> =
-                right.iter().map(|o| o.id.clone()).zip(ids.iter().cloned()).collect();
-            for (o, id) in right.iter_mut().zip(&ids) {
-                o.id = id.clone();
-            }
-            for pair in q.pairs.iter_mut().flatten() {
-                if let Some((_, b)) = map.iter().find(|(a, _)| *a == pair.right) {
-                    pair.right = b.clone();
-                }
-            }
-        } else {
-            mismatch("right item ids");
+        match renamed(right.iter_mut().map(|i| &mut i.id), &ids) {
+            Some(map) => follow(&map, q.pairs.iter_mut().flatten().map(|p| &mut p.right)),
+            None => mismatch("right item ids"),
         }
     }
     if let Some(points) = x.points {
@@ -1011,5 +980,31 @@ fn apply(p: &mut Parser, origin: &Origin, place: (usize, usize), x: Extras, q: &
     }
     if !x.hints.is_empty() {
         q.hints = x.hints;
+    }
+}
+
+/// Gives the ids `ids` new values, in order, when there are as many;
+/// returns each (old, new).
+fn renamed<'a>(
+    ids: impl Iterator<Item = &'a mut String>,
+    new: &[String],
+) -> Option<Vec<(String, String)>> {
+    let ids: Vec<&mut String> = ids.collect();
+    if ids.len() != new.len() {
+        return None;
+    }
+    let mut map = Vec::new();
+    for (id, n) in ids.into_iter().zip(new) {
+        map.push((std::mem::replace(id, n.clone()), n.clone()));
+    }
+    Some(map)
+}
+
+/// Makes the references `refs` follow a renaming.
+fn follow<'a>(map: &[(String, String)], refs: impl Iterator<Item = &'a mut String>) {
+    for r in refs {
+        if let Some((_, n)) = map.iter().find(|(old, _)| old == r) {
+            *r = n.clone();
+        }
     }
 }

@@ -43,18 +43,8 @@ pub struct FromArgs {
     /// The questions file.
     #[arg(value_name = "FILE")]
     source: PathBuf,
-    /// The article the questions are about (citequiz-article/1 JSON).
-    #[arg(long, value_name = "ARTICLE.json")]
-    article: PathBuf,
-    /// The bank file to write.
-    #[arg(long, value_name = "BANK.json")]
-    out: PathBuf,
-    /// The bank's id (default: the article's id and "-quiz").
-    #[arg(long, value_name = "ID")]
-    id: Option<String>,
-    /// The bank's title (default: "Quiz: " and the article's title).
-    #[arg(long, value_name = "T")]
-    title: Option<String>,
+    #[command(flatten)]
+    bank: crate::new::BankArgs,
     /// Overwrite BANK.json if it exists.
     #[arg(long)]
     force: bool,
@@ -69,19 +59,20 @@ pub fn run(a: &Args) -> ExitCode {
 
 type Parse = fn(&str, &str) -> (Vec<citequiz::bank::RawQuestion>, Vec<Diagnostic>);
 
-fn run_import(a: &FromArgs, parse: Parse) -> ExitCode {
-    let name = a.source.display().to_string();
+fn run_import(args: &FromArgs, parse: Parse) -> ExitCode {
+    let a = &args.bank;
+    let name = args.source.display().to_string();
     let out = a.out.display().to_string();
     let failed = |why: &str| {
         eprintln!("{name}: {why}: nothing was written");
         ExitCode::from(1)
     };
-    if a.out.exists() && !a.force {
+    if a.out.exists() && !args.force {
         eprintln!("error: {out} exists; nothing was written");
         eprintln!("  = help: give --force to replace it, or another --out");
         return ExitCode::from(1);
     }
-    let source = match std::fs::read(&a.source).map(String::from_utf8) {
+    let source = match std::fs::read(&args.source).map(String::from_utf8) {
         Ok(Ok(s)) => s,
         Ok(Err(_)) => {
             eprintln!("error: {name} is not UTF-8 text");
