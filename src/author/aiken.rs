@@ -54,6 +54,7 @@ pub fn parse(source: &str, file: &str) -> (Vec<RawQuestion>, Vec<Diagnostic>) {
         let col = indent + 1;
         if let Some(letter) = option_letter(t) {
             let text = t.get(2..).unwrap_or_default().trim().to_string();
+            // (The letter and its mark are ASCII: byte 2 is a char boundary.)
             match cur.as_mut() {
                 None => diags.push(origin(line_no, t).diag(
                     true,
@@ -204,14 +205,14 @@ impl Draft {
     }
 }
 
-/// `A. text` or `B) text`: the letter.
+/// `A. text`, `B) text` or `C)text` (Moodle takes `)` without a space; a
+/// `.` needs one, so that a question starting "U.S. policy" stays text).
 fn option_letter(t: &str) -> Option<char> {
     let mut cs = t.chars();
     let letter = cs.next().filter(char::is_ascii_uppercase)?;
     let mark = cs.next().filter(|c| *c == '.' || *c == ')')?;
-    let _ = mark;
-    cs.next().filter(|c| *c == ' ' || *c == '\t')?;
-    Some(letter)
+    let next = cs.next();
+    (mark == ')' || next.is_some_and(|c| c == ' ' || c == '\t')).then_some(letter)
 }
 
 /// `ANSWER: B` (Moodle's spelling; any case): what follows the colon.
@@ -245,6 +246,10 @@ mod tests {
         assert_eq!(qs[0].answer, Some(Answer::Id("a".into())));
         assert_eq!(qs[1].answer, Some(Answer::Id("b".into())));
         assert_eq!((qs[0].id.as_str(), qs[1].id.as_str()), ("q1", "q2"));
+        // `B)text` is an option, `U.S. policy…` is text.
+        let (qs, _) = parse("U.S. policy?\nA)Obama\nB) Trump\nANSWER: B", "t.txt");
+        assert_eq!(qs[0].prompt, "U.S. policy?");
+        assert_eq!(qs[0].options.as_ref().map(|o| o[0].text.as_str()), Some("Obama"));
     }
 
     #[test]

@@ -294,7 +294,9 @@ impl Parser<'_> {
             title = plain(cut(s, 2, end)).trim().to_string();
             s = from(s, end + 2);
         }
-        origin.who = convert::who(&title, &plain(s));
+        // Untitled, a question is called by its text before the answers.
+        let text_end = find(s, "{", 0).unwrap_or(s.len());
+        origin.who = convert::who(&title, &plain(cut(s, 0, text_end)));
 
         // The answers: `{…}`, one pair of braces.
         let mut open = None;
