@@ -98,15 +98,19 @@ pub fn slug(s: &str) -> String {
 /// file) and renames the later of two questions with the same id (`-2`,
 /// `-3`…), with a warning naming both.
 pub fn unique_ids(questions: &mut [(RawQuestion, Origin)], diags: &mut Vec<Diagnostic>) {
+    // Sorted, so that each look-up is a binary search (a file may hold
+    // thousands of questions, many with one title).
     let mut seen: Vec<String> = Vec::new();
+    let taken =
+        |seen: &Vec<String>, id: &str| seen.binary_search_by(|s| s.as_str().cmp(id)).is_ok();
     for (n, (q, origin)) in questions.iter_mut().enumerate() {
         if q.id.is_empty() {
             q.id = format!("q{}", n + 1);
         }
-        if seen.contains(&q.id) {
+        if taken(&seen, &q.id) {
             let base = q.id.clone();
             let mut k = 2;
-            while seen.contains(&format!("{base}-{k}")) {
+            while taken(&seen, &format!("{base}-{k}")) {
                 k += 1;
             }
             q.id = format!("{base}-{k}");
@@ -116,7 +120,8 @@ pub fn unique_ids(questions: &mut [(RawQuestion, Origin)], diags: &mut Vec<Diagn
                 "give each question its own title or `// [id:…]` comment",
             ));
         }
-        seen.push(q.id.clone());
+        let at = seen.partition_point(|s| *s < q.id);
+        seen.insert(at, q.id.clone());
     }
 }
 

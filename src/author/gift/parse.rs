@@ -368,10 +368,14 @@ impl Parser<'_> {
             self.numeric(&ctx, from(a, 1))
         } else if find(a, "~", 0).is_some() {
             self.choice(&ctx, a)
-        } else if find(a, "->", 0).is_some() {
+        } else if find(a, "->", 0).is_some() && find(a, "=", 0).is_some() {
             self.matching(&ctx, a)
         } else if let Some(answer) = true_false(a) {
             Some(self.true_false(&ctx, a, answer))
+        } else if let Some(arrow) = find(a, "->", 0) {
+            let pos = a.get(arrow).map_or(open_at, |c| (c.line, c.col));
+            self.error(&origin, pos, "`->` outside matching pairs, each written `=left -> right`", "start each pair with `=`; in a short answer, rephrase without `->`, which GIFT reads as a pair");
+            None
         } else {
             self.short_answer(&ctx, a)
         };
@@ -452,19 +456,26 @@ impl Parser<'_> {
     }
 
     /// The answers cut at their marks, each with its weight and feedback.
-    fn entries<'a>(&mut self, origin: &Origin, s: Span<'a>) -> Option<Vec<Entry<'a>>> {
+    /// `weights`: whether `%…%` after a mark is a weight (not in matching,
+    /// as in Moodle).
+    fn entries<'a>(
+        &mut self,
+        origin: &Origin,
+        s: Span<'a>,
+        weights: bool,
+    ) -> Option<Vec<Entry<'a>>> {
         let mut out = Vec::new();
         let marks: Vec<usize> =
             (0..s.len()).filter(|&i| is(s.get(i), '=') || is(s.get(i), '~')).collect();
         let lead = trim(cut(s, 0, marks.first().copied().unwrap_or(s.len())));
         if !lead.is_empty() {
-            out.push(self.entry(origin, None, lead)?);
+            out.push(self.entry(origin, None, lead, weights)?);
         }
         for (k, &m) in marks.iter().enumerate() {
             let end = marks.get(k + 1).copied().unwrap_or(s.len());
             let mark = s.get(m).map(|c| c.c);
             let body = cut(s, m + 1, end);
-            let mut e = self.entry(origin, mark, body)?;
+            let mut e = self.entry(origin, mark, body, weights)?;
             if e.text.is_empty() && e.feedback.is_none() {
                 e.at = s.get(m).map_or(e.at, |c| (c.line, c.col));
             }
@@ -478,13 +489,19 @@ impl Parser<'_> {
         origin: &Origin,
         mark: Option<char>,
         body: Span<'a>,
+        weights: bool,
     ) -> Option<Entry<'a>> {
         let mut t = trim(body);
         let pos = at(t, at(body, (origin.line, origin.column)));
         let mut weight = None;
-        if is(t.first(), '%') {
+        if weights && is(t.first(), '%') {
             let Some(end) = find(t, "%", 1) else {
-                self.error(origin, pos, "a weight opened with `%` is not closed", "write a weight as %50% (or %-100%), or `\\%`… is not needed: only `%` right after `=` or `~` starts a weight");
+                self.error(
+                    origin,
+                    pos,
+                    "a weight opened with `%` is not closed",
+                    "write a weight as %50% or %-100% right after `=` or `~`",
+                );
                 return None;
             };
             let w = raw(cut(t, 1, end));
@@ -510,7 +527,7 @@ impl Parser<'_> {
     }
 
     fn choice(&mut self, c: &Ctx, a: Span) -> Option<RawQuestion> {
-        let entries = self.entries(c.origin, a)?;
+        let entries = self.entries(c.origin, a, true)?;
         if let Some(e) = entries.iter().find(|e| e.mark.is_none()) {
             self.error(
                 c.origin,
@@ -607,7 +624,7 @@ impl Parser<'_> {
     }
 
     fn short_answer(&mut self, c: &Ctx, a: Span) -> Option<RawQuestion> {
-        let entries = self.entries(c.origin, a)?;
+        let entries = self.entries(c.origin, a, true)?;
         let mut accept = Vec::new();
         let mut feedback = false;
         for e in &entries {
@@ -652,7 +669,7 @@ impl Parser<'_> {
     fn numeric(&mut self, c: &Ctx, a: Span) -> Option<RawQuestion> {
         let a = trim(a);
         // `{#3:2}` is one answer; `{#=3:0 =%50%3:2 ~#wrong}`, several.
-        let mut entries = self.entries(c.origin, a)?;
+        let mut entries = self.entries(c.origin, a, true)?;
         for e in &mut entries {
             e.mark = e.mark.or(Some('='));
         }
@@ -717,13 +734,18 @@ impl Parser<'_> {
     }
 
     fn matching(&mut self, c: &Ctx, a: Span) -> Option<RawQuestion> {
-        let entries = self.entries(c.origin, a)?;
+        let entries = self.entries(c.origin, a, false)?;
         let mut left: Vec<Item> = Vec::new();
         let mut right: Vec<Item> = Vec::new();
         let mut pairs = Vec::new();
         for e in &entries {
             if e.mark != Some('=') {
-                self.error(c.origin, e.at, "`->` belongs to matching pairs, each written `=left -> right`", "start each pair with `=`; in a short answer, rephrase without `->`, which GIFT reads as a pair");
+                self.error(
+                    c.origin,
+                    e.at,
+                    "text before the first matching pair: each pair starts with `=`",
+                    "write each pair as `=left -> right`",
+                );
                 return None;
             }
             let Some(arrow) = find(e.text, "->", 0) else {

@@ -67,11 +67,11 @@ fn true_false_in_every_spelling_with_both_feedbacks() {
         assert_eq!((q.kind, q.answer), (Kind::TrueFalse, Some(Answer::Bool(answer))), "{src}");
     }
     // Moodle: the first feedback is for a wrong answer, the second for a right one.
-    let q = one("China recognizes Abkhazia. {F#Read it again.#Right.####It does not.}");
+    let q = one("China recognizes Abkhazia. {F#Read it again -> p2.#Right.####It does not.}");
     let fb = q.feedback.unwrap_or_default();
     // As in Moodle, only capitals make a true/false question.
     assert_eq!(one("Q? {true}").kind, Kind::FillBlank);
-    assert_eq!(fb.on_true.as_deref(), Some("Read it again."));
+    assert_eq!(fb.on_true.as_deref(), Some("Read it again -> p2."));
     assert_eq!(fb.on_false.as_deref(), Some("Right."));
     assert_eq!(q.explanation, "It does not.");
 }
@@ -227,8 +227,9 @@ fn syntax_errors_name_line_and_column() {
     check("Q?\n{\n=a -> b\n=c\n}", "gift-syntax t.gift:4:2: this matching pair has no `->`");
     check(
         "Q? {a -> b}",
-        "gift-syntax t.gift:1:5: `->` belongs to matching pairs, each written `=left -> right`",
+        "gift-syntax t.gift:1:7: `->` outside matching pairs, each written `=left -> right`",
     );
+    check("Q?\n{\n=a -> b\n=c\n}", "gift-syntax t.gift:4:2: this matching pair has no `->`");
     check("Q? {~%abc%x ~y}", "gift-syntax t.gift:1:6: the weight `%abc%` is not a number");
     check(
         "Q? {~a ~b}",
@@ -237,6 +238,10 @@ fn syntax_errors_name_line_and_column() {
     check("{T}", "gift-syntax t.gift:1:1: the question has no text");
     check("Q? {~%100%a}", "gift-syntax t.gift:1:4: a choice question needs at least two options");
     check("Q? {=a -> b}", "gift-syntax t.gift:1:4: a matching question needs at least two pairs");
+    check(
+        "Q? {x =a -> b =c -> d}",
+        "gift-syntax t.gift:1:5: text before the first matching pair: each pair starts with `=`",
+    );
     // The error names the question by its title.
     let (_, diags) = parse("::Trade share:: Q? {#x}", "t.gift");
     assert_eq!(diags[0].question.as_deref(), Some("Trade share"));
@@ -290,6 +295,13 @@ fn the_writer_escapes_what_gift_would_read() {
         shuffle_options: true,
         questions: vec![q.clone()],
     };
-    let (text, _) = write(&bank);
-    assert_eq!(ok(&text), [q], "{text}");
+    let (text, warnings) = write(&bank);
+    assert!(warnings.is_empty(), "{warnings:#?}");
+    assert_eq!(ok(&text), [q.clone()], "{text}");
+    // A tag GIFT cannot hold on one line is folded, and said so.
+    let mut odd = bank;
+    odd.questions[0].tags = vec!["two\nlines".into()];
+    let (text, warnings) = write(&odd);
+    assert_eq!(warnings.len(), 1, "{warnings:#?}");
+    assert_eq!(ok(&text)[0].tags, ["two lines"]);
 }

@@ -34,6 +34,16 @@ pub fn write(bank: &RawBank) -> (String, Vec<Diagnostic>) {
     );
     let mut diags = Vec::new();
     for (i, q) in bank.questions.iter().enumerate() {
+        if q.tags.iter().any(|t| t.contains(['\n', '\r'])) {
+            diags.push(
+                Diagnostic::warning(
+                    Code::FORMAT_LOSS,
+                    format!("questions[{i}].tags"),
+                    "a tag has a line break, which a `// [tag:…]` line cannot hold: written on one line",
+                )
+                .for_question(q.id.clone()),
+            );
+        }
         match question(q) {
             Ok(text) => {
                 out.push_str(&text);
@@ -94,12 +104,34 @@ fn answer_text(text: &str, explicit: Option<f64>, feedback: Option<&str>) -> Str
         None if text.starts_with('%') => "%100%".to_string(),
         None => String::new(),
     };
-    out.push_str(&esc(text));
+    out.push_str(&text_out(text));
     if let Some(f) = feedback.filter(|f| !f.is_empty()) {
         out.push('#');
-        out.push_str(&esc(f));
+        out.push_str(&text_out(f));
     }
     out
+}
+
+/// An answer's or feedback's text, escaped; `[plain]` before one that
+/// starts with `[`, which the reader would otherwise take for a format.
+fn text_out(s: &str) -> String {
+    if s.starts_with('[') { format!("[plain]{}", esc(s)) } else { esc(s) }
+}
+
+/// Every text of a question that GIFT writes.
+fn texts(q: &RawQuestion) -> impl Iterator<Item = &str> {
+    let options = q.options.iter().flatten().flat_map(|o| [Some(&o.text), o.feedback.as_ref()]);
+    let tf = q.feedback.iter().flat_map(|f| [f.on_true.as_ref(), f.on_false.as_ref()]);
+    let accepted = q.gaps.iter().flatten().flat_map(|g| g.accept.iter().map(Some));
+    let items = q.left.iter().chain(&q.right).flatten().map(|i| Some(&i.text));
+    [Some(&q.prompt), Some(&q.explanation), q.text.as_ref()]
+        .into_iter()
+        .chain(options)
+        .chain(tf)
+        .chain(accepted)
+        .chain(items)
+        .flatten()
+        .map(String::as_str)
 }
 
 fn question(q: &RawQuestion) -> Result<String, String> {
@@ -109,7 +141,6 @@ fn question(q: &RawQuestion) -> Result<String, String> {
         hints: q.hints.clone(),
         ..Extras::default()
     };
-    let mut texts: Vec<&str> = vec![&q.prompt];
     let mut lines: Vec<String> = Vec::new();
     // What stands between `::title::` and `{`, and after `}`.
     let mut before = q.prompt.clone();
@@ -129,7 +160,6 @@ fn question(q: &RawQuestion) -> Result<String, String> {
             };
             let share = 100.0 / right.len().max(1) as f64;
             for o in options {
-                texts.push(&o.text);
                 let is_right = right.contains(&o.id.as_str());
                 let line = if q.kind == Kind::SingleChoice {
                     let mark = if is_right { '=' } else { '~' };
@@ -150,10 +180,12 @@ fn question(q: &RawQuestion) -> Result<String, String> {
             let mut line = if answer { "TRUE" } else { "FALSE" }.to_string();
             match (wrong.filter(|s| !s.is_empty()), right.filter(|s| !s.is_empty())) {
                 (None, None) => {}
-                (w, None) => line.push_str(&format!("#{}", esc(&w.unwrap_or_default()))),
-                (w, Some(r)) => {
-                    line.push_str(&format!("#{}#{}", esc(&w.unwrap_or_default()), esc(&r)))
-                }
+                (w, None) => line.push_str(&format!("#{}", text_out(&w.unwrap_or_default()))),
+                (w, Some(r)) => line.push_str(&format!(
+                    "#{}#{}",
+                    text_out(&w.unwrap_or_default()),
+                    text_out(&r)
+                )),
             }
             lines.push(line);
         }
@@ -161,10 +193,16 @@ fn question(q: &RawQuestion) -> Result<String, String> {
             let text = q.text.as_deref().unwrap_or_default();
             let gaps = q.gaps.as_deref().unwrap_or_default();
             let parts: Vec<&str> = text.split("{}").collect();
+            if gaps.iter().flat_map(|g| &g.accept).any(|a| a.contains("->")) {
+                return Err(
+                    "an accepted answer contains `->`, which GIFT reads as a matching pair"
+                        .to_string(),
+                );
+            }
             let ([head, tail], [gap]) = (parts.as_slice(), gaps) else {
                 return Err(format!(
                     "a fill_blank question with {} gaps (GIFT's short answer has one)",
-                    gaps.len()
+                    parts.len().saturating_sub(1).max(gaps.len())
                 ));
             };
             if text != "{}" {
@@ -173,10 +211,8 @@ fn question(q: &RawQuestion) -> Result<String, String> {
                 if q.prompt != FILL_PROMPT || tail.trim().is_empty() {
                     extras.prompt = Some(q.prompt.clone());
                 }
-                texts = vec![head, tail];
             }
             for a in &gap.accept {
-                texts.push(a);
                 lines.push(format!("={}", answer_text(a, None, None)));
             }
         }
@@ -207,16 +243,14 @@ fn question(q: &RawQuestion) -> Result<String, String> {
                 else {
                     return Err(format!("the left item \"{}\" has no pair", l.id));
                 };
-                texts.extend([l.text.as_str(), r.text.as_str()]);
-                lines.push(format!("={} -> {}", esc(&l.text), esc(&r.text)));
+                lines.push(format!("={} -> {}", text_out(&l.text), text_out(&r.text)));
                 if !listed.contains(&r.id.as_str()) {
                     listed.push(&r.id);
                 }
             }
             for r in right {
                 if !listed.contains(&r.id.as_str()) {
-                    texts.push(&r.text);
-                    lines.push(format!("= -> {}", esc(&r.text)));
+                    lines.push(format!("= -> {}", text_out(&r.text)));
                     listed.push(&r.id);
                 }
             }
@@ -250,7 +284,7 @@ fn question(q: &RawQuestion) -> Result<String, String> {
     }
     // `[plain]` keeps text that the default format would read as HTML, or
     // that starts as a format name does.
-    let literal = texts.iter().any(|t| t.contains(['<', '&'])) || before.starts_with('[');
+    let literal = texts(q).any(|t| t.contains(['<', '&'])) || before.starts_with('[');
     out.push_str(&format!("::{}::", esc(&one_line(&q.id))));
     if literal {
         out.push_str("[plain]");
@@ -263,7 +297,7 @@ fn question(q: &RawQuestion) -> Result<String, String> {
         out.push('\n');
     }
     if !q.explanation.is_empty() {
-        out.push_str(&format!("\t####{}\n", esc(&q.explanation)));
+        out.push_str(&format!("\t####{}\n", text_out(&q.explanation)));
     }
     out.push('}');
     out.push_str(&esc(&after));
