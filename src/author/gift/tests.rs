@@ -297,7 +297,7 @@ fn the_writer_escapes_what_gift_would_read() {
     };
     let (text, warnings) = write(&bank);
     assert!(warnings.is_empty(), "{warnings:#?}");
-    assert_eq!(ok(&text), [q.clone()], "{text}");
+    assert_eq!(ok(&text), [q], "{text}");
     // A tag GIFT cannot hold on one line is folded, and said so.
     let mut odd = bank;
     odd.questions[0].tags = vec!["two\nlines".into()];
