@@ -388,3 +388,16 @@ fn import_aiken_writes_a_bank_and_stops_at_errors() {
     assert!(err.contains("missing-answer.txt:8:8") && err.contains("`ANSWER: E`"), "{err}");
     assert!(!bad.exists());
 }
+
+#[test]
+fn import_gift_writes_a_bank_that_breaks_a_kinds_rule_and_says_so() {
+    let dir = temp_dir("import-gift-check");
+    let source = dir.join("empty-right.gift");
+    std::fs::write(&source, "::M:: Match. {\n=Obama -> \n=Trump -> Serious\n####Why.}\n").unwrap();
+    let bank = dir.join("bank.json");
+    let o = import("gift", &source.to_string_lossy(), &bank, &[]);
+    assert_exit(&o, 1);
+    let err = stderr(&o);
+    assert!(err.contains("error[empty]") && err.contains("questions[0].right[0].text"), "{err}");
+    assert!(err.contains("written (1 question from") && bank.exists(), "{err}");
+}

@@ -131,8 +131,8 @@ fn run_import(args: &FromArgs, parse: Parse) -> ExitCode {
     }
     let n = questions.len();
     let warnings = diags.len() + filled.unmatched.len();
-    println!(
-        "{out}: ok: {n} question{} from {name}{}",
+    let what = format!(
+        "{n} question{} from {name}{}",
         if n == 1 { "" } else { "s" },
         match warnings {
             0 => String::new(),
@@ -141,9 +141,10 @@ fn run_import(args: &FromArgs, parse: Parse) -> ExitCode {
         }
     );
     // The bank as `check` will see it, so that a kind's own rule (two
-    // options at least, a pair for every left item) is told now.
+    // options at least, no empty text) is told now.
     match Bank::load(&filled.text, Some(&out), placed.article) {
         Ok(_) => {
+            println!("{out}: ok: {what}");
             eprintln!(
                 "next: read each suggested citation (\"suggested\": true), confirm or replace it, then run `citequiz check {out}`"
             );
@@ -155,8 +156,9 @@ fn run_import(args: &FromArgs, parse: Parse) -> ExitCode {
                 eprintln!("{}", d.render(Some(&filled.text)));
             }
             eprintln!(
-                "{out}: written, but `citequiz check` finds {} error(s): fix them in the bank",
-                errors.len()
+                "{out}: written ({what}), but `citequiz check` finds {} error{}: fix them in the bank",
+                errors.len(),
+                if errors.len() == 1 { "" } else { "s" }
             );
             ExitCode::from(1)
         }
