@@ -98,10 +98,8 @@ pub fn run(a: &Args) -> ExitCode {
 fn run_import(a: &ImportArgs) -> ExitCode {
     let source_name = a.source.display().to_string();
     let out = a.out.display();
-    if a.out.exists() && !a.force {
-        eprintln!("error: {out} exists; nothing was written");
-        eprintln!("  = help: give --force to replace it, or another --out");
-        return ExitCode::from(1);
+    if let Some(refused) = refuse_overwrite(&a.out, a.force) {
+        return refused;
     }
     let bytes = match std::fs::read(&a.source) {
         Ok(b) => b,
@@ -172,6 +170,16 @@ fn options(a: &ImportArgs) -> Options {
         notes: a.notes,
         join_broken: a.join_broken,
     }
+}
+
+/// Exit 1, having said why, when `out` exists and `--force` was not given.
+pub(crate) fn refuse_overwrite(out: &Path, force: bool) -> Option<ExitCode> {
+    if !out.exists() || force {
+        return None;
+    }
+    eprintln!("error: {} exists; nothing was written", out.display());
+    eprintln!("  = help: give --force to replace it, or another --out");
+    Some(ExitCode::from(1))
 }
 
 /// Writes `text` to `path` whole: into a temporary file beside it, then

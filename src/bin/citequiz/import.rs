@@ -67,10 +67,8 @@ fn run_import(args: &FromArgs, parse: Parse) -> ExitCode {
         eprintln!("{name}: {why}: nothing was written");
         ExitCode::from(1)
     };
-    if a.out.exists() && !args.force {
-        eprintln!("error: {out} exists; nothing was written");
-        eprintln!("  = help: give --force to replace it, or another --out");
-        return ExitCode::from(1);
+    if let Some(refused) = crate::article::refuse_overwrite(&a.out, args.force) {
+        return refused;
     }
     let source = match std::fs::read(&args.source).map(String::from_utf8) {
         Ok(Ok(s)) => s,
