@@ -306,3 +306,98 @@ fn deny_warnings_fails_a_bank_that_only_warns() {
     let o = citequiz(&["check", "--deny-warnings", BANK]);
     assert_exit(&o, 0);
 }
+
+const ARTICLE: &str = "quiz-data/articles/gabuev-2020-putin-china-alliance.json";
+
+/// `citequiz import FORMAT FIXTURE --article … --out DIR/bank.json`.
+fn import(format: &str, fixture: &str, out: &Path, extra: &[&str]) -> Output {
+    let out = out.to_string_lossy();
+    let mut args = vec!["import", format, fixture, "--article", ARTICLE, "--out", &out];
+    args.extend(extra);
+    citequiz(&args)
+}
+
+#[test]
+fn import_gift_writes_a_bank_that_checks_with_suggested_citations() {
+    let dir = temp_dir("import-gift");
+    let bank = dir.join("bank.json");
+    let o = import("gift", "tests/fixtures/gift/every-form.gift", &bank, &["--id", "imported"]);
+    assert_exit(&o, 0);
+    assert!(stdout(&o).contains("ok: 13 questions"), "{}", stdout(&o));
+    let text = std::fs::read_to_string(&bank).unwrap();
+    assert!(text.contains("\"id\": \"imported\"") && text.contains("\"$schema\""), "{text}");
+    // The article is named relative to the bank.
+    let article = Path::new(ROOT).join(ARTICLE).canonicalize().unwrap();
+    let named = citequiz::bank::RawBank::from_json(&text).unwrap().article;
+    assert_eq!(dir.join(named).canonicalize().unwrap(), article);
+    let check = citequiz(&["check", &bank.to_string_lossy()]);
+    assert_exit(&check, 0);
+    assert!(stderr(&check).contains("suggested-cite"), "{}", stderr(&check));
+    // An existing bank is kept unless --force.
+    let again = import("gift", "tests/fixtures/gift/every-form.gift", &bank, &[]);
+    assert_exit(&again, 1);
+    assert!(stderr(&again).contains("--force"), "{}", stderr(&again));
+    assert_exit(&import("gift", "tests/fixtures/gift/every-form.gift", &bank, &["--force"]), 0);
+}
+
+#[test]
+fn import_gift_stops_at_a_syntax_error_and_writes_nothing() {
+    let dir = temp_dir("import-gift-error");
+    let bank = dir.join("bank.json");
+    let o = import("gift", "tests/fixtures/gift/syntax-error.gift", &bank, &[]);
+    assert_exit(&o, 1);
+    let err = stderr(&o);
+    assert!(err.contains("error[gift-syntax]: this `{` is not closed"), "{err}");
+    assert!(err.contains("syntax-error.gift:5:38") && err.contains("question \"Trade\""), "{err}");
+    assert!(err.contains("nothing was written"), "{err}");
+    assert!(!bank.exists());
+}
+
+#[test]
+fn import_gift_warns_with_line_and_title_and_imports_the_rest() {
+    let dir = temp_dir("import-gift-warnings");
+    let bank = dir.join("bank.json");
+    let o = import("gift", "tests/fixtures/gift/not-mapped.gift", &bank, &[]);
+    assert_exit(&o, 0);
+    let err = stderr(&o);
+    for expected in [
+        "warning[not-converted]: an essay question",
+        "not-mapped.gift:3:1, question \"Essay\"",
+        "not-mapped.gift:5:1, question \"Description\"",
+        "warning[format-loss]: the answer \"17\" earns 50%",
+        "not-mapped.gift:7:65, question \"Partial credit\"",
+        "question \"Weights\"",
+        "`[latex]` is not a text format GIFT knows",
+    ] {
+        assert!(err.contains(expected), "{expected}\n{err}");
+    }
+    assert!(stdout(&o).contains("ok: 4 questions"), "{}", stdout(&o));
+    assert_exit(&citequiz(&["check", &bank.to_string_lossy()]), 0);
+}
+
+#[test]
+fn import_aiken_writes_a_bank_and_stops_at_errors() {
+    let dir = temp_dir("import-aiken");
+    let bank = dir.join("bank.json");
+    assert_exit(&import("aiken", "tests/fixtures/aiken/good.txt", &bank, &[]), 0);
+    assert_exit(&citequiz(&["check", &bank.to_string_lossy()]), 0);
+    let bad = dir.join("bad.json");
+    let o = import("aiken", "tests/fixtures/aiken/missing-answer.txt", &bad, &[]);
+    assert_exit(&o, 1);
+    let err = stderr(&o);
+    assert!(err.contains("missing-answer.txt:8:8") && err.contains("`ANSWER: E`"), "{err}");
+    assert!(!bad.exists());
+}
+
+#[test]
+fn import_gift_writes_a_bank_that_breaks_a_kinds_rule_and_says_so() {
+    let dir = temp_dir("import-gift-check");
+    let source = dir.join("empty-right.gift");
+    std::fs::write(&source, "::M:: Match. {\n=Obama -> \n=Trump -> Serious\n####Why.}\n").unwrap();
+    let bank = dir.join("bank.json");
+    let o = import("gift", &source.to_string_lossy(), &bank, &[]);
+    assert_exit(&o, 1);
+    let err = stderr(&o);
+    assert!(err.contains("error[empty]") && err.contains("questions[0].right[0].text"), "{err}");
+    assert!(err.contains("written (1 question from") && bank.exists(), "{err}");
+}

@@ -5,7 +5,7 @@
 //! to where it will be, and creates the file, never over an existing one.
 
 use crate::article::Article;
-use crate::bank::BANK_FORMAT;
+use crate::bank::{BANK_FORMAT, RawQuestion};
 use crate::diag::Diagnostic;
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
@@ -34,15 +34,40 @@ pub struct Skeleton<'a> {
 /// that `check` reminds the author to replace it. Laid out as the shipped
 /// banks are (two-space indent, a final newline).
 pub fn skeleton(article: &Article, s: &Skeleton) -> String {
-    let raw = article.raw();
-    let id = s.id.map_or_else(|| format!("{}-quiz", raw.id), str::to_string);
-    let title = s.title.map_or_else(|| format!("Quiz: {}", raw.title), str::to_string);
     let first = article
         .sentences()
         .first()
         .map(|x| article.slice(&x.span).trim().to_string())
         .unwrap_or_default();
-    let q = |s: &str| serde_json::to_string(s).unwrap_or_default();
+    let head = head(article, s);
+    let question = [
+        "\"id\": \"example\"".to_string(),
+        "\"kind\": \"true_false\"".to_string(),
+        format!(
+            "\"prompt\": {}",
+            q(&format!("An example to replace. True or false: the article begins: \"{first}\""))
+        ),
+        "\"answer\": true".to_string(),
+        format!("\"explanation\": {}", q(crate::author::convert::PLACEHOLDER_EXPLANATION)),
+        format!(
+            "\"cite\": [\n        {{\n          \"exact\": {},\n          \"suggested\": true\n        }}\n      ]",
+            q(&first)
+        ),
+    ];
+    let fields: Vec<String> = question.iter().map(|f| format!("      {f}")).collect();
+    layout(&head, &[format!("    {{\n{}\n    }}", fields.join(",\n"))])
+}
+
+fn q(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_default()
+}
+
+/// The bank's lines before `questions`: `$schema`, format, id, title,
+/// article, language and the settings.
+fn head(article: &Article, s: &Skeleton) -> Vec<String> {
+    let raw = article.raw();
+    let id = s.id.map_or_else(|| format!("{}-quiz", raw.id), str::to_string);
+    let title = s.title.map_or_else(|| format!("Quiz: {}", raw.title), str::to_string);
     let mut head = vec![
         format!("\"$schema\": {}", q(s.schema_ref)),
         format!("\"format\": {}", q(BANK_FORMAT)),
@@ -57,34 +82,86 @@ pub fn skeleton(article: &Article, s: &Skeleton) -> String {
         "\"shuffle_questions\": true".to_string(),
         "\"shuffle_options\": true".to_string(),
     ]);
-    let question = [
-        "\"id\": \"example\"".to_string(),
-        "\"kind\": \"true_false\"".to_string(),
-        format!(
-            "\"prompt\": {}",
-            q(&format!("An example to replace. True or false: the article begins: \"{first}\""))
-        ),
-        "\"answer\": true".to_string(),
-        format!(
-            "\"explanation\": {}",
-            q("Replace this with why the answer is right, in your own words.")
-        ),
-        format!(
-            "\"cite\": [\n        {{\n          \"exact\": {},\n          \"suggested\": true\n        }}\n      ]",
-            q(&first)
-        ),
-    ];
+    head
+}
+
+/// The bank's text: the head's members, then the questions (each an
+/// object already indented by four spaces).
+fn layout(head: &[String], questions: &[String]) -> String {
     let mut out = String::from("{\n");
-    for h in &head {
+    for h in head {
         out.push_str("  ");
         out.push_str(h);
         out.push_str(",\n");
     }
-    out.push_str("  \"questions\": [\n    {\n");
-    let fields: Vec<String> = question.iter().map(|f| format!("      {f}")).collect();
-    out.push_str(&fields.join(",\n"));
-    out.push_str("\n    }\n  ]\n}\n");
+    out.push_str("  \"questions\": [\n");
+    out.push_str(&questions.join(",\n"));
+    out.push_str("\n  ]\n}\n");
     out
+}
+
+/// A bank for `article` as `skeleton` lays one out, holding `questions`
+/// (imported from another format) rather than the example; each question
+/// that cites nothing gets the article's best sentence for it, marked
+/// `"suggested": true` (`suggest::fill_missing`).
+///
+/// # Errors
+/// A question cannot be serialized, or the text made does not read back
+/// (neither should happen: `internal`).
+pub fn bank_with(
+    article: &Article,
+    s: &Skeleton,
+    questions: &[RawQuestion],
+) -> Result<crate::author::suggest::Filled, Vec<Diagnostic>> {
+    let internal = |e: String| vec![Diagnostic::error(crate::diag::Code::INTERNAL, "", e)];
+    let mut objects = Vec::new();
+    for question in questions {
+        let json = serde_json::to_string_pretty(question).map_err(|e| internal(e.to_string()))?;
+        let indented: Vec<String> = json.lines().map(|l| format!("    {l}")).collect();
+        objects.push(indented.join("\n"));
+    }
+    let text = layout(&head(article, s), &objects);
+    crate::author::suggest::fill_missing(&text, article)
+}
+
+/// Where a new bank goes: its article, read and checked, and the paths the
+/// bank names relative to its folder.
+pub struct Placed {
+    /// The article.
+    pub article: Article,
+    /// The article file, relative to the bank's folder.
+    pub article_ref: String,
+    /// The JSON Schema, relative to the bank's folder, or its URL.
+    pub schema_ref: String,
+}
+
+/// Reads the article file `article` and works out how the bank `out`
+/// names it and the schema (see `write_skeleton`).
+///
+/// # Errors
+/// The article cannot be read or does not check; `out`'s folder does not
+/// exist.
+pub fn place(article: &Path, out: &Path) -> Result<Placed, Vec<Diagnostic>> {
+    let (parsed, _) = crate::files::load_article(article).map_err(|(d, _)| d)?;
+    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let out_abs = absolute(out);
+    let dir = out_abs.parent().map(Path::to_path_buf).unwrap_or_default();
+    if !dir.is_dir() {
+        let mut d = Diagnostic::error(
+            crate::diag::Code::IO,
+            "",
+            format!("the folder {} does not exist", dir.display()),
+        )
+        .with_help("create the folder first, or choose another --out");
+        d.file = Some(out.to_string_lossy().into_owned());
+        return Err(vec![d]);
+    }
+    let schema = find_schema(&dir).map(|p| relative(&dir, &p));
+    Ok(Placed {
+        article: parsed,
+        article_ref: relative(&dir, &absolute(article)),
+        schema_ref: schema.unwrap_or_else(|| crate::bank::SCHEMA_ID.to_string()),
+    })
 }
 
 /// Creates the bank `out` for the article file `article`, with the article
@@ -113,25 +190,10 @@ pub fn write_skeleton(
             "choose another --out, or delete the file first: new never overwrites",
         ));
     }
-    let (parsed, _) = crate::files::load_article(article).map_err(|(d, _)| d)?;
-    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-    let out_abs = absolute(out);
-    let dir = out_abs.parent().map(Path::to_path_buf).unwrap_or_default();
-    if !dir.is_dir() {
-        return Err(fail(
-            format!("the folder {} does not exist", dir.display()),
-            "create the folder first, or choose another --out",
-        ));
-    }
-    let schema = find_schema(&dir).map(|p| relative(&dir, &p));
+    let placed = place(article, out)?;
     let text = skeleton(
-        &parsed,
-        &Skeleton {
-            article_ref: &relative(&dir, &absolute(article)),
-            schema_ref: schema.as_deref().unwrap_or(crate::bank::SCHEMA_ID),
-            id,
-            title,
-        },
+        &placed.article,
+        &Skeleton { article_ref: &placed.article_ref, schema_ref: &placed.schema_ref, id, title },
     );
     let written = std::fs::OpenOptions::new()
         .write(true)

@@ -175,6 +175,21 @@ registry! {
     INTERNAL = "internal", Error:
         "Something that should not happen did (a serializer failed): please report it.";
 
+    // Questions from and to other formats (`citequiz import gift|aiken`,
+    // `author::gift::write`).
+    GIFT_SYNTAX = "gift-syntax", Error:
+        "A GIFT file does not parse (an unclosed `{` or `::`, a stray `}`, a bad number or weight, `->` outside a matching question): nothing is written.";
+    AIKEN_SYNTAX = "aiken-syntax", Error:
+        "An Aiken file does not parse (a question without options or `ANSWER:`, an answer letter no option has): nothing is written.";
+    NOT_CONVERTED = "not-converted", Warning:
+        "A question the other format cannot hold was left out (an essay or a description on import; ordering, evidence, two_part or a fill_blank with several gaps on GIFT export).";
+    FORMAT_LOSS = "format-loss", Warning:
+        "Part of a question cannot be said in the other format (partial credit, a weight, a per-answer feedback, an unknown text format): the rest was kept.";
+    PLACEHOLDER_EXPLANATION = "placeholder-explanation", Warning:
+        "An imported question had no general feedback: its explanation is a placeholder to replace.";
+    RENAMED_ID = "renamed-id", Warning:
+        "Two imported questions would have had the same id: the later one was renamed.";
+
     // Responses (the headless API's `answer`, saved progress).
     RESPONSE_FIELD = "response-field", Error:
         "A response lacks the field its question's kind needs.";

@@ -98,10 +98,8 @@ pub fn run(a: &Args) -> ExitCode {
 fn run_import(a: &ImportArgs) -> ExitCode {
     let source_name = a.source.display().to_string();
     let out = a.out.display();
-    if a.out.exists() && !a.force {
-        eprintln!("error: {out} exists; nothing was written");
-        eprintln!("  = help: give --force to replace it, or another --out");
-        return ExitCode::from(1);
+    if let Some(refused) = refuse_overwrite(&a.out, a.force) {
+        return refused;
     }
     let bytes = match std::fs::read(&a.source) {
         Ok(b) => b,
@@ -174,9 +172,19 @@ fn options(a: &ImportArgs) -> Options {
     }
 }
 
+/// Exit 1, having said why, when `out` exists and `--force` was not given.
+pub(crate) fn refuse_overwrite(out: &Path, force: bool) -> Option<ExitCode> {
+    if !out.exists() || force {
+        return None;
+    }
+    eprintln!("error: {} exists; nothing was written", out.display());
+    eprintln!("  = help: give --force to replace it, or another --out");
+    Some(ExitCode::from(1))
+}
+
 /// Writes `text` to `path` whole: into a temporary file beside it, then
 /// renamed over it, so that a failure leaves no half-written article.
-fn write_whole(path: &Path, text: &str) -> std::io::Result<()> {
+pub(crate) fn write_whole(path: &Path, text: &str) -> std::io::Result<()> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));

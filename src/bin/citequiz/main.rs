@@ -16,6 +16,8 @@ mod check;
 #[cfg(not(target_arch = "wasm32"))]
 mod generate;
 #[cfg(not(target_arch = "wasm32"))]
+mod import;
+#[cfg(not(target_arch = "wasm32"))]
 mod new;
 #[cfg(not(target_arch = "wasm32"))]
 mod output;
@@ -67,6 +69,7 @@ enum Command {
     Suggest(suggest::Args),
     Preview(preview::Args),
     Article(article::Args),
+    Import(import::Args),
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -84,6 +87,7 @@ fn main() -> std::process::ExitCode {
         Command::Suggest(a) => suggest::run(&a),
         Command::Preview(a) => preview::run(&a),
         Command::Article(a) => article::run(&a),
+        Command::Import(a) => import::run(&a),
     }
 }
 

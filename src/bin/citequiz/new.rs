@@ -12,21 +12,29 @@ use std::process::ExitCode;
 #[derive(clap::Args)]
 #[command(after_help = crate::EXIT_CODES)]
 pub struct Args {
+    #[command(flatten)]
+    bank: BankArgs,
+}
+
+/// The new bank's file, its article and its names (`new`, `import`).
+#[derive(clap::Args)]
+pub struct BankArgs {
     /// The article file (citequiz-article/1 JSON).
     #[arg(long, value_name = "ARTICLE.json")]
-    article: PathBuf,
-    /// The bank file to create; it must not exist.
+    pub article: PathBuf,
+    /// The bank file to write.
     #[arg(long, value_name = "BANK.json")]
-    out: PathBuf,
+    pub out: PathBuf,
     /// The bank's id (default: the article's id and "-quiz").
     #[arg(long, value_name = "ID")]
-    id: Option<String>,
+    pub id: Option<String>,
     /// The bank's title (default: "Quiz: " and the article's title).
     #[arg(long, value_name = "T")]
-    title: Option<String>,
+    pub title: Option<String>,
 }
 
 pub fn run(a: &Args) -> ExitCode {
+    let a = &a.bank;
     match write_skeleton(&a.article, &a.out, a.id.as_deref(), a.title.as_deref()) {
         Ok(_) => {
             let out = a.out.display();

@@ -1,0 +1,164 @@
+//! `citequiz import gift|aiken`: questions in Moodle's GIFT or Aiken
+//! format as a bank for an article. The reading is the library's
+//! (`citequiz::author::gift`, `aiken`), the bank's layout and suggested
+//! citations `author::new::bank_with`'s; this file reads the source,
+//! writes the bank (whole or not at all) and says what to check.
+
+use citequiz::author::new::{Skeleton, bank_with, place};
+use citequiz::author::{aiken, gift};
+use citequiz::bank::Bank;
+use citequiz::diag::Diagnostic;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Import questions from another format as a bank
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(clap::Subcommand)]
+enum Command {
+    /// Import Moodle's GIFT format (multiple choice, true/false, short
+    /// answer, numerical, matching)
+    ///
+    /// Each question becomes the citequiz kind nearest to it; what has no
+    /// kind (essays, descriptions) or cannot be kept (partial credit, a
+    /// weight) is a warning, and the rest is imported. Questions get the
+    /// article's best sentence as a suggested citation, to confirm. A
+    /// syntax error stops the import: nothing is written.
+    Gift(FromArgs),
+    /// Import Moodle's Aiken format (one-answer multiple choice)
+    ///
+    /// Questions get the article's best sentence as a suggested citation
+    /// and a placeholder explanation, to replace. A syntax error stops the
+    /// import: nothing is written.
+    Aiken(FromArgs),
+}
+
+#[derive(clap::Args)]
+#[command(after_help = crate::EXIT_CODES)]
+pub struct FromArgs {
+    /// The questions file.
+    #[arg(value_name = "FILE")]
+    source: PathBuf,
+    #[command(flatten)]
+    bank: crate::new::BankArgs,
+    /// Overwrite BANK.json if it exists.
+    #[arg(long)]
+    force: bool,
+}
+
+pub fn run(a: &Args) -> ExitCode {
+    match &a.command {
+        Command::Gift(args) => run_import(args, gift::parse),
+        Command::Aiken(args) => run_import(args, aiken::parse),
+    }
+}
+
+type Parse = fn(&str, &str) -> (Vec<citequiz::bank::RawQuestion>, Vec<Diagnostic>);
+
+fn run_import(args: &FromArgs, parse: Parse) -> ExitCode {
+    let a = &args.bank;
+    let name = args.source.display().to_string();
+    let out = a.out.display().to_string();
+    let failed = |why: &str| {
+        eprintln!("{name}: {why}: nothing was written");
+        ExitCode::from(1)
+    };
+    if let Some(refused) = crate::article::refuse_overwrite(&a.out, args.force) {
+        return refused;
+    }
+    let source = match std::fs::read(&args.source).map(String::from_utf8) {
+        Ok(Ok(s)) => s,
+        Ok(Err(_)) => {
+            eprintln!("error: {name} is not UTF-8 text");
+            eprintln!("  = help: save it as UTF-8 (Moodle's exports are)");
+            return ExitCode::from(1);
+        }
+        Err(e) => {
+            eprintln!("error: cannot read {name}: {e}");
+            eprintln!("  = help: check the path");
+            return ExitCode::from(1);
+        }
+    };
+    let (questions, diags) = parse(&source, &name);
+    for d in &diags {
+        eprintln!("{}", d.render(Some(&source)));
+    }
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    if errors > 0 {
+        return failed(&format!("{errors} error{}", if errors == 1 { "" } else { "s" }));
+    }
+    if questions.is_empty() {
+        return failed("no question could be imported");
+    }
+    let placed = match place(&a.article, &a.out) {
+        Ok(p) => p,
+        Err(diags) => {
+            for d in diags {
+                eprintln!("{}", d.render(None));
+            }
+            return failed("the article or the folder is not usable");
+        }
+    };
+    let skeleton = Skeleton {
+        article_ref: &placed.article_ref,
+        schema_ref: &placed.schema_ref,
+        id: a.id.as_deref(),
+        title: a.title.as_deref(),
+    };
+    let filled = match bank_with(&placed.article, &skeleton, &questions) {
+        Ok(f) => f,
+        Err(diags) => {
+            for d in diags {
+                eprintln!("{}", d.render(None));
+            }
+            return failed("the bank could not be made");
+        }
+    };
+    for id in &filled.unmatched {
+        eprintln!(
+            "warning: question \"{id}\" shares no word with the article: no citation was suggested\n  = help: quote the passage it asks about in its `cite`"
+        );
+    }
+    if let Err(e) = crate::article::write_whole(&a.out, &filled.text) {
+        eprintln!("error: cannot write {out}: {e}");
+        return ExitCode::from(1);
+    }
+    let n = questions.len();
+    let warnings = diags.len() + filled.unmatched.len();
+    let what = format!(
+        "{n} question{} from {name}{}",
+        if n == 1 { "" } else { "s" },
+        match warnings {
+            0 => String::new(),
+            1 => " (1 warning)".to_string(),
+            w => format!(" ({w} warnings)"),
+        }
+    );
+    // The bank as `check` will see it, so that a kind's own rule (two
+    // options at least, no empty text) is told now.
+    match Bank::load(&filled.text, Some(&out), placed.article) {
+        Ok(_) => {
+            println!("{out}: ok: {what}");
+            eprintln!(
+                "next: read each suggested citation (\"suggested\": true), confirm or replace it, then run `citequiz check {out}`"
+            );
+            ExitCode::SUCCESS
+        }
+        Err(diags) => {
+            let errors: Vec<&Diagnostic> = diags.iter().filter(|d| d.is_error()).collect();
+            for d in &errors {
+                eprintln!("{}", d.render(Some(&filled.text)));
+            }
+            eprintln!(
+                "{out}: written ({what}), but `citequiz check` finds {} error{}: fix them in the bank",
+                errors.len(),
+                if errors.len() == 1 { "" } else { "s" }
+            );
+            ExitCode::from(1)
+        }
+    }
+}
