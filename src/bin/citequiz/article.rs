@@ -5,7 +5,7 @@
 
 use citequiz::author::import::{Format, HeaderField, Meta, Options, import, to_json};
 use citequiz::diag::Diagnostic;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Work with article files
@@ -135,7 +135,7 @@ fn run_import(a: &ImportArgs) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    if let Err(e) = write_whole(&a.out, &json) {
+    if let Err(e) = crate::output::write_whole(&a.out, json.as_bytes()) {
         eprintln!("error: cannot write {out}: {e}");
         return ExitCode::from(1);
     }
@@ -172,16 +172,4 @@ fn options(a: &ImportArgs) -> Options {
         notes: a.notes,
         join_broken: a.join_broken,
     }
-}
-
-/// Writes `text` to `path` whole: into a temporary file beside it, then
-/// renamed over it, so that a failure leaves no half-written article.
-fn write_whole(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    std::fs::write(&tmp, text)?;
-    std::fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
 }

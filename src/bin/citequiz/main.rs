@@ -14,6 +14,8 @@ mod build;
 #[cfg(not(target_arch = "wasm32"))]
 mod check;
 #[cfg(not(target_arch = "wasm32"))]
+mod export;
+#[cfg(not(target_arch = "wasm32"))]
 mod generate;
 #[cfg(not(target_arch = "wasm32"))]
 mod new;
@@ -67,6 +69,7 @@ enum Command {
     Suggest(suggest::Args),
     Preview(preview::Args),
     Article(article::Args),
+    Export(export::Args),
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -84,6 +87,7 @@ fn main() -> std::process::ExitCode {
         Command::Suggest(a) => suggest::run(&a),
         Command::Preview(a) => preview::run(&a),
         Command::Article(a) => article::run(&a),
+        Command::Export(a) => export::run(&a),
     }
 }
 

@@ -2,6 +2,7 @@
 //! counts, and diagnostics in rustc style on stderr.
 
 use citequiz::files::Loaded;
+use std::path::Path;
 
 /// `--format` of the commands that report (check, stats).
 #[derive(Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -23,4 +24,16 @@ pub fn print_diagnostics(loaded: &Loaded) {
     for d in &loaded.diagnostics {
         eprintln!("{}", d.render(loaded.source_of(d)));
     }
+}
+
+/// Writes `bytes` to `path` whole: into a temporary file beside it, then
+/// renamed over it, so that a failure leaves no half-written file.
+pub fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
 }
