@@ -31,18 +31,22 @@ pub struct Export {
 
 /// `s` escaped as XML text or an attribute value, without the characters
 /// XML 1.0 forbids (controls but tab, newline and carriage return;
-/// U+FFFE, U+FFFF), which a JSON string may hold.
+/// U+FFFE, U+FFFF), which a JSON string may hold. Tab, newline and
+/// carriage return are written as character references, which a parser
+/// gives back as they were (in an attribute it would read them as spaces,
+/// and anywhere it reads a carriage return as a newline).
 pub fn xml_text(s: &str) -> String {
-    let allowed = |c: char| {
-        !matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}')
-            && c != '\u{fffe}'
-            && c != '\u{ffff}'
-    };
-    if s.chars().all(allowed) {
-        escape_xml(s)
-    } else {
-        escape_xml(&s.chars().filter(|&c| allowed(c)).collect::<String>())
+    let mut out = String::with_capacity(s.len());
+    for c in escape_xml(s).chars() {
+        match c {
+            '\t' => out.push_str("&#9;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            '\u{0}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}' => {}
+            c => out.push(c),
+        }
     }
+    out
 }
 
 /// Plain text as HTML: escaped, each line of it a `<p>`, blank lines
@@ -176,7 +180,8 @@ mod tests {
 
     #[test]
     fn escaped_text_reads_back_as_written() {
-        let nasty = "a < b && c > \"d\" 'e' ]]> \u{1}\u{b}tab\there\u{fffe} <p>not html</p>";
+        let nasty =
+            "a < b && c > \"d\" 'e' ]]> \u{1}\u{b}tab\there\r\nline\u{fffe} <p>not html</p>";
         let xml = format!("<r a=\"{0}\">{0}</r>", xml_text(nasty));
         let doc = roxmltree::Document::parse(&xml).unwrap();
         let want: String =

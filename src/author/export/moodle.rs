@@ -248,7 +248,11 @@ fn question(
                     let alts: Vec<String> = g
                         .accept
                         .iter()
-                        .map(|a| format!("={}", cloze_escape(&xml_text(a))))
+                        // Whitespace folded: a tab's character reference would hold a `#`.
+                        .map(|a| {
+                            let a = a.split_whitespace().collect::<Vec<_>>().join(" ");
+                            format!("={}", cloze_escape(&xml_text(&a)))
+                        })
                         .collect();
                     let _ = write!(sentence, "{{1:SHORTANSWER:{}}}", alts.join("~"));
                 }

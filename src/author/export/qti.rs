@@ -265,17 +265,19 @@ fn choice_interaction(
     p.body.push_str("    </qti-choice-interaction>\n");
 }
 
-/// Options with QTI identifiers, in order, and each option's feedback.
+/// Options with QTI identifiers (`prefix` and the option's id), in
+/// order, and each option's feedback.
 fn options(
     p: &mut Parts,
     response: &str,
     multiple: bool,
     opts: &[ChoiceOption],
+    prefix: &str,
 ) -> Vec<(String, String)> {
     let mut names = Names::default();
     opts.iter()
         .map(|o| {
-            let id = names.name("c-", &o.id);
+            let id = names.name(prefix, &o.id);
             if let Some(f) = &o.feedback {
                 p.feedback.push((response.to_string(), multiple, id.clone(), f.clone()));
             }
@@ -308,7 +310,7 @@ fn parts(bank: &Bank, q: &Question) -> Parts {
     let shuffle = bank.shuffle_options();
     match q.body() {
         Body::SingleChoice { options: opts, answer } => {
-            let choices = options(&mut p, "RESPONSE", false, opts);
+            let choices = options(&mut p, "RESPONSE", false, opts, "c-");
             declare(
                 &mut p,
                 "RESPONSE",
@@ -321,7 +323,7 @@ fn parts(bank: &Bank, q: &Question) -> Parts {
             p.scoring = match_correct("RESPONSE", points);
         }
         Body::MultipleChoice { options: opts, answers } => {
-            let choices = options(&mut p, "RESPONSE", true, opts);
+            let choices = options(&mut p, "RESPONSE", true, opts, "c-");
             let keyed: Vec<(String, bool)> = opts
                 .iter()
                 .zip(&choices)
@@ -544,7 +546,7 @@ fn parts(bank: &Bank, q: &Question) -> Parts {
         }
         Body::TwoPart { part_a, part_b, quotes } => {
             let _ = writeln!(p.body, "    <p>{}</p>", xml_text(q.prompt()));
-            let a = options(&mut p, "RESPONSE_A", false, &part_a.options);
+            let a = options(&mut p, "RESPONSE_A", false, &part_a.options, "a-");
             declare(
                 &mut p,
                 "RESPONSE_A",
@@ -564,7 +566,7 @@ fn parts(bank: &Bank, q: &Question) -> Parts {
                     feedback: o.feedback.clone(),
                 })
                 .collect();
-            let b = options(&mut p, "RESPONSE_B", false, &quote_opts);
+            let b = options(&mut p, "RESPONSE_B", false, &quote_opts, "b-");
             declare(
                 &mut p,
                 "RESPONSE_B",
