@@ -136,23 +136,28 @@ fn percent(f: f64) -> String {
 
 /// `<answer>` with HTML text and optional feedback.
 fn answer(out: &mut String, fraction: f64, html: &str, feedback: Option<&str>) {
-    let _ = writeln!(
-        out,
-        "    <answer fraction=\"{}\" format=\"html\">\n      <text>{}</text>",
-        percent(fraction),
-        cdata(html)
-    );
-    html_field(out, "      ", "feedback", &html_text(feedback.unwrap_or("")));
-    out.push_str("    </answer>\n");
+    answer_as(out, fraction, "html", &cdata(html), feedback, "");
 }
 
-/// `<answer>` with plain text, as true/false, short answers and numbers are.
+/// `<answer>` with plain text, as true/false, short answers and numbers
+/// are; `extra` goes at its end (a number's tolerance).
 fn plain_answer(out: &mut String, fraction: f64, text: &str, feedback: Option<&str>, extra: &str) {
+    answer_as(out, fraction, "moodle_auto_format", &xml_text(text), feedback, extra);
+}
+
+/// `<answer>` of a `format`, its `<text>` content as given (escaped).
+fn answer_as(
+    out: &mut String,
+    fraction: f64,
+    format: &str,
+    content: &str,
+    feedback: Option<&str>,
+    extra: &str,
+) {
     let _ = writeln!(
         out,
-        "    <answer fraction=\"{}\" format=\"moodle_auto_format\">\n      <text>{}</text>",
-        percent(fraction),
-        xml_text(text)
+        "    <answer fraction=\"{}\" format=\"{format}\">\n      <text>{content}</text>",
+        percent(fraction)
     );
     html_field(out, "      ", "feedback", &html_text(feedback.unwrap_or("")));
     out.push_str(extra);

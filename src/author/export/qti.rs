@@ -251,10 +251,21 @@ fn choice_interaction(
     max: usize,
     shuffle: bool,
 ) {
-    let _ = writeln!(
-        p.body,
-        "    <qti-choice-interaction response-identifier=\"{response}\" max-choices=\"{max}\" shuffle=\"{shuffle}\">"
-    );
+    let attrs =
+        format!("response-identifier=\"{response}\" max-choices=\"{max}\" shuffle=\"{shuffle}\"");
+    simple_choices(p, "qti-choice-interaction", &attrs, prompt, choices);
+}
+
+/// An interaction over `qti-simple-choice`s (choice, order): `tag` with
+/// `attrs`, the prompt, the choices (identifier, escaped text).
+fn simple_choices(
+    p: &mut Parts,
+    tag: &str,
+    attrs: &str,
+    prompt: &str,
+    choices: &[(String, String)],
+) {
+    let _ = writeln!(p.body, "    <{tag} {attrs}>");
     let _ = writeln!(p.body, "      <qti-prompt>{}</qti-prompt>", xml_text(prompt));
     for (id, html) in choices {
         let _ = writeln!(
@@ -262,7 +273,7 @@ fn choice_interaction(
             "      <qti-simple-choice identifier=\"{id}\">{html}</qti-simple-choice>"
         );
     }
-    p.body.push_str("    </qti-choice-interaction>\n");
+    let _ = writeln!(p.body, "    </{tag}>");
 }
 
 /// Options with QTI identifiers (`prefix` and the option's id), in
@@ -304,6 +315,15 @@ fn plus_minus(choices: &[(String, bool)], points: f64) -> Vec<(String, f64)> {
         .collect()
 }
 
+/// `RESPONSE`, several identifiers: `keyed` (identifier, whether right)
+/// scored by `plus_minus`.
+fn declare_plus_minus(p: &mut Parts, keyed: &[(String, bool)], points: f64) {
+    let correct: Vec<String> = keyed.iter().filter(|k| k.1).map(|k| k.0.clone()).collect();
+    let entries = plus_minus(keyed, points);
+    let mapping = Mapping { entries: &entries, upper: points, ignore_case: false };
+    declare(p, "RESPONSE", "multiple", "identifier", &correct, Some(mapping));
+}
+
 fn parts(bank: &Bank, q: &Question) -> Parts {
     let mut p = Parts::default();
     let points = q.points();
@@ -329,19 +349,7 @@ fn parts(bank: &Bank, q: &Question) -> Parts {
                 .zip(&choices)
                 .map(|(o, c)| (c.0.clone(), answers.contains(&o.id)))
                 .collect();
-            let correct: Vec<String> = keyed.iter().filter(|k| k.1).map(|k| k.0.clone()).collect();
-            declare(
-                &mut p,
-                "RESPONSE",
-                "multiple",
-                "identifier",
-                &correct,
-                Some(Mapping {
-                    entries: &plus_minus(&keyed, points),
-                    upper: points,
-                    ignore_case: false,
-                }),
-            );
+            declare_plus_minus(&mut p, &keyed, points);
             choice_interaction(&mut p, "RESPONSE", q.prompt(), &choices, 0, shuffle);
             p.scoring = map_response("RESPONSE");
         }
@@ -425,19 +433,10 @@ fn parts(bank: &Bank, q: &Question) -> Parts {
             let ids: Vec<String> = items.iter().map(|i| names.name("i-", &i.id)).collect();
             declare(&mut p, "RESPONSE", "ordered", "identifier", &ids, None);
             // Shuffled always: the items are listed in the right order.
-            let _ = writeln!(
-                p.body,
-                "    <qti-order-interaction response-identifier=\"RESPONSE\" shuffle=\"true\">"
-            );
-            let _ = writeln!(p.body, "      <qti-prompt>{}</qti-prompt>", xml_text(q.prompt()));
-            for (id, item) in ids.iter().zip(items) {
-                let _ = writeln!(
-                    p.body,
-                    "      <qti-simple-choice identifier=\"{id}\">{}</qti-simple-choice>",
-                    xml_text(&item.text)
-                );
-            }
-            p.body.push_str("    </qti-order-interaction>\n");
+            let choices: Vec<(String, String)> =
+                ids.iter().zip(items).map(|(id, i)| (id.clone(), xml_text(&i.text))).collect();
+            let attrs = "response-identifier=\"RESPONSE\" shuffle=\"true\"";
+            simple_choices(&mut p, "qti-order-interaction", attrs, q.prompt(), &choices);
             // citequiz's rule: each item in its right place earns points/n.
             let share = points / ids.len().max(1) as f64;
             for (n, id) in ids.iter().enumerate() {
@@ -503,19 +502,7 @@ fn parts(bank: &Bank, q: &Question) -> Parts {
             let mut names = Names::default();
             let keyed: Vec<(String, bool)> =
                 sentences.iter().map(|(s, r)| (names.name("s-", &s.id), *r)).collect();
-            let correct: Vec<String> = keyed.iter().filter(|k| k.1).map(|k| k.0.clone()).collect();
-            declare(
-                &mut p,
-                "RESPONSE",
-                "multiple",
-                "identifier",
-                &correct,
-                Some(Mapping {
-                    entries: &plus_minus(&keyed, points),
-                    upper: points,
-                    ignore_case: false,
-                }),
-            );
+            declare_plus_minus(&mut p, &keyed, points);
             let _ = writeln!(
                 p.body,
                 "    <qti-hottext-interaction response-identifier=\"RESPONSE\" max-choices=\"0\">"
