@@ -14,7 +14,7 @@
 
 mod support;
 
-use citequiz::author::export::{Export, moodle, qti, xml_text};
+use citequiz::author::export::{Export, html_text, moodle, qti, xml_text};
 use citequiz::bank::{Bank, Body, Kind, Question};
 use citequiz::files::load_bank;
 use expect_test::expect_file;
@@ -83,27 +83,137 @@ fn xmllint(dir: &Path, schema: &str, files: &[String]) {
     }
 }
 
+/// Writes a QTI export into a folder and validates every file of it.
+fn validate_qti(name: &str, bank: &Bank, export: &Export) {
+    let dir = temp_dir(&format!("qti-{name}"));
+    write_files(&dir, &export.files);
+    let content: Vec<String> =
+        export.files.iter().map(|(n, _)| n.clone()).filter(|n| n != "imsmanifest.xml").collect();
+    assert_eq!(
+        content.len(),
+        bank.questions().len() + 1,
+        "{name}: an item per question and the stimulus"
+    );
+    xmllint(&dir, "qtiv3p0/imsqti_asiv3p0_sbacv1p0_v1p0.xsd", &content);
+    xmllint(&dir, "qtiv3p0/imsqtiv3p0_imscpv1p2_v1p0.xsd", &["imsmanifest.xml".to_string()]);
+}
+
 #[test]
 fn every_qti_file_validates_against_the_qti_3_schemas() {
     for path in all_banks() {
         let bank = load(&path);
-        let export = qti::export(&bank);
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
-        let dir = temp_dir(&format!("qti-{name}"));
-        write_files(&dir, &export.files);
-        let content: Vec<String> = export
-            .files
+        validate_qti(&name, &bank, &qti::export(&bank));
+    }
+}
+
+/// The fixture with hostile text everywhere the exports write bank text:
+/// markup, CDATA's end, a comment's dashes, controls JSON allows, tabs
+/// and newlines, right-to-left text, ids that are no XML names (and two
+/// that become the same one).
+fn hostile_bank() -> Bank {
+    let nasty = "<b>&amp;</b> ]]> -- \"q\" 'a' \u{1}\u{7f}\ttab\nline \u{202e}עברית\u{fffe}";
+    let fixture = std::fs::read_to_string(support::every_kind_path()).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&fixture).unwrap();
+    v["title"] = format!("A/B {nasty}").into();
+    v["description"] = nasty.into();
+    let ids = ["5g<>&\"", "5g<>&'", "ключ", "a/b", "x--y", "1", "_", "é", "ok"];
+    for (q, id) in v["questions"].as_array_mut().unwrap().iter_mut().zip(ids) {
+        q["id"] = id.into();
+        q["prompt"] = format!("{nasty} {}", q["prompt"].as_str().unwrap()).into();
+        q["explanation"] = nasty.into();
+        q["tags"] = serde_json::json!([nasty]);
+        q["hints"] = serde_json::json!([{"text": nasty}]);
+        for list in ["options", "items", "left", "right"] {
+            if let Some(items) = q.get_mut(list).and_then(|l| l.as_array_mut()) {
+                for it in items {
+                    it["text"] = format!("{nasty} {}", it["text"].as_str().unwrap()).into();
+                }
+            }
+        }
+        if let Some(gaps) = q.get_mut("gaps").and_then(|g| g.as_array_mut()) {
+            for g in gaps {
+                g["accept"].as_array_mut().unwrap().push(format!("x}}#~/\\\"{nasty}").into());
+            }
+        }
+    }
+    let article = support::repo_path("quiz-data/articles/gabuev-2020-putin-china-alliance.json");
+    v["article"] = article.to_str().unwrap().into();
+    let text = serde_json::to_string(&v).unwrap();
+    let art = citequiz::article::Article::parse(
+        support::ARTICLE,
+        citequiz::article::Normalizer::unicode(),
+    )
+    .unwrap();
+    match Bank::load(&text, None, art) {
+        Ok((bank, _)) => bank,
+        Err(d) => panic!("the hostile bank does not check: {d:#?}"),
+    }
+}
+
+#[test]
+fn hostile_text_is_escaped_and_every_file_still_validates() {
+    let bank = hostile_bank();
+    let export = qti::export(&bank);
+    validate_qti("hostile", &bank, &export);
+    let ids: Vec<&str> = export.files.iter().map(|(n, _)| n.as_str()).collect();
+    let mut unique = ids.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(
+        unique.len(),
+        ids.len(),
+        "two ids that clean to the same name get two files: {ids:?}"
+    );
+    for (q, (_, bytes)) in bank.questions().iter().zip(export.files.iter().skip(2)) {
+        let xml = String::from_utf8(bytes.clone()).unwrap();
+        let item = Document::parse(&xml).unwrap();
+        assert_eq!(item.root_element().attribute("label"), Some(q.id()));
+        assert_eq!(keyed_texts(&item), bank_keys(&bank, q), "question {}", q.id());
+    }
+    let moodle = moodle::export(&bank);
+    let xml = String::from_utf8(moodle.files[0].1.clone()).unwrap();
+    let doc = Document::parse(&xml).unwrap();
+    let questions: Vec<Node> =
+        doc.root_element().children().filter(|n| n.has_tag_name("question")).collect();
+    for q in bank.questions() {
+        check_moodle(&bank, q, &questions[1..]);
+        let n = questions
             .iter()
-            .map(|(n, _)| n.clone())
-            .filter(|n| n != "imsmanifest.xml")
-            .collect();
-        assert_eq!(
-            content.len(),
-            bank.questions().len() + 1,
-            "{name}: an item per question and the stimulus"
+            .find(|n| child(**n, "idnumber").and_then(|i| i.text()) == Some(q.id()))
+            .or_else(|| {
+                questions.iter().find(|n| {
+                    child(**n, "idnumber").and_then(|i| i.text())
+                        == Some(&format!("{}-part-a", q.id()))
+                })
+            });
+        let html = field(*n.unwrap(), "questiontext");
+        assert!(
+            !html.contains("<b>") && html.contains("&lt;b&gt;&amp;amp;&lt;/b&gt;"),
+            "{}: {html}",
+            q.id()
         );
-        xmllint(&dir, "qtiv3p0/imsqti_asiv3p0_sbacv1p0_v1p0.xsd", &content);
-        xmllint(&dir, "qtiv3p0/imsqtiv3p0_imscpv1p2_v1p0.xsd", &["imsmanifest.xml".to_string()]);
+    }
+}
+
+#[test]
+fn a_large_generated_bank_of_every_kind_exports() {
+    let art = citequiz::article::Article::parse(
+        support::ARTICLE,
+        citequiz::article::Normalizer::unicode(),
+    )
+    .unwrap();
+    let path = support::repo_path("quiz-data/articles/gabuev-2020-putin-china-alliance.json");
+    let text = citequiz::synth::synthetic_bank(&art, path.to_str().unwrap(), 90);
+    let (bank, _) = Bank::load(&text, None, art).unwrap_or_else(|d| panic!("{d:#?}"));
+    validate_qti("synthetic", &bank, &qti::export(&bank));
+    let moodle = moodle::export(&bank);
+    let xml = String::from_utf8(moodle.files[0].1.clone()).unwrap();
+    let doc = Document::parse(&xml).unwrap();
+    let questions: Vec<Node> =
+        doc.root_element().children().filter(|n| n.has_tag_name("question")).collect();
+    for q in bank.questions() {
+        check_moodle(&bank, q, &questions[1..]);
     }
 }
 
@@ -199,6 +309,10 @@ fn keyed_texts(item: &Document) -> Vec<Vec<String>> {
 
 /// What the bank says is right, in the same terms.
 fn bank_keys(bank: &Bank, q: &Question) -> Vec<Vec<String>> {
+    raw_keys(bank, q).into_iter().map(|k| k.iter().map(|s| xml_chars(s)).collect()).collect()
+}
+
+fn raw_keys(bank: &Bank, q: &Question) -> Vec<Vec<String>> {
     let text_of = |opts: &[citequiz::bank::raw::ChoiceOption], id: &str| {
         opts.iter().find(|o| o.id == id).unwrap().text.clone()
     };
@@ -351,9 +465,17 @@ fn answers<'a>(q: Node<'a, 'a>) -> Vec<(f64, String)> {
         .collect()
 }
 
-/// Plain text as the exporter writes it in HTML: escaped, in a `<p>`.
+/// Plain text as the exporter writes it in HTML (`html_text`, checked
+/// against an XML parser in its unit tests).
 fn p(s: &str) -> String {
-    format!("<p>{}</p>", xml_text(s))
+    html_text(s)
+}
+
+/// `s` without the characters XML cannot hold, which the exports drop.
+fn xml_chars(s: &str) -> String {
+    s.chars()
+        .filter(|c| !matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}'))
+        .collect()
 }
 
 /// The checks of one question against what Moodle's importer reads.
@@ -395,7 +517,7 @@ fn check_moodle(bank: &Bank, q: &Question, questions: &[Node]) {
             .filter(|t| t.has_tag_name("tag"))
             .map(|t| child(t, "text").and_then(|x| x.text()).unwrap_or(""))
             .collect();
-        assert_eq!(tags, q.tags().iter().map(String::as_str).collect::<Vec<_>>(), "{id}: tags");
+        assert_eq!(tags, q.tags().iter().map(|t| xml_chars(t)).collect::<Vec<_>>(), "{id}: tags");
         assert_eq!(
             n.children().filter(|c| c.has_tag_name("hint")).count(),
             q.hints().len(),
@@ -495,7 +617,7 @@ fn check_moodle(bank: &Bank, q: &Question, questions: &[Node]) {
             assert_eq!(child(n, "usecase").and_then(|u| u.text()), Some("0"));
             assert_eq!(
                 answers(n),
-                gaps[0].accept.iter().map(|a| (100.0, a.clone())).collect::<Vec<_>>()
+                gaps[0].accept.iter().map(|a| (100.0, xml_chars(a))).collect::<Vec<_>>()
             );
         }
         Body::FillBlank { gaps, .. } => {
@@ -503,10 +625,18 @@ fn check_moodle(bank: &Bank, q: &Question, questions: &[Node]) {
             assert_eq!(kind(n), "cloze");
             let text = field(n, "questiontext");
             assert_eq!(text.matches("{1:SHORTANSWER:").count(), gaps.len(), "{id}");
-            for g in gaps {
-                let alts: Vec<String> = g.accept.iter().map(|a| format!("={a}")).collect();
-                assert!(text.contains(&alts.join("~")), "{id}: {text}");
-            }
+            // Each gap's accepted answers, read back as Moodle reads them
+            // (whitespace folded, as the export says).
+            let want: Vec<Vec<String>> = gaps
+                .iter()
+                .map(|g| {
+                    g.accept
+                        .iter()
+                        .map(|a| xml_chars(&a.split_whitespace().collect::<Vec<_>>().join(" ")))
+                        .collect()
+                })
+                .collect();
+            assert_eq!(cloze_answers(&text), want, "{id}: {text}");
         }
         Body::Numeric { answer, tolerance, .. } => {
             let n = by_id(id).unwrap();
@@ -552,17 +682,44 @@ fn check_moodle(bank: &Bank, q: &Question, questions: &[Node]) {
             let mut want: Vec<(String, String)> = left
                 .iter()
                 .zip(answer)
-                .map(|(l, r)| (p(&l.text), right.iter().find(|x| &x.id == r).unwrap().text.clone()))
+                .map(|(l, r)| {
+                    (p(&l.text), xml_chars(&right.iter().find(|x| &x.id == r).unwrap().text))
+                })
                 .collect();
             want.extend(
                 right
                     .iter()
                     .filter(|r| !answer.contains(&r.id))
-                    .map(|r| (String::new(), r.text.clone())),
+                    .map(|r| (String::new(), xml_chars(&r.text))),
             );
             assert_eq!(subs, want, "{id}: pairs, then distractors with empty text");
         }
     }
+}
+
+/// The answers of each `{1:SHORTANSWER:=a~=b}` in a cloze question's
+/// HTML: split at unescaped `~`, backslash escapes undone, then the HTML
+/// entities (by an XML parser).
+fn cloze_answers(html: &str) -> Vec<Vec<String>> {
+    let unescape = |s: &str| {
+        let doc = format!("<r>{s}</r>");
+        Document::parse(&doc).unwrap().root_element().text().unwrap_or("").to_string()
+    };
+    let mut out = Vec::new();
+    for part in html.split("{1:SHORTANSWER:").skip(1) {
+        let (mut answers, mut cur, mut chars) = (Vec::new(), String::new(), part.chars());
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' => cur.extend(chars.next()),
+                '~' => answers.push(std::mem::take(&mut cur)),
+                '}' => break,
+                c => cur.push(c),
+            }
+        }
+        answers.push(cur);
+        out.push(answers.iter().map(|a| unescape(a.strip_prefix('=').unwrap_or(a))).collect());
+    }
+    out
 }
 
 #[test]

@@ -15,7 +15,7 @@ pub mod moodle;
 pub mod qti;
 
 use crate::article::{Article, Sentence};
-use crate::bank::{Bank, Body, Question};
+use crate::bank::{Bank, Question};
 use crate::diag::{Code, Diagnostic};
 use crate::package::escape_xml;
 
@@ -152,26 +152,6 @@ pub fn nearest_type(bank: &Bank, q: &Question, format: &str, what: &str) -> Diag
         format!("{format} has no {} question: question \"{}\" {what}", q.kind().name(), q.id()),
     )
     .for_question(q.id())
-}
-
-/// The correct answer of a question, as the ids or values the bank keys
-/// (for tests and messages): option ids, `true`/`false`, accepted
-/// answers of each gap, the number, item ids in order, `left right`
-/// pairs, sentence ids, Part A's and Part B's ids.
-pub fn keys(q: &Question) -> Vec<String> {
-    match q.body() {
-        Body::SingleChoice { answer, .. } => vec![answer.clone()],
-        Body::MultipleChoice { answers, .. } => answers.clone(),
-        Body::TrueFalse { answer, .. } => vec![answer.to_string()],
-        Body::FillBlank { gaps, .. } => gaps.iter().map(|g| g.accept.join("|")).collect(),
-        Body::Numeric { answer, .. } => vec![number(*answer)],
-        Body::Ordering { items } => items.iter().map(|i| i.id.clone()).collect(),
-        Body::Matching { left, answer, .. } => {
-            left.iter().zip(answer).map(|(l, r)| format!("{} {r}", l.id)).collect()
-        }
-        Body::Evidence { target } => target.clone(),
-        Body::TwoPart { part_a, part_b, .. } => vec![part_a.answer.clone(), part_b.answer.clone()],
-    }
 }
 
 #[cfg(test)]

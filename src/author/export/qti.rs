@@ -57,7 +57,7 @@ pub fn export(bank: &Bank) -> Export {
         ("imsmanifest.xml".to_string(), manifest(bank, &items).into_bytes()),
         (STIMULUS_PATH.to_string(), stimulus(bank).into_bytes()),
     ];
-    files.extend(items.into_iter().map(|(id, xml)| (format!("items/{id}.xml"), xml.into_bytes())));
+    files.extend(items.into_iter().map(|(id, xml)| (item_path(&id), xml.into_bytes())));
     Export { files, warnings: Vec::new() }
 }
 
