@@ -136,7 +136,10 @@ fn hostile_bank() -> Bank {
         }
         if let Some(gaps) = q.get_mut("gaps").and_then(|g| g.as_array_mut()) {
             for g in gaps {
-                g["accept"].as_array_mut().unwrap().push(format!("x}}#~/\\\"{nasty}").into());
+                let accept = g["accept"].as_array_mut().unwrap();
+                let upper = accept[0].as_str().unwrap().to_uppercase();
+                accept.push(upper.into()); // the same answer but for case
+                accept.push(format!("x}}#~/\\\"{nasty}").into());
             }
         }
     }
@@ -169,10 +172,7 @@ fn hostile_text_is_escaped_and_every_file_still_validates() {
         "two ids that clean to the same name get two files: {ids:?}"
     );
     for (q, (_, bytes)) in bank.questions().iter().zip(export.files.iter().skip(2)) {
-        let xml = String::from_utf8(bytes.clone()).unwrap();
-        let item = Document::parse(&xml).unwrap();
-        assert_eq!(item.root_element().attribute("label"), Some(q.id()));
-        assert_eq!(keyed_texts(&item), bank_keys(&bank, q), "question {}", q.id());
+        check_item(&bank, q, &String::from_utf8_lossy(bytes));
     }
     let moodle = moodle::export(&bank);
     let xml = String::from_utf8(moodle.files[0].1.clone()).unwrap();
@@ -365,52 +365,51 @@ fn raw_keys(bank: &Bank, q: &Question) -> Vec<Vec<String>> {
     }
 }
 
+/// An item's correct responses against the bank's keys, its fill-in
+/// mappings against the accepted answers, its MAXSCORE against the points.
+fn check_item(bank: &Bank, q: &Question, xml: &str) {
+    let item = Document::parse(xml).unwrap();
+    assert_eq!(item.root_element().attribute("label"), Some(q.id()));
+    assert_eq!(keyed_texts(&item), bank_keys(bank, q), "question {}", q.id());
+    if let Body::FillBlank { gaps, .. } = q.body() {
+        let lower =
+            |v: Vec<&str>| v.iter().map(|k| xml_chars(&k.to_lowercase())).collect::<Vec<_>>();
+        let declarations =
+            item.descendants().filter(|n| n.has_tag_name("qti-response-declaration"));
+        for (g, decl) in gaps.iter().zip(declarations) {
+            let keys: Vec<&str> = decl
+                .descendants()
+                .filter(|n| n.has_tag_name("qti-map-entry"))
+                .map(|n| n.attribute("map-key").unwrap())
+                .collect();
+            // Every accepted answer has its key (case ignored), once.
+            let want = lower(g.accept.iter().map(String::as_str).collect());
+            let mut unique = want.clone();
+            unique.sort();
+            unique.dedup();
+            assert_eq!(keys.len(), unique.len(), "{}: {keys:?}", q.id());
+            assert!(want.iter().all(|w| lower(keys.clone()).contains(w)), "{}: {keys:?}", q.id());
+        }
+    }
+    let max = item
+        .descendants()
+        .find(|n| n.attribute("identifier") == Some("MAXSCORE"))
+        .and_then(|n| n.descendants().find(|v| v.has_tag_name("qti-value")))
+        .and_then(|v| v.text())
+        .unwrap();
+    assert_eq!(max.parse::<f64>().unwrap(), q.points(), "{}", q.id());
+}
+
 #[test]
 fn every_items_correct_response_is_the_banks_key() {
     for path in all_banks() {
         let bank = load(&path);
         let export = qti::export(&bank);
-        let mut kinds = Vec::new();
         for (q, (_, bytes)) in bank.questions().iter().zip(export.files.iter().skip(2)) {
-            let xml = String::from_utf8(bytes.clone()).unwrap();
-            let item = Document::parse(&xml).unwrap();
-            assert_eq!(item.root_element().attribute("label"), Some(q.id()));
-            assert_eq!(
-                keyed_texts(&item),
-                bank_keys(&bank, q),
-                "{}: question {}",
-                path.display(),
-                q.id()
-            );
-            if let Body::FillBlank { gaps, .. } = q.body() {
-                // Every accepted answer is mapped to the gap's share, case ignored.
-                for (g, decl) in gaps
-                    .iter()
-                    .zip(item.descendants().filter(|n| n.has_tag_name("qti-response-declaration")))
-                {
-                    let keys: Vec<&str> = decl
-                        .descendants()
-                        .filter(|n| n.has_tag_name("qti-map-entry"))
-                        .map(|n| n.attribute("map-key").unwrap())
-                        .collect();
-                    assert_eq!(
-                        keys,
-                        g.accept.iter().map(String::as_str).collect::<Vec<_>>(),
-                        "{}",
-                        q.id()
-                    );
-                }
-            }
-            let max = item
-                .descendants()
-                .find(|n| n.attribute("identifier") == Some("MAXSCORE"))
-                .and_then(|n| n.descendants().find(|v| v.has_tag_name("qti-value")))
-                .and_then(|v| v.text())
-                .unwrap();
-            assert_eq!(max.parse::<f64>().unwrap(), q.points(), "{}", q.id());
-            kinds.push(q.kind());
+            check_item(&bank, q, &String::from_utf8_lossy(bytes));
         }
         if path == support::every_kind_path() {
+            let kinds: Vec<Kind> = bank.questions().iter().map(Question::kind).collect();
             assert!(Kind::ALL.iter().all(|k| kinds.contains(k)), "the fixture has every kind");
         }
     }

@@ -375,8 +375,14 @@ fn parts(bank: &Bank, q: &Question) -> Parts {
                 p.body.push_str(&xml_text(seg));
                 if let Some(g) = gaps.get(i) {
                     let id = format!("RESPONSE_{}", i + 1);
-                    let entries: Vec<(String, f64)> =
-                        g.accept.iter().map(|a| (a.clone(), share)).collect();
+                    // A key once: answers that differ only in case are one
+                    // entry of a mapping that ignores case.
+                    let mut entries: Vec<(String, f64)> = Vec::new();
+                    for a in &g.accept {
+                        if !entries.iter().any(|(k, _)| k.to_lowercase() == a.to_lowercase()) {
+                            entries.push((a.clone(), share));
+                        }
+                    }
                     let first: Vec<String> = g.accept.first().cloned().into_iter().collect();
                     declare(
                         &mut p,
