@@ -174,13 +174,10 @@ fn hostile_text_is_escaped_and_every_file_still_validates() {
     for (q, (_, bytes)) in bank.questions().iter().zip(export.files.iter().skip(2)) {
         check_item(&bank, q, &String::from_utf8_lossy(bytes));
     }
-    let moodle = moodle::export(&bank);
-    let xml = String::from_utf8(moodle.files[0].1.clone()).unwrap();
+    let xml = moodle_xml(&bank);
     let doc = Document::parse(&xml).unwrap();
-    let questions: Vec<Node> =
-        doc.root_element().children().filter(|n| n.has_tag_name("question")).collect();
+    let questions = moodle_questions(&bank, &doc);
     for q in bank.questions() {
-        check_moodle(&bank, q, &questions[1..]);
         let n = questions
             .iter()
             .find(|n| child(**n, "idnumber").and_then(|i| i.text()) == Some(q.id()))
@@ -210,14 +207,9 @@ fn a_large_generated_bank_of_every_kind_exports() {
     let text = citequiz::synth::synthetic_bank(&art, path.to_str().unwrap(), 90);
     let (bank, _) = Bank::load(&text, None, art).unwrap_or_else(|d| panic!("{d:#?}"));
     validate_qti("synthetic", &bank, &qti::export(&bank));
-    let moodle = moodle::export(&bank);
-    let xml = String::from_utf8(moodle.files[0].1.clone()).unwrap();
+    let xml = moodle_xml(&bank);
     let doc = Document::parse(&xml).unwrap();
-    let questions: Vec<Node> =
-        doc.root_element().children().filter(|n| n.has_tag_name("question")).collect();
-    for q in bank.questions() {
-        check_moodle(&bank, q, &questions[1..]);
-    }
+    moodle_questions(&bank, &doc);
 }
 
 #[test]
@@ -724,6 +716,34 @@ fn cloze_answers(html: &str) -> Vec<Vec<String>> {
     out
 }
 
+/// The bank's Moodle XML file.
+fn moodle_xml(bank: &Bank) -> String {
+    String::from_utf8(moodle::export(bank).files[0].1.clone()).unwrap()
+}
+
+/// The file's questions after its category, each checked (`check_moodle`).
+fn moodle_questions<'a>(bank: &Bank, doc: &'a Document<'a>) -> Vec<Node<'a, 'a>> {
+    assert!(doc.root_element().has_tag_name("quiz"));
+    let questions: Vec<Node> =
+        doc.root_element().children().filter(|n| n.has_tag_name("question")).collect();
+    let category = questions[0];
+    assert_eq!(category.attribute("type"), Some("category"));
+    assert_eq!(
+        field(category, "category"),
+        format!(
+            "$course$/top/{}",
+            xml_chars(&bank.title().split_whitespace().collect::<Vec<_>>().join(" "))
+                .replace('/', "//")
+        )
+    );
+    let extra = bank.questions().iter().filter(|q| q.kind() == Kind::TwoPart).count();
+    assert_eq!(questions.len(), 1 + bank.questions().len() + extra, "{}", bank.id());
+    for q in bank.questions() {
+        check_moodle(bank, q, &questions[1..]);
+    }
+    questions[1..].to_vec()
+}
+
 #[test]
 fn every_moodle_question_has_the_structure_moodle_imports() {
     for path in all_banks() {
@@ -732,20 +752,7 @@ fn every_moodle_question_has_the_structure_moodle_imports() {
         assert_eq!(export.files.len(), 1);
         let xml = String::from_utf8(export.files[0].1.clone()).unwrap();
         let doc = Document::parse(&xml).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        assert!(doc.root_element().has_tag_name("quiz"));
-        let questions: Vec<Node> =
-            doc.root_element().children().filter(|n| n.has_tag_name("question")).collect();
-        let category = questions[0];
-        assert_eq!(category.attribute("type"), Some("category"));
-        assert_eq!(
-            field(category, "category"),
-            format!("$course$/top/{}", bank.title().replace('/', "//"))
-        );
-        let extra = bank.questions().iter().filter(|q| q.kind() == Kind::TwoPart).count();
-        assert_eq!(questions.len(), 1 + bank.questions().len() + extra, "{}", path.display());
-        for q in bank.questions() {
-            check_moodle(&bank, q, &questions[1..]);
-        }
+        moodle_questions(&bank, &doc);
         // A warning for each question Moodle has no type for, naming it; none else.
         let warned: Vec<&str> =
             export.warnings.iter().map(|d| d.question.as_deref().unwrap()).collect();

@@ -67,8 +67,10 @@ fn html_field(out: &mut String, indent: &str, tag: &str, html: &str) {
 }
 
 fn category(out: &mut String, bank: &Bank) {
-    // Moodle splits a category path at "/"; "//" is a slash in a name.
-    let name = xml_text(&bank.title().replace('/', "//"));
+    // Moodle splits a category path at "/"; "//" is a slash in a name. A
+    // name is one line.
+    let title = bank.title().split_whitespace().collect::<Vec<_>>().join(" ");
+    let name = xml_text(&title.replace('/', "//"));
     let _ = writeln!(
         out,
         "  <question type=\"category\">\n    <category>\n      <text>$course$/top/{name}</text>\n    </category>"

@@ -197,6 +197,11 @@ fn map_response(response: &str) -> String {
     )
 }
 
+/// `s` in lower case (`text::lowercase`, as fill-in answers are compared).
+fn lower(s: &str) -> String {
+    s.chars().flat_map(crate::text::lowercase).collect()
+}
+
 /// A response's mapping: (key, value) entries, between 0 and `upper`.
 struct Mapping<'a> {
     entries: &'a [(String, f64)],
@@ -379,7 +384,7 @@ fn parts(bank: &Bank, q: &Question) -> Parts {
                     // entry of a mapping that ignores case.
                     let mut entries: Vec<(String, f64)> = Vec::new();
                     for a in &g.accept {
-                        if !entries.iter().any(|(k, _)| k.to_lowercase() == a.to_lowercase()) {
+                        if !entries.iter().any(|(k, _)| lower(k) == lower(a)) {
                             entries.push((a.clone(), share));
                         }
                     }
