@@ -52,6 +52,14 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
 fi
 
+# xmllint (Debian's libxml2-utils), with which tests/export.rs validates
+# `citequiz export --format qti3` against the QTI 3.0 schemas.
+if ! command -v xmllint >/dev/null; then
+  say "installing xmllint (libxml2-utils) from Debian"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml2-utils
+fi
+
 # npm packages: playwright-core and axe-core for the end-to-end tests,
 # binaryen for wasm-opt (never Debian's binaryen: its wasm-opt writes modules
 # Chromium rejects).

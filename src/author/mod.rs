@@ -10,6 +10,8 @@
 //! - `gift`, `aiken`: Moodle's question formats: GIFT both ways (`parse`,
 //!   `write`), Aiken in; `convert`, what they share (ids, origins,
 //!   HTML and Markdown reduced to text).
+//! - `export`: a checked bank as Moodle XML or a QTI 3.0 package, with a
+//!   warning for each question written as the nearest type.
 //!
 //! Invariant: nothing here reads the clock; only `new::write_skeleton`
 //! touches the file system (`import` takes bytes and returns the article
@@ -17,6 +19,7 @@
 
 pub mod aiken;
 pub mod convert;
+pub mod export;
 pub mod gift;
 pub mod import;
 pub mod new;

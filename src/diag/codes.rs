@@ -208,6 +208,10 @@ registry! {
         "A question's visible text gives away another question's answer, and is shown first.";
     HINT_GIVES_ANSWER = "hint-gives-answer", Warning:
         "A hint contains the answer.";
+
+    // `citequiz export`.
+    EXPORT_NEAREST_TYPE = "export-nearest-type", Warning:
+        "The export format has no type for a question's kind: it was written as the nearest type (the message says which).";
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 
 use citequiz::author::import::{Format, HeaderField, Meta, Options, import, to_json};
 use citequiz::diag::Diagnostic;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Work with article files
@@ -98,7 +98,7 @@ pub fn run(a: &Args) -> ExitCode {
 fn run_import(a: &ImportArgs) -> ExitCode {
     let source_name = a.source.display().to_string();
     let out = a.out.display();
-    if let Some(refused) = refuse_overwrite(&a.out, a.force) {
+    if let Some(refused) = crate::output::refuse_overwrite(&a.out, a.force) {
         return refused;
     }
     let bytes = match std::fs::read(&a.source) {
@@ -133,7 +133,7 @@ fn run_import(a: &ImportArgs) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    if let Err(e) = write_whole(&a.out, &json) {
+    if let Err(e) = crate::output::write_whole(&a.out, json.as_bytes()) {
         eprintln!("error: cannot write {out}: {e}");
         return ExitCode::from(1);
     }
@@ -170,26 +170,4 @@ fn options(a: &ImportArgs) -> Options {
         notes: a.notes,
         join_broken: a.join_broken,
     }
-}
-
-/// Exit 1, having said why, when `out` exists and `--force` was not given.
-pub(crate) fn refuse_overwrite(out: &Path, force: bool) -> Option<ExitCode> {
-    if !out.exists() || force {
-        return None;
-    }
-    eprintln!("error: {} exists; nothing was written", out.display());
-    eprintln!("  = help: give --force to replace it, or another --out");
-    Some(ExitCode::from(1))
-}
-
-/// Writes `text` to `path` whole: into a temporary file beside it, then
-/// renamed over it, so that a failure leaves no half-written article.
-pub(crate) fn write_whole(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    std::fs::write(&tmp, text)?;
-    std::fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
 }

@@ -67,7 +67,7 @@ fn run_import(args: &FromArgs, parse: Parse) -> ExitCode {
         eprintln!("{name}: {why}: nothing was written");
         ExitCode::from(1)
     };
-    if let Some(refused) = crate::article::refuse_overwrite(&a.out, args.force) {
+    if let Some(refused) = crate::output::refuse_overwrite(&a.out, args.force) {
         return refused;
     }
     let source = match std::fs::read(&args.source).map(String::from_utf8) {
@@ -123,7 +123,7 @@ fn run_import(args: &FromArgs, parse: Parse) -> ExitCode {
             "warning: question \"{id}\" shares no word with the article: no citation was suggested\n  = help: quote the passage it asks about in its `cite`"
         );
     }
-    if let Err(e) = crate::article::write_whole(&a.out, &filled.text) {
+    if let Err(e) = crate::output::write_whole(&a.out, filled.text.as_bytes()) {
         eprintln!("error: cannot write {out}: {e}");
         return ExitCode::from(1);
     }

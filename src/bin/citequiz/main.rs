@@ -14,6 +14,8 @@ mod build;
 #[cfg(not(target_arch = "wasm32"))]
 mod check;
 #[cfg(not(target_arch = "wasm32"))]
+mod export;
+#[cfg(not(target_arch = "wasm32"))]
 mod generate;
 #[cfg(not(target_arch = "wasm32"))]
 mod import;
@@ -70,6 +72,7 @@ enum Command {
     Preview(preview::Args),
     Article(article::Args),
     Import(import::Args),
+    Export(export::Args),
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -88,6 +91,7 @@ fn main() -> std::process::ExitCode {
         Command::Preview(a) => preview::run(&a),
         Command::Article(a) => article::run(&a),
         Command::Import(a) => import::run(&a),
+        Command::Export(a) => export::run(&a),
     }
 }
 
