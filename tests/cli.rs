@@ -401,3 +401,38 @@ fn import_gift_writes_a_bank_that_breaks_a_kinds_rule_and_says_so() {
     assert!(err.contains("error[empty]") && err.contains("questions[0].right[0].text"), "{err}");
     assert!(err.contains("written (1 question from") && bank.exists(), "{err}");
 }
+
+#[test]
+fn import_refuses_what_no_bank_could_hold_quickly_and_says_so() {
+    let dir = temp_dir("import-huge");
+    let bank = dir.join("bank.json");
+    // 12,000 questions of one title: more than a bank holds, and 11,999
+    // renamed ids, of which only the first few are printed.
+    let many = dir.join("many.gift");
+    std::fs::write(&many, "::Q::What is it?{=yes ~no}\n\n".repeat(12_000)).unwrap();
+    let started = std::time::Instant::now();
+    let o = import("gift", many.to_str().unwrap(), &bank, &[]);
+    assert!(started.elapsed().as_secs() < 20, "took {:?}", started.elapsed());
+    assert_exit(&o, 1);
+    let err = stderr(&o);
+    assert!(err.contains("error[too-many-questions]") && err.contains("12000 questions"), "{err}");
+    assert!(err.contains("11989 more `renamed-id` diagnostics"), "{err}");
+    assert_eq!(err.matches("warning[renamed-id]").count(), 10);
+    assert!(!bank.exists());
+    // Larger than a bank may be: refused before it is read.
+    let huge = dir.join("huge.gift");
+    let file = std::fs::File::create(&huge).unwrap();
+    file.set_len(17 * 1024 * 1024).unwrap();
+    let err = stderr(&import("gift", huge.to_str().unwrap(), &bank, &[]));
+    assert!(err.contains("error[too-large]"), "{err}");
+    // Not UTF-8: where the first bad byte is.
+    let latin1 = dir.join("latin1.txt");
+    std::fs::write(&latin1, b"What is the capital?\nA. Par\xEDs\nB. Rome\nANSWER: A\n").unwrap();
+    let err = stderr(&import("aiken", latin1.to_str().unwrap(), &bank, &[]));
+    assert!(
+        err.contains("error[wrong-encoding]")
+            && err.contains("0xED")
+            && err.contains("line 2, column 7"),
+        "{err}"
+    );
+}

@@ -98,30 +98,30 @@ pub fn slug(s: &str) -> String {
 /// file) and renames the later of two questions with the same id (`-2`,
 /// `-3`…), with a warning naming both.
 pub fn unique_ids(questions: &mut [(RawQuestion, Origin)], diags: &mut Vec<Diagnostic>) {
-    // Sorted, so that each look-up is a binary search (a file may hold
-    // thousands of questions, many with one title).
-    let mut seen: Vec<String> = Vec::new();
-    let taken =
-        |seen: &Vec<String>, id: &str| seen.binary_search_by(|s| s.as_str().cmp(id)).is_ok();
+    use std::collections::{HashMap, HashSet};
+    // Hashed, and each base id remembers the next suffix to try, so that a
+    // file of thousands of questions with one title stays linear.
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut next: HashMap<String, usize> = HashMap::new();
     for (n, (q, origin)) in questions.iter_mut().enumerate() {
         if q.id.is_empty() {
             q.id = format!("q{}", n + 1);
         }
-        if taken(&seen, &q.id) {
+        if seen.contains(&q.id) {
             let base = q.id.clone();
-            let mut k = 2;
-            while taken(&seen, &format!("{base}-{k}")) {
-                k += 1;
+            let k = next.entry(base.clone()).or_insert(2);
+            while seen.contains(&format!("{base}-{k}")) {
+                *k += 1;
             }
             q.id = format!("{base}-{k}");
+            *k += 1;
             diags.push(origin.warn(
                 Code::RENAMED_ID,
                 format!("another question already has the id \"{base}\": this one is \"{}\"", q.id),
                 "give each question its own title or `// [id:…]` comment",
             ));
         }
-        let at = seen.partition_point(|s| *s < q.id);
-        seen.insert(at, q.id.clone());
+        seen.insert(q.id.clone());
     }
 }
 

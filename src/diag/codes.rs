@@ -71,11 +71,11 @@ registry! {
 
     // Banks: the bank as a whole.
     UNKNOWN_FORMAT = "unknown-format", Error:
-        "The bank's `format` is not `citequiz-bank/1`.";
+        "The bank's `format` is not `citequiz-bank/1`, the one this version reads; named before anything else.";
     TOO_LARGE = "too-large", Error:
-        "The bank file is larger than accepted (see Limits).";
+        "A bank, or a file to import, is larger than accepted (see Limits).";
     TOO_MANY_QUESTIONS = "too-many-questions", Error:
-        "The bank has more questions than accepted (see Limits).";
+        "A bank, or a GIFT or Aiken file to import, has more questions than accepted (see Limits).";
     NO_QUESTIONS = "no-questions", Error:
         "The bank has no questions.";
 

@@ -157,6 +157,10 @@ impl std::str::FromStr for Format {
     }
 }
 
+/// The largest source `import` reads: a saved page with its images inlined
+/// fits; a text the widget could not show usefully does not.
+pub const MAX_SOURCE_BYTES: usize = 64 * 1024 * 1024;
+
 /// How to import.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -246,6 +250,21 @@ pub fn import(source: &[u8], file: &str, options: &Options) -> Result<Imported, 
             ));
         }
     };
+    if source.len() > MAX_SOURCE_BYTES {
+        return Err(in_file(
+            Diagnostic::error(
+                Code::TOO_LARGE,
+                "",
+                format!(
+                    "{file} is {} bytes; an article source is at most {MAX_SOURCE_BYTES} bytes (64 MiB)",
+                    source.len()
+                ),
+            )
+            .with_help(
+                "import one article at a time: a book-length text makes several articles, each with its bank",
+            ),
+        ));
+    }
     let source = source.strip_prefix(b"\xEF\xBB\xBF".as_slice()).unwrap_or(source);
     if source.iter().all(u8::is_ascii_whitespace) {
         return Err(in_file(
@@ -695,6 +714,8 @@ mod tests {
         assert_eq!(codes(import(b"abc\0def", "a.md", &o)), ["binary-source"]);
         assert_eq!(codes(import(b"caf\xE9\n", "a.txt", &o)), ["wrong-encoding"]);
         assert_eq!(codes(import(b"text", "a.pdf", &o)), ["import-format"]);
+        let huge = vec![b'a'; MAX_SOURCE_BYTES + 1];
+        assert_eq!(codes(import(&huge, "a.txt", &o)), ["too-large"]);
         let Err(d) = import(b"one\n\ncaf\xE9", "x.txt", &o) else { panic!("accepted") };
         assert_eq!(d[0].location(), "x.txt:3:4");
         assert!(d[0].message.contains("x.txt"), "{}", d[0].message);

@@ -6,9 +6,10 @@
 
 use citequiz::author::new::{Skeleton, bank_with, place};
 use citequiz::author::{aiken, gift};
-use citequiz::bank::Bank;
-use citequiz::diag::Diagnostic;
-use std::path::PathBuf;
+use citequiz::bank::{Bank, MAX_BANK_BYTES, MAX_QUESTIONS};
+use citequiz::checker::{BadByte, binary_kind};
+use citequiz::diag::{Code, Diagnostic};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Import questions from another format as a bank
@@ -70,29 +71,35 @@ fn run_import(args: &FromArgs, parse: Parse) -> ExitCode {
     if let Some(refused) = crate::output::refuse_overwrite(&a.out, args.force) {
         return refused;
     }
-    let source = match std::fs::read(&args.source).map(String::from_utf8) {
-        Ok(Ok(s)) => s,
-        Ok(Err(_)) => {
-            eprintln!("error: {name} is not UTF-8 text");
-            eprintln!("  = help: save it as UTF-8 (Moodle's exports are)");
-            return ExitCode::from(1);
-        }
-        Err(e) => {
-            eprintln!("error: cannot read {name}: {e}");
-            eprintln!("  = help: check the path");
-            return ExitCode::from(1);
+    let source = match read_source(&args.source, &name) {
+        Ok(s) => s,
+        Err(d) => {
+            eprintln!("{}", d.render(None));
+            return failed("it cannot be imported");
         }
     };
     let (questions, diags) = parse(&source, &name);
-    for d in &diags {
-        eprintln!("{}", d.render(Some(&source)));
-    }
+    print_some(&diags, &source);
     let errors = diags.iter().filter(|d| d.is_error()).count();
     if errors > 0 {
         return failed(&format!("{errors} error{}", if errors == 1 { "" } else { "s" }));
     }
     if questions.is_empty() {
         return failed("no question could be imported");
+    }
+    if questions.len() > MAX_QUESTIONS {
+        let mut d = Diagnostic::error(
+            Code::TOO_MANY_QUESTIONS,
+            "",
+            format!(
+                "{name} holds {} questions; a bank holds at most {MAX_QUESTIONS}",
+                questions.len()
+            ),
+        )
+        .with_help("split the file and import each part as a bank of its own");
+        d.file = Some(name.clone());
+        eprintln!("{}", d.render(None));
+        return failed("too many questions");
     }
     let placed = match place(&a.article, &a.out) {
         Ok(p) => p,
@@ -160,5 +167,87 @@ fn run_import(args: &FromArgs, parse: Parse) -> ExitCode {
             );
             ExitCode::from(1)
         }
+    }
+}
+
+/// The question file's text, or why it cannot be imported: unreadable,
+/// larger than a bank may be (its bank would be larger still), binary, or
+/// not UTF-8 (naming the first bad byte's line and column).
+fn read_source(path: &Path, name: &str) -> Result<String, Box<Diagnostic>> {
+    let located = |mut d: Diagnostic| {
+        d.file = Some(name.to_string());
+        Box::new(d)
+    };
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    if size > MAX_BANK_BYTES as u64 {
+        return Err(located(
+            Diagnostic::error(
+                Code::TOO_LARGE,
+                "",
+                format!("{name} is {size} bytes; a bank is at most {MAX_BANK_BYTES} bytes, and its questions would not fit"),
+            )
+            .with_help("split the file and import each part as a bank of its own"),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| {
+        located(
+            Diagnostic::error(Code::IO, "", format!("cannot read {name}: {e}"))
+                .with_help("check the path"),
+        )
+    })?;
+    if let Some(kind) = binary_kind(&bytes) {
+        return Err(located(
+            Diagnostic::error(
+                Code::BINARY_SOURCE,
+                "",
+                format!("{name} is not text but binary data ({kind})"),
+            )
+            .with_help("check the path: GIFT and Aiken files are text"),
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let bad = BadByte::first(e.as_bytes()).unwrap_or_default();
+        let mut d = Diagnostic::error(
+            Code::WRONG_ENCODING,
+            "",
+            format!(
+                "{name} is not UTF-8 text: its first bad byte, 0x{:02X}, is at line {}, column {}",
+                bad.value, bad.line, bad.column
+            ),
+        )
+        .with_help("save it as UTF-8 (Moodle's exports are), or convert it, e.g. `iconv -f WINDOWS-1252 -t UTF-8`");
+        d.line = Some(bad.line);
+        d.column = Some(bad.column);
+        located(d)
+    })
+}
+
+/// How many diagnostics of one code are printed in full; the rest are
+/// counted (a file of thousands of questions with one title would print
+/// thousands of alike warnings, each rendered against the whole file).
+const SHOWN_PER_CODE: usize = 10;
+
+/// The diagnostics, at most `SHOWN_PER_CODE` of each code in full, then a
+/// count of the rest of each.
+fn print_some(diags: &[Diagnostic], source: &str) {
+    let mut shown: Vec<(&str, usize)> = Vec::new();
+    for d in diags {
+        let at = match shown.iter().position(|(code, _)| *code == d.code) {
+            Some(at) => at,
+            None => {
+                shown.push((d.code, 0));
+                shown.len() - 1
+            }
+        };
+        shown[at].1 += 1;
+        if shown[at].1 <= SHOWN_PER_CODE {
+            eprintln!("{}", d.render(Some(source)));
+        }
+    }
+    for (code, n) in shown.into_iter().filter(|(_, n)| *n > SHOWN_PER_CODE) {
+        eprintln!(
+            "note: {} more `{code}` diagnostics like these were not shown\n",
+            n - SHOWN_PER_CODE
+        );
     }
 }
