@@ -3,5 +3,9 @@
 //! for where days begin), storage is the shell's.
 
 pub mod fsrs;
+mod memory;
 
 pub use fsrs::{Fsrs, MemoryState, Rating};
+pub use memory::{
+    Card, DEFAULT_NEW_PER_DAY, LoadReport, Memory, MemoryError, Now, REVIEW_FORMAT, rating,
+};
