@@ -127,6 +127,16 @@ strings! {
     review: &'static str,
     retry_missed: &'static str,
     start_over: &'static str,
+    // Spaced review.
+    due_for_review: Plural<1>,
+    nothing_due: &'static str,
+    start_review: &'static str,
+    new_per_day: &'static str,
+    next_review_today: &'static str,
+    next_review_tomorrow: &'static str,
+    next_review_in: Plural<1>,
+    review_cleared: Plural<1>,
+    review_set_aside: &'static str,
     // Inputs.
     true_: &'static str,
     false_: &'static str,
@@ -226,6 +236,21 @@ pub(crate) static EN: Strings = Strings {
     review: "Review",
     retry_missed: "Retry the ones I missed",
     start_over: "Start over",
+    due_for_review: en("{} question due for review", "{} questions due for review"),
+    nothing_due: "Nothing due for review",
+    start_review: "Review",
+    new_per_day: "New questions per day",
+    next_review_today: "Next review: today",
+    next_review_tomorrow: "Next review: tomorrow",
+    next_review_in: en("Next review: in {} day", "Next review: in {} days"),
+    review_cleared: en(
+        "{} saved review record could not be used (unreadable, or its question changed) and was \
+         cleared; the others were kept.",
+        "{} saved review records could not be used (unreadable, or their questions changed) and \
+         were cleared; the others were kept.",
+    ),
+    review_set_aside: "Your review schedule could not be read and was set aside; reviews start \
+                       fresh.",
     true_: "True",
     false_: "False",
     blank_n: t("Blank {}"),
@@ -333,6 +358,34 @@ pub(crate) static RU: Strings = Strings {
     review: "Разбор",
     retry_missed: "Повторить ошибки",
     start_over: "Начать заново",
+    due_for_review: Plural {
+        one: t("{} вопрос ждёт повторения"),
+        few: t("{} вопроса ждут повторения"),
+        many: t("{} вопросов ждут повторения"),
+        other: t("{} вопроса ждут повторения"),
+    },
+    nothing_due: "Повторять пока нечего",
+    start_review: "Повторить",
+    new_per_day: "Новых вопросов в день",
+    next_review_today: "Следующее повторение: сегодня",
+    next_review_tomorrow: "Следующее повторение: завтра",
+    next_review_in: Plural {
+        one: t("Следующее повторение: через {} день"),
+        few: t("Следующее повторение: через {} дня"),
+        many: t("Следующее повторение: через {} дней"),
+        other: t("Следующее повторение: через {} дня"),
+    },
+    review_cleared: Plural {
+        one: t("{} сохранённая запись повторения непригодна (не читается или вопрос изменился) и \
+                удалена; остальные сохранены."),
+        few: t("{} сохранённые записи повторения непригодны (не читаются или вопросы изменились) \
+                и удалены; остальные сохранены."),
+        many: t("{} сохранённых записей повторения непригодны (не читаются или вопросы \
+                 изменились) и удалены; остальные сохранены."),
+        other: t("{} сохранённой записи повторения непригодны и удалены; остальные сохранены."),
+    },
+    review_set_aside: "Расписание повторений не удалось прочитать, оно отложено; повторение \
+                       начинается заново.",
     true_: "Верно",
     false_: "Неверно",
     blank_n: t("Пропуск {}"),

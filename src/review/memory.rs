@@ -18,6 +18,7 @@ use crate::bank::{Bank, Question};
 use crate::diag::Diagnostic;
 use crate::json::read::{Path, Reader, declared_format, document};
 use crate::json::value::Value;
+use crate::num::clamp;
 use crate::session::Feedback;
 use serde::Serialize;
 use std::fmt;
@@ -109,6 +110,11 @@ impl Card {
         now.day_of(self.last_ms) + i64::from(self.interval)
     }
 
+    /// When it is due: the start of its due day on the learner's calendar.
+    pub fn due_ms(&self, now: Now) -> f64 {
+        self.due_day(now) as f64 * DAY_MS - now.utc_offset_min * 60_000.0
+    }
+
     /// The probability of recalling it now.
     pub fn retrievability(&self, now: Now) -> f64 {
         let days = (now.ms - self.last_ms) / DAY_MS;
@@ -131,19 +137,26 @@ pub struct Memory {
 /// What [`Memory::from_json`] left out, so the page can say so.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LoadReport {
-    /// Cards that could not be read (each problem, with its JSON path),
-    /// dropped; the others are kept.
+    /// Cards that could not be read, dropped (the others are kept): one
+    /// diagnostic per card, its first problem with its JSON path.
     pub unreadable: Vec<Diagnostic>,
     /// Ids of questions whose content changed: they start over.
     pub changed: Vec<String>,
     /// Ids of questions no longer in the bank.
     pub removed: Vec<String>,
+    /// Ids saved more than once (a hand-edited file): the first is kept.
+    pub duplicates: Vec<String>,
 }
 
 impl LoadReport {
     /// Whether anything was dropped.
     pub fn is_empty(&self) -> bool {
-        self.unreadable.is_empty() && self.changed.is_empty() && self.removed.is_empty()
+        self.dropped() == 0
+    }
+
+    /// How many cards were dropped, for whatever reason.
+    pub fn dropped(&self) -> usize {
+        self.unreadable.len() + self.changed.len() + self.removed.len() + self.duplicates.len()
     }
 }
 
@@ -268,7 +281,7 @@ impl Memory {
                 let (errors, diags) = (r.errors, r.diags.len());
                 let card = read_card(r, v, path);
                 if r.errors > errors {
-                    report.unreadable.extend(r.diags.drain(diags..));
+                    report.unreadable.extend(r.diags.drain(diags..).take(1));
                     r.errors = errors;
                     return None;
                 }
@@ -286,18 +299,25 @@ impl Memory {
         if memory.bank_id != bank.id() {
             return Err(MemoryError::OtherBank { found: memory.bank_id });
         }
-        memory.cards.retain(|c| match bank.question(&c.id) {
-            None => {
-                report.removed.push(c.id.clone());
-                false
+        let mut seen: Vec<String> = Vec::new();
+        memory.cards.retain(|c| {
+            let keep = match bank.question(&c.id) {
+                None => Err(&mut report.removed),
+                Some(q) if hash_hex(q) != c.hash => Err(&mut report.changed),
+                Some(_) if seen.contains(&c.id) => Err(&mut report.duplicates),
+                Some(_) => Ok(()),
+            };
+            match keep {
+                Ok(()) => {
+                    seen.push(c.id.clone());
+                    true
+                }
+                Err(list) => {
+                    list.push(c.id.clone());
+                    false
+                }
             }
-            Some(q) if hash_hex(q) != c.hash => {
-                report.changed.push(c.id.clone());
-                false
-            }
-            Some(_) => true,
         });
-        dedupe(&mut memory.cards, &mut report);
         Ok((memory, report))
     }
 
@@ -334,22 +354,41 @@ impl Memory {
         card
     }
 
-    /// The cards of `bank`'s questions as they are now (same content hash).
+    /// Whether `c` is of one of `bank`'s questions as it is now (same
+    /// content hash).
+    fn is_live(&self, bank: &Bank, c: &Card) -> bool {
+        bank.question(&c.id).is_some_and(|q| hash_hex(q) == c.hash)
+    }
+
+    /// The cards of `bank`'s questions as they are now.
     fn live<'a>(&'a self, bank: &'a Bank) -> impl Iterator<Item = &'a Card> + 'a {
-        self.cards.iter().filter(|c| bank.question(&c.id).is_some_and(|q| hash_hex(q) == c.hash))
+        self.cards.iter().filter(move |c| self.is_live(bank, c))
     }
 
     /// Ids of the questions due at `now`, most overdue first (then the
     /// least likely to be recalled).
     pub fn due(&self, bank: &Bank, now: Now) -> Vec<String> {
         let today = now.day();
-        let mut due: Vec<(i64, f64, &Card)> = self
-            .live(bank)
-            .filter(|c| c.due_day(now) <= today)
-            .map(|c| (c.due_day(now), c.retrievability(now), c))
+        // Sorted by one integer key (the due day, then the probability of
+        // recall in 32 bits) and the card's index: the Wasm already sorts
+        // `(u64, u32)` pairs, and a sort of richer tuples is another
+        // kilobyte of code.
+        let mut due: Vec<(u64, u32)> = self
+            .cards
+            .iter()
+            .zip(0u32..)
+            .filter(|(c, _)| self.is_live(bank, c) && c.due_day(now) <= today)
+            .map(|(c, i)| {
+                let day = (c.due_day(now) - i64::from(i32::MIN)).max(0) as u64;
+                let recall = (clamp(c.retrievability(now), 0.0, 1.0) * f64::from(u32::MAX)) as u64;
+                ((day << 32) | recall, i)
+            })
             .collect();
-        due.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
-        due.into_iter().map(|(_, _, c)| c.id.clone()).collect()
+        due.sort_unstable();
+        due.into_iter()
+            .filter_map(|(_, i)| self.cards.get(i as usize))
+            .map(|c| c.id.clone())
+            .collect()
     }
 
     /// New questions first reviewed today.
@@ -383,26 +422,6 @@ impl Memory {
     /// is due today), or None when none was reviewed.
     pub fn next_due_in_days(&self, bank: &Bank, now: Now) -> Option<i64> {
         self.live(bank).map(|c| (c.due_day(now) - now.day()).max(0)).min()
-    }
-}
-
-/// Keeps the last card of an id saved twice (a hand-edited file).
-fn dedupe(cards: &mut Vec<Card>, report: &mut LoadReport) {
-    let mut i = 0;
-    while i < cards.len() {
-        let id = cards.get(i).map(|c| c.id.clone()).unwrap_or_default();
-        if cards.iter().skip(i + 1).any(|c| c.id == id) {
-            cards.remove(i);
-            let mut d = Diagnostic::error(
-                crate::diag::Code::JSON_DUPLICATE_FIELD,
-                String::from("cards"),
-                crate::text::cat(&["question ", &id, " is saved twice; the later one is kept"]),
-            );
-            d.question = Some(id);
-            report.unreadable.push(d);
-        } else {
-            i += 1;
-        }
     }
 }
 
@@ -516,6 +535,15 @@ mod tests {
     }
 
     #[test]
+    fn due_ms_is_the_start_of_the_due_day_where_the_learner_is() {
+        let bank = abc();
+        let mut m = Memory::new("bank");
+        let card = m.apply(q(&bank, "a"), Rating::Again, at(0.0));
+        // T0 is 13:00 at UTC+3; due the next day from 00:00 there, 21:00 UTC.
+        assert_eq!(card.due_ms(at(0.0)), T0 + DAY - 13.0 * 3_600_000.0);
+    }
+
+    #[test]
     fn good_answers_move_the_next_review_out_by_days_then_weeks() {
         let bank = abc();
         let mut m = Memory::new("bank");
@@ -601,9 +629,10 @@ mod tests {
         let mut again = m.cards[0].clone();
         again.reps = 7;
         twice.cards.push(again);
-        check_load(&twice.to_json(), &bank, &["b", "a"], (1, &[], &[]));
-        let (loaded, _) = Memory::from_json(&twice.to_json(), &bank).unwrap();
-        assert_eq!(loaded.card("a").map(|c| c.reps), Some(7), "the later one is kept");
+        check_load(&twice.to_json(), &bank, &["a", "b"], (0, &[], &[]));
+        let (loaded, report) = Memory::from_json(&twice.to_json(), &bank).unwrap();
+        assert_eq!(loaded.card("a").map(|c| c.reps), Some(1), "the first one is kept");
+        assert_eq!(report.duplicates, ["a"]);
     }
 
     #[test]

@@ -49,6 +49,12 @@ impl Widget {
     /// tags), `lang` (a BCP 47 tag; default `navigator.language`; English
     /// and Russian are covered, other languages get English).
     ///
+    /// `review` (default true): whether each final answer updates the
+    /// learner's spaced-review memory (FSRS-6, in `localStorage` under
+    /// `citequiz-review:` + bank id) and the review bar shows how many
+    /// questions are due, with a Review button and the daily limit of new
+    /// questions.
+    ///
     /// `actor` (`{name, mbox}` or `{name, account: {homePage, name}}`) and
     /// `activity` (the bank's IRI) go into the xAPI statements.
     ///
@@ -240,6 +246,7 @@ fn options_from_js(o: &JsValue) -> Options {
         lang: get("lang").and_then(|v| v.as_string()).filter(|l| !l.trim().is_empty()),
         actor: get("actor").and_then(|v| actor_from_js(&v)),
         activity: get("activity").and_then(|v| v.as_string()).filter(|a| !a.trim().is_empty()),
+        review: get("review").and_then(|v| v.as_bool()).unwrap_or(true),
     }
 }
 

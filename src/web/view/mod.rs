@@ -30,6 +30,7 @@ mod dom;
 pub(crate) mod i18n;
 mod panel;
 mod question;
+mod review;
 mod store;
 
 use crate::bank::{Bank, Body, Citation, Question};
@@ -81,6 +82,9 @@ pub(crate) struct Options {
     pub(crate) actor: Option<crate::xapi::Actor>,
     /// The bank's activity IRI (its URL, as a rule); questions are `#id` under it.
     pub(crate) activity: Option<String>,
+    /// Whether checked answers update the learner's spaced-review memory
+    /// and the review bar shows (default on; `review: false` turns it off).
+    pub(crate) review: bool,
 }
 
 /// A version 4 UUID for a statement or a registration: the browser's
@@ -140,6 +144,8 @@ pub(crate) struct View {
     /// inputs rather than its last response.
     retrying: bool,
     store: Store,
+    /// Spaced review: the learner's memory and its bar; None when off.
+    reviews: Option<review::Reviews>,
     /// A fresh session not saved yet (see `save_if_unsaved`).
     unsaved: bool,
     /// The prefix of this mount's radio group names.
@@ -196,6 +202,12 @@ impl View {
         };
         let quiz = add(&panes, "section", "citequiz-quiz")?;
         quiz.set_attribute("aria-label", t.quiz)?;
+        let (reviews, review_notice) = if opts.review {
+            let (r, notice) = review::Reviews::open(&quiz, session.bank(), &i18n)?;
+            (Some(r), notice)
+        } else {
+            (None, None)
+        };
         let body = add(&quiz, "div", "citequiz-body")?;
         let live = add(&quiz, "div", "citequiz-feedback")?;
         live.set_attribute("aria-live", "polite")?;
@@ -216,6 +228,7 @@ impl View {
             drafts: restored.drafts,
             retrying: false,
             store,
+            reviews,
             unsaved: false,
             name,
             i18n,
@@ -234,6 +247,9 @@ impl View {
             view.notify(&msg)?;
         } else if !fresh && (view.session.answered_count() > 0 || view.session.position() > 0) {
             view.notify(t.welcome_back)?;
+        }
+        if let Some(msg) = review_notice {
+            view.notify(&msg)?;
         }
         if view.exam() && !view.session.is_finished() {
             view.notify(t.exam_notice)?;
@@ -371,6 +387,9 @@ impl View {
         clear(&self.body);
         clear(&self.live);
         clear(&self.nav);
+        if let Some(r) = &self.reviews {
+            r.refresh(self.session.bank(), &self.i18n)?;
+        }
         if let Some(a) = &mut self.article {
             a.highlight(self.session.bank().article(), None)?;
         }
@@ -578,6 +597,11 @@ impl View {
         add_text(&p, "strong", "", verdict)?;
         text(&p, &pass)?;
         text(&self.live, &fill(t.finished_live, &[&score, verdict]))?;
+        if let Some(next) =
+            self.reviews.as_ref().and_then(|r| r.next_review(self.bank(), &self.i18n))
+        {
+            add_text(&box_, "p", "citequiz-next-review", &next)?;
+        }
 
         if !r.by_tag.is_empty() {
             let table = add(&box_, "table", "citequiz-tags")?;
@@ -665,6 +689,7 @@ impl View {
         let Some(response) = response else { return Ok(()) };
         match self.session.handle_answer(q.id(), response.clone(), now()) {
             Ok(feedback) => {
+                self.remember(&q, &feedback)?;
                 self.drafts.remove(q.id());
                 self.retrying = false;
                 self.render()?;
@@ -689,6 +714,9 @@ impl View {
                 let Some(r) = self.drafts.get(&id).cloned() else { continue };
                 // A draft that cannot be graded (half a two_part) stays unanswered.
                 if let Ok(feedback) = self.session.handle_answer(&id, r.clone(), now()) {
+                    if let Some(q) = self.bank().question(&id).cloned() {
+                        self.remember(&q, &feedback)?;
+                    }
                     answered.push((id, r, feedback));
                 }
             }
@@ -743,6 +771,36 @@ impl View {
             focus(&mark);
             dom::scroll_to(&mark, ScrollLogicalPosition::Center);
         }
+        Ok(())
+    }
+
+    /// Updates the learner's memory of `q` once its answer is final
+    /// (`review::rating`), when review is on.
+    fn remember(&mut self, q: &Question, feedback: &Feedback) -> R {
+        let Some(rating) = crate::review::rating(feedback) else { return Ok(()) };
+        let bank = self.session.shared_bank();
+        let Some(r) = &mut self.reviews else { return Ok(()) };
+        if !r.apply(q, rating, &bank, &self.i18n) {
+            self.notify(self.i18n.t.no_storage)?;
+        }
+        Ok(())
+    }
+
+    /// Starts a review: the due questions, most overdue first, then new
+    /// ones up to the daily limit.
+    fn start_review(&mut self) -> R {
+        let Some(r) = &self.reviews else { return Ok(()) };
+        let queue = r.queue(self.bank());
+        if queue.is_empty() {
+            return Ok(());
+        }
+        let bank = self.session.shared_bank();
+        self.session = Session::with_questions(bank, random_seed(), now(), &queue);
+        self.drafts.clear();
+        self.retrying = false;
+        self.render()?;
+        self.save()?;
+        self.focus_first(".citequiz-prompt");
         Ok(())
     }
 
@@ -802,6 +860,16 @@ impl View {
                 if key == "Enter" && in_body && target.tag_name().eq_ignore_ascii_case("input") {
                     ev.prevent_default();
                     return self.check();
+                }
+                Ok(())
+            }
+            "input" if target.has_attribute(review::LIMIT_ATTR) => {
+                let bank = self.session.shared_bank();
+                let Some(r) = &mut self.reviews else { return Ok(()) };
+                let saved = r.set_limit(&target, &bank, &self.i18n);
+                r.refresh(&bank, &self.i18n)?;
+                if !saved {
+                    self.notify(self.i18n.t.no_storage)?;
                 }
                 Ok(())
             }
@@ -894,6 +962,7 @@ impl View {
                 Ok(())
             }
             "start-over" => self.start_over(),
+            "review" => self.start_review(),
             _ => Ok(()),
         }
     }

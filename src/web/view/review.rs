@@ -1,0 +1,147 @@
+//! Spaced review in the widget: the learner's `review::Memory` of the bank
+//! in `localStorage` (key `citequiz-review:` + bank id, so the self-study
+//! page and every `<cite-quiz>` of the bank share it), and the bar that
+//! shows how many questions are due, the Review button and the daily limit
+//! of new questions. What is due, in which order, and each answer's rating
+//! are the core's (`review`); this holds storage and the bar's DOM only.
+
+use super::dom::{R, add, add_text, button, clear, flag};
+use super::i18n::I18n;
+use super::store::Store;
+use crate::bank::{Bank, Question};
+use crate::review::{Memory, Now, Rating};
+use crate::text::cat;
+use web_sys::{Element, HtmlInputElement};
+
+/// The learner's clock: now, and the UTC offset that says where days begin.
+pub(crate) fn now() -> Now {
+    let d = js_sys::Date::new_0();
+    Now { ms: d.get_time(), utc_offset_min: -d.get_timezone_offset() }
+}
+
+/// The memory, its storage slot and its bar.
+pub(crate) struct Reviews {
+    store: Store,
+    memory: Memory,
+    /// "3 questions due for review" / "Nothing due for review".
+    due: Element,
+    /// The Review button.
+    start: Element,
+}
+
+/// The daily limit's input is found by this attribute.
+pub(crate) const LIMIT_ATTR: &str = "data-review-limit";
+
+impl Reviews {
+    /// Loads the memory of `bank` and draws the bar into `parent`; a notice
+    /// when saved memory had to be cleared in whole or in part.
+    pub(crate) fn open(parent: &Element, bank: &Bank, i18n: &I18n) -> R<(Reviews, Option<String>)> {
+        let mut store = Store::open(cat(&["citequiz-review:", bank.id()]));
+        let (memory, notice) = load(&store, bank, i18n);
+        if notice.is_some() {
+            // What was cleared is cleared in storage too, not only on screen.
+            store.put(&memory.to_json());
+        }
+        let t = i18n.t;
+        let bar = add(parent, "div", "citequiz-reviewbar")?;
+        let due = add(&bar, "p", "citequiz-due")?;
+        let start = button(&bar, t.start_review, "review", "")?;
+        let label = add_text(&bar, "label", "citequiz-limit", t.new_per_day)?;
+        let input = add(&label, "input", "")?;
+        input.set_attribute("type", "number")?;
+        input.set_attribute("min", "0")?;
+        input.set_attribute("max", "999")?;
+        input.set_attribute("inputmode", "numeric")?;
+        input.set_attribute(LIMIT_ATTR, "")?;
+        input.set_attribute("value", &I18n::int(memory.new_per_day() as usize))?;
+        Ok((Reviews { store, memory, due, start }, notice))
+    }
+
+    /// Reads the memory again (another tab or widget may have saved since).
+    fn reload(&mut self, bank: &Bank, i18n: &I18n) {
+        if self.store.load().is_some() {
+            self.memory = load(&self.store, bank, i18n).0;
+        }
+    }
+
+    fn save(&mut self) -> bool {
+        self.store.put(&self.memory.to_json())
+    }
+
+    /// Records an answer's rating. False when storage failed now.
+    pub(crate) fn apply(&mut self, q: &Question, rating: Rating, bank: &Bank, i18n: &I18n) -> bool {
+        self.reload(bank, i18n);
+        self.memory.apply(q, rating, now());
+        self.save()
+    }
+
+    /// The learner changed the daily limit of new questions.
+    pub(crate) fn set_limit(&mut self, input: &Element, bank: &Bank, i18n: &I18n) -> bool {
+        let Some(input) = wasm_bindgen::JsCast::dyn_ref::<HtmlInputElement>(input) else {
+            return true;
+        };
+        let n = input.value_as_number();
+        if !n.is_finite() || n < 0.0 {
+            return true;
+        }
+        self.reload(bank, i18n);
+        self.memory.set_new_per_day(n.min(999.0) as u32);
+        self.save()
+    }
+
+    /// The questions a review would ask now.
+    pub(crate) fn queue(&self, bank: &Bank) -> Vec<String> {
+        self.memory.queue(bank, now())
+    }
+
+    /// Redraws the bar's count and the button's state.
+    pub(crate) fn refresh(&self, bank: &Bank, i18n: &I18n) -> R {
+        let t = i18n.t;
+        let now = now();
+        let due = self.memory.due(bank, now).len();
+        clear(&self.due);
+        let line = if due > 0 {
+            i18n.count(due as f64, &t.due_for_review)
+        } else {
+            let mut s = String::from(t.nothing_due);
+            if let Some(next) = self.next_review(bank, i18n) {
+                s.push_str(". ");
+                s.push_str(&next);
+            }
+            s
+        };
+        self.due.set_text_content(Some(&line));
+        let empty = due == 0 && self.memory.new_questions(bank, now).is_empty();
+        flag(&self.start, "disabled", empty)
+    }
+
+    /// "Next review: tomorrow", "in 3 days"; None when nothing was reviewed.
+    pub(crate) fn next_review(&self, bank: &Bank, i18n: &I18n) -> Option<String> {
+        let t = i18n.t;
+        let days = self.memory.next_due_in_days(bank, now())?;
+        Some(match days {
+            0 => String::from(t.next_review_today),
+            1 => String::from(t.next_review_tomorrow),
+            n => i18n.count(n as f64, &t.next_review_in),
+        })
+    }
+}
+
+/// The saved memory of `bank`, and a notice when some or all of it was
+/// cleared. Memory that cannot be read at all is set aside (kept under
+/// another key); cards that cannot be used are dropped, the rest kept.
+fn load(store: &Store, bank: &Bank, i18n: &I18n) -> (Memory, Option<String>) {
+    let t = i18n.t;
+    let Some(text) = store.load() else { return (Memory::new(bank.id()), None) };
+    match Memory::from_json(&text, bank) {
+        Ok((memory, report)) => {
+            let dropped = report.dropped();
+            let notice = (dropped > 0).then(|| i18n.count(dropped as f64, &t.review_cleared));
+            (memory, notice)
+        }
+        Err(_) => {
+            store.set_aside(&text);
+            (Memory::new(bank.id()), Some(String::from(t.review_set_aside)))
+        }
+    }
+}
