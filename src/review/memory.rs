@@ -185,18 +185,8 @@ impl fmt::Display for MemoryError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             MemoryError::Malformed { diagnostics } => {
-                f.write_str("saved review memory is unreadable")?;
-                if let Some(d) = diagnostics.first() {
-                    f.write_str(": ")?;
-                    if !d.path.is_empty() {
-                        write!(f, "at {}: ", d.path)?;
-                    }
-                    f.write_str(&d.message)?;
-                    if let (Some(line), Some(column)) = (d.line, d.column) {
-                        write!(f, " at line {line} column {column}")?;
-                    }
-                }
-                Ok(())
+                f.write_str("saved review memory is unreadable: ")?;
+                crate::diag::write_first(f, diagnostics)
             }
             MemoryError::UnknownFormat { found: Some(found) } => write!(
                 f,

@@ -190,19 +190,7 @@ impl fmt::Display for SnapshotError {
         match self {
             SnapshotError::Malformed { diagnostics } => {
                 f.write_str("saved progress is unreadable: ")?;
-                if let Some(d) = diagnostics.first() {
-                    if !d.path.is_empty() {
-                        write!(f, "at {}: ", d.path)?;
-                    }
-                    f.write_str(&d.message)?;
-                    if let (Some(line), Some(column)) = (d.line, d.column) {
-                        write!(f, " at line {line} column {column}")?;
-                    }
-                    if diagnostics.len() > 1 {
-                        write!(f, " (and {} more)", diagnostics.len() - 1)?;
-                    }
-                }
-                Ok(())
+                crate::diag::write_first(f, diagnostics)
             }
             SnapshotError::UnknownFormat { found: Some(found) } => write!(
                 f,

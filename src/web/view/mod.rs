@@ -795,7 +795,12 @@ impl View {
             return Ok(());
         }
         let bank = self.session.shared_bank();
-        self.session = Session::with_questions(bank, random_seed(), now(), &queue);
+        self.switch_to(Session::with_questions(bank, random_seed(), now(), &queue))
+    }
+
+    /// Goes on with a new session over the same bank (a retry, a review).
+    fn switch_to(&mut self, session: Session) -> R {
+        self.session = session;
         self.drafts.clear();
         self.retrying = false;
         self.render()?;
@@ -950,17 +955,10 @@ impl View {
                 self.sync_draft();
                 self.save()
             }
-            "retry-missed" => {
-                if let Some(s) = self.session.retry_missed(random_seed(), now()) {
-                    self.session = s;
-                    self.drafts.clear();
-                    self.retrying = false;
-                    self.render()?;
-                    self.save()?;
-                    self.focus_first(".citequiz-prompt");
-                }
-                Ok(())
-            }
+            "retry-missed" => match self.session.retry_missed(random_seed(), now()) {
+                Some(s) => self.switch_to(s),
+                None => Ok(()),
+            },
             "start-over" => self.start_over(),
             "review" => self.start_review(),
             _ => Ok(()),
