@@ -207,7 +207,7 @@ fn the_scheduler_rates_answers_says_what_is_due_and_keeps_its_memory() {
     assert_eq!(get(&after, "lastRating").as_string().as_deref(), Some("again"));
     assert_eq!(get(&after, "dueMs").as_f64(), Some((t0 / DAY).floor() * DAY + DAY));
     assert!(q.due_questions(t0, utc).is_empty());
-    assert_eq!(q.due_questions(t0 + 2.0 * DAY, utc), [id.clone()]);
+    assert_eq!(q.due_questions(t0 + 2.0 * DAY, utc), std::slice::from_ref(&id));
     let r = get(&q.memory_state(&id, t0 + 2.0 * DAY, utc).expect("state"), "retrievability");
     assert!(r.as_f64().is_some_and(|r| r > 0.0 && r < 0.9), "{r:?}");
 
@@ -216,7 +216,7 @@ fn the_scheduler_rates_answers_says_what_is_due_and_keeps_its_memory() {
     let mut other = quiz(BANK);
     let report = other.load_memory(&saved).expect("loads");
     assert_eq!(js_sys::Array::from(&get(&report, "changed")).length(), 0);
-    assert_eq!(other.due_questions(t0 + 2.0 * DAY, utc), [id.clone()]);
+    assert_eq!(other.due_questions(t0 + 2.0 * DAY, utc), std::slice::from_ref(&id));
 
     let bad = q.rate(&id, "fine", t0, utc).expect_err("an unknown rating throws");
     let message = js_sys::Reflect::get(&bad, &"message".into()).ok().and_then(|m| m.as_string());
@@ -224,7 +224,7 @@ fn the_scheduler_rates_answers_says_what_is_due_and_keeps_its_memory() {
     assert!(other.load_memory("{\"format\":\"citequiz-review/9\"}").is_err());
     assert_eq!(
         other.due_questions(t0 + 2.0 * DAY, utc),
-        [id.clone()],
+        std::slice::from_ref(&id),
         "a failed load changes nothing"
     );
 

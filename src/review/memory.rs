@@ -350,6 +350,12 @@ impl Memory {
         bank.question(&c.id).is_some_and(|q| hash_hex(q) == c.hash)
     }
 
+    /// The card of question `id` if it is of the question as `bank` has it
+    /// now.
+    pub fn live_card(&self, bank: &Bank, id: &str) -> Option<&Card> {
+        self.card(id).filter(|c| self.is_live(bank, c))
+    }
+
     /// The cards of `bank`'s questions as they are now.
     fn live<'a>(&'a self, bank: &'a Bank) -> impl Iterator<Item = &'a Card> + 'a {
         self.cards.iter().filter(move |c| self.is_live(bank, c))

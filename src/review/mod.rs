@@ -4,8 +4,10 @@
 
 pub mod fsrs;
 mod memory;
+mod passages;
 
 pub use fsrs::{Fsrs, MemoryState, Rating};
 pub use memory::{
     Card, DEFAULT_NEW_PER_DAY, LoadReport, Memory, MemoryError, Now, REVIEW_FORMAT, rating,
 };
+pub use passages::{Knowledge, Passage, passages, to_reread};

@@ -120,6 +120,47 @@ test('a corrupt saved schedule is cleared with a notice; the cards that still re
   await context.close();
 });
 
+test('the passage map marks what is shaky and known, practises a passage, and lists what to reread', async () => {
+  const { page, context, problems } = await openPage(browser);
+  await page.clock.install({ time: T0 });
+  await page.goto(url());
+  const markers = page.locator('.citequiz-article .citequiz-passage');
+  await markers.first().waitFor();
+  const states = async () => markers.evaluateAll((ms) => ms.map((m) => m.dataset.knowledge));
+  assert.ok((await states()).every((k) => k === 'not-asked'));
+  assert.match(await markers.first().innerText(), /Not yet asked\s*Practise this passage/);
+  // Wrong, then right: the paragraphs each cites say so in words.
+  const wrong = await answer(page, false);
+  await page.getByRole('button', { name: 'Next' }).click();
+  const right = await answer(page, true);
+  const cited = (id) => byId[id].cite.length;
+  assert.ok(cited(wrong) && cited(right));
+  const shaky = markers.filter({ hasText: 'Shaky' });
+  const known = markers.filter({ hasText: 'Known' });
+  assert.ok(await shaky.count() >= 1, 'no paragraph says Shaky after a wrong answer');
+  assert.ok(await known.count() + await shaky.count() >= 2, `states ${await states()}`);
+  assert.equal(await markers.locator('[aria-hidden=true]').count(), await markers.count(), 'the shape is not hidden from screen readers');
+  await screenshot(page, 'passage-map');
+
+  // Practise a shaky passage: a session of just its questions.
+  await shaky.first().getByRole('button', { name: 'Practise this passage' }).click();
+  const { id } = await current(page);
+  const n = Number((await page.locator('.citequiz-position').innerText()).match(/of (\d+)/)[1]);
+  assert.ok(n >= 1 && n < QUICK.questions.length, `a passage's session has ${n} questions`);
+  assert.ok(byId[id], id);
+
+  // Finish it unanswered: its paragraphs are listed to reread, each a link.
+  await page.getByRole('button', { name: 'Finish quiz' }).click();
+  const reread = page.locator('.citequiz-reread li');
+  assert.ok(await reread.count() >= 1);
+  const link = reread.first().getByRole('button');
+  const target = await link.getAttribute('data-passage');
+  await link.click();
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.p), target);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('review="off" on <cite-quiz>: no bar, and answers leave the schedule alone', async () => {
   const { page, context, problems } = await openPage(browser);
   // A host page on the widget's origin, so its localStorage is the one looked at.

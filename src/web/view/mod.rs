@@ -258,6 +258,9 @@ impl View {
             view.notify(t.no_storage)?;
         }
         view.render()?;
+        if let (Some(r), Some(a)) = (&mut view.reviews, &view.article) {
+            r.show_passages(&a.el, view.session.bank(), &view.i18n)?;
+        }
         // A fresh session is saved right after the first question shows
         // (`save_if_unsaved`, called by the widget from a timer), so that a
         // reload finds the same drawn pool and order even before the first
@@ -633,6 +636,22 @@ impl View {
             self.citations(&li, &qr.id, &qr.citations)?;
         }
 
+        if let Some(a) = &self.article {
+            let reread = crate::review::to_reread(self.bank(), &r);
+            if !reread.is_empty() {
+                add_text(&box_, "h3", "", t.to_reread)?;
+                let ul = add(&box_, "ul", "citequiz-reread")?;
+                for id in &reread {
+                    let li = add(&ul, "li", "")?;
+                    let n = id.trim_start_matches('p');
+                    let b =
+                        button(&li, &fill(t.paragraph_n, &[n]), "show-passage", "citequiz-link")?;
+                    b.set_attribute("data-passage", id)?;
+                    text(&li, " ")?;
+                    add_text(&li, "span", "citequiz-reread-start", &a.paragraph_start(id))?;
+                }
+            }
+        }
         let missed = r.questions.iter().any(|q| q.verdict != Some(Verdict::Correct));
         if missed {
             button(&self.nav, t.retry_missed, "retry-missed", "citequiz-primary")?;
@@ -780,7 +799,11 @@ impl View {
         let Some(rating) = crate::review::rating(feedback) else { return Ok(()) };
         let bank = self.session.shared_bank();
         let Some(r) = &mut self.reviews else { return Ok(()) };
-        if !r.apply(q, rating, &bank, &self.i18n) {
+        let saved = r.apply(q, rating, &bank, &self.i18n);
+        if let Some(a) = &self.article {
+            r.show_passages(&a.el, &bank, &self.i18n)?;
+        }
+        if !saved {
             self.notify(self.i18n.t.no_storage)?;
         }
         Ok(())
@@ -961,6 +984,21 @@ impl View {
             },
             "start-over" => self.start_over(),
             "review" => self.start_review(),
+            "practise" => {
+                let Some(r) = &self.reviews else { return Ok(()) };
+                let ids = r.passage_questions(self.bank(), &data(b, "data-passage"));
+                if ids.is_empty() {
+                    return Ok(());
+                }
+                let bank = self.session.shared_bank();
+                self.switch_to(Session::with_questions(bank, random_seed(), now(), &ids))
+            }
+            "show-passage" => {
+                if let Some(a) = &self.article {
+                    a.show_paragraph(&data(b, "data-passage"));
+                }
+                Ok(())
+            }
             _ => Ok(()),
         }
     }

@@ -5,11 +5,11 @@
 //! of new questions. What is due, in which order, and each answer's rating
 //! are the core's (`review`); this holds storage and the bar's DOM only.
 
-use super::dom::{R, add, add_text, button, clear, flag};
+use super::dom::{R, add, add_text, button, clear, el, flag, one, text};
 use super::i18n::I18n;
 use super::store::Store;
 use crate::bank::{Bank, Question};
-use crate::review::{Memory, Now, Rating};
+use crate::review::{Knowledge, Memory, Now, Rating, passages};
 use crate::text::cat;
 use web_sys::{Element, HtmlInputElement};
 
@@ -27,6 +27,8 @@ pub(crate) struct Reviews {
     due: Element,
     /// The Review button.
     start: Element,
+    /// The passage markers in the article pane, by paragraph id.
+    markers: Vec<(String, Element)>,
 }
 
 /// The daily limit's input is found by this attribute.
@@ -54,7 +56,7 @@ impl Reviews {
         input.set_attribute("inputmode", "numeric")?;
         input.set_attribute(LIMIT_ATTR, "")?;
         input.set_attribute("value", &I18n::int(memory.new_per_day() as usize))?;
-        Ok((Reviews { store, memory, due, start }, notice))
+        Ok((Reviews { store, memory, due, start, markers: Vec::new() }, notice))
     }
 
     /// Reads the memory again (another tab or widget may have saved since).
@@ -113,6 +115,51 @@ impl Reviews {
         self.due.set_text_content(Some(&line));
         let empty = due == 0 && self.memory.new_questions(bank, now).is_empty();
         flag(&self.start, "disabled", empty)
+    }
+
+    /// The questions of the passage `paragraph` (a paragraph id).
+    pub(crate) fn passage_questions(&self, bank: &Bank, paragraph: &str) -> Vec<String> {
+        passages(bank, &self.memory, now())
+            .into_iter()
+            .find(|p| p.paragraph == paragraph)
+            .map(|p| p.questions)
+            .unwrap_or_default()
+    }
+
+    /// Marks each cited paragraph of the article pane `article` with how
+    /// well the learner knows its questions (in words, with a shape, never
+    /// by colour alone), and a "Practise this passage" button. A marker is
+    /// a sibling before its `<p>`, whose text stays the paragraph's own.
+    pub(crate) fn show_passages(&mut self, article: &Element, bank: &Bank, i18n: &I18n) -> R {
+        let t = i18n.t;
+        for p in passages(bank, &self.memory, now()) {
+            let found = self.markers.iter().find(|(id, _)| *id == p.paragraph);
+            let marker = match found {
+                Some((_, m)) => m.clone(),
+                None => {
+                    let selector = cat(&["p[data-p=\"", &p.paragraph, "\"]"]);
+                    let Some(pe) = one(article, &selector) else { continue };
+                    let Some(doc) = pe.owner_document() else { continue };
+                    let m = el(&doc, "div", "citequiz-passage")?;
+                    pe.before_with_node_1(&m)?;
+                    self.markers.push((p.paragraph.clone(), m.clone()));
+                    m
+                }
+            };
+            let (label, icon, state) = match p.knowledge {
+                Knowledge::NotAsked => (t.passage_not_asked, "\u{25CB}", "not-asked"),
+                Knowledge::Shaky => (t.passage_shaky, "\u{25D0}", "shaky"),
+                Knowledge::Known => (t.passage_known, "\u{25CF}", "known"),
+            };
+            clear(&marker);
+            marker.set_attribute("data-knowledge", state)?;
+            let line = add(&marker, "span", "citequiz-passage-state")?;
+            add_text(&line, "span", "", icon)?.set_attribute("aria-hidden", "true")?;
+            text(&line, label)?;
+            let b = button(&marker, t.practise_passage, "practise", "citequiz-link")?;
+            b.set_attribute("data-passage", &p.paragraph)?;
+        }
+        Ok(())
     }
 
     /// "Next review: tomorrow", "in 3 days"; None when nothing was reviewed.
