@@ -231,4 +231,14 @@ fn the_scheduler_rates_answers_says_what_is_due_and_keeps_its_memory() {
     // The widget's rating of an answer.
     q.answer(&id, right_answer(BANK, &id), t0).expect("answered");
     assert_eq!(q.rating_for(&id).as_string().as_deref(), Some("good"));
+
+    // Progress goes to another browser: the newer memory and attempt win.
+    let file = q.export_progress(t0 + DAY);
+    let mut fresh = quiz(BANK);
+    let done = fresh.import_progress(&file).expect("imports");
+    assert_eq!(get(&done, "attempt").as_string().as_deref(), Some("taken"));
+    assert_eq!(js_sys::Array::from(&get(&done, "taken")).length(), 1);
+    assert!(fresh.state(&id).is_ok_and(|s| get(&s, "done").as_bool() == Some(true)));
+    let other_bank = file.replace("gabuev-2020-quick-check", "another");
+    assert!(fresh.import_progress(&other_bank).is_err());
 }

@@ -240,6 +240,19 @@ impl Memory {
         self.cards.iter().find(|c| c.id == id)
     }
 
+    /// Its cards, given up (for a merge).
+    pub(crate) fn into_cards(self) -> Vec<Card> {
+        self.cards
+    }
+
+    /// Puts `card` in, in place of any card of the same question.
+    pub(crate) fn put_card(&mut self, card: Card) {
+        match self.cards.iter_mut().find(|c| c.id == card.id) {
+            Some(slot) => *slot = card,
+            None => self.cards.push(card),
+        }
+    }
+
     /// The memory as JSON text, for storage.
     pub fn to_json(&self) -> String {
         // Serializing plain strings and numbers to a String cannot fail.
@@ -334,13 +347,9 @@ impl Memory {
                 + u32::from(prev.is_some() && rating == Rating::Again),
             last_rating: rating,
         };
-        match old.and_then(|i| self.cards.get_mut(i)) {
-            Some(slot) => *slot = card.clone(),
-            None => {
-                self.cards.retain(|c| c.id != q.id());
-                self.cards.push(card.clone());
-            }
-        }
+        // In place of this version's card, or of a card of an earlier
+        // version of the question.
+        self.put_card(card.clone());
         card
     }
 

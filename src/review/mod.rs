@@ -5,9 +5,11 @@
 pub mod fsrs;
 mod memory;
 mod passages;
+mod progress;
 
 pub use fsrs::{Fsrs, MemoryState, Rating};
 pub use memory::{
     Card, DEFAULT_NEW_PER_DAY, LoadReport, Memory, MemoryError, Now, REVIEW_FORMAT, rating,
 };
 pub use passages::{Knowledge, Passage, passages, to_reread};
+pub use progress::{Imported, PROGRESS_FORMAT, ProgressError, export, import, newer_attempt};

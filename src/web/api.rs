@@ -200,6 +200,8 @@ export interface MemoryState {
   firstMs: number; lastMs: number; interval: number; reps: number; lapses: number;
   lastRating: Rating; retrievability: number; dueMs: number;
 }
+/** What `importProgress` did: questions whose newer memory it took, whether it took the attempt, what it left out. */
+export interface ProgressImport { taken: string[]; attempt: "taken" | "kept"; report: MemoryReport }
 /** What `loadMemory` left out, by question id; `unreadable` holds diagnostics. */
 export interface MemoryReport {
   unreadable: Diagnostic[]; changed: string[]; removed: string[]; duplicates: string[];
@@ -262,6 +264,15 @@ fn learner_now(now_ms: f64, utc_offset_min: Option<f64>) -> Now {
         .filter(|m| m.is_finite())
         .unwrap_or_else(|| -js_sys::Date::new(&JsValue::from_f64(now_ms)).get_timezone_offset());
     Now { ms: now_ms, utc_offset_min: offset }
+}
+
+fn report_view(r: &crate::review::LoadReport) -> MemoryReportView<'_> {
+    MemoryReportView {
+        unreadable: &r.unreadable,
+        changed: &r.changed,
+        removed: &r.removed,
+        duplicates: &r.duplicates,
+    }
 }
 
 #[derive(Serialize)]
@@ -512,6 +523,47 @@ impl Quiz {
         self.memory.to_json()
     }
 
+    /// Everything the learner has on this bank as one versioned JSON text
+    /// (`citequiz-progress/1`): the review memory, the daily limit and
+    /// this attempt, to carry to another browser.
+    #[wasm_bindgen(js_name = exportProgress)]
+    pub fn export_progress(&self, #[wasm_bindgen(js_name = "nowMs")] now_ms: f64) -> String {
+        crate::review::export(&self.memory, Some(&self.session.snapshot_json()), now_ms)
+    }
+
+    /// Merges a file from `exportProgress`: per question the memory
+    /// reviewed last wins and none is lost; the attempt worked on last
+    /// wins, whole. Throws, changing nothing, for another bank's file, a
+    /// later format or a corrupt one.
+    #[wasm_bindgen(js_name = importProgress, unchecked_return_type = "ProgressImport")]
+    pub fn import_progress(&mut self, json: &str) -> Result<JsValue, JsValue> {
+        let bank = self.session.shared_bank();
+        let imported =
+            crate::review::import(json, &bank).map_err(|e| js_error(&e.to_string(), &[], None))?;
+        let ours = self.session.snapshot_json();
+        let session = match &imported.attempt {
+            Some(theirs) if crate::review::newer_attempt(theirs, &ours) => Some(
+                Session::restore_json(bank, theirs)
+                    .map_err(|e| js_error(&e.to_string(), &[], None))?
+                    .0,
+            ),
+            _ => None,
+        };
+        let report = imported.report;
+        let taken = self.memory.merge(imported.memory);
+        let attempt = if session.is_some() { "taken" } else { "kept" };
+        if let Some(s) = session {
+            self.session = s;
+        }
+        #[derive(Serialize)]
+        struct Done<'a> {
+            taken: Vec<String>,
+            attempt: &'static str,
+            report: MemoryReportView<'a>,
+        }
+        to_js(&Done { taken, attempt, report: report_view(&report) })
+    }
+
     /// Replaces the memory with one saved by `memory()`: records that
     /// cannot be used (unreadable, a question changed or removed, saved
     /// twice) are left out and listed; throws, changing nothing, when the
@@ -521,11 +573,6 @@ impl Quiz {
         let (memory, report) = Memory::from_json(json, self.session.bank())
             .map_err(|e| js_error(&e.to_string(), &[], None))?;
         self.memory = memory;
-        to_js(&MemoryReportView {
-            unreadable: &report.unreadable,
-            changed: &report.changed,
-            removed: &report.removed,
-            duplicates: &report.duplicates,
-        })
+        to_js(&report_view(&report))
     }
 }

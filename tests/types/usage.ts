@@ -32,7 +32,8 @@ export async function demo(bank: string, article: object): Promise<number> {
   const unusable: number = again.loadMemory(quiz.memory()).unreadable.length;
   // @ts-expect-error: a rating is one of Anki's four
   quiz.rate(q.id, 'fine', Date.now());
-  void due; void known; void unusable;
+  const moved: string[] = again.importProgress(quiz.exportProgress(Date.now())).taken;
+  void due; void known; void unusable; void moved;
   const diag: Diagnostic | undefined = undefined;
   void diag; void dropped; void why; void articlePath; void Widget;
   return result.percent + (start ?? 0) + quiz.length + quiz.position;
