@@ -148,12 +148,23 @@ fn last_activity(s: &Snapshot) -> f64 {
     answers.chain(s.finished_ms).fold(s.started_ms, f64::max)
 }
 
-/// Whether the attempt `theirs` (snapshot JSON) is newer than `ours`: the
+/// Whether anything was done in an attempt: an answer or a hint.
+fn worked_on(s: &Snapshot) -> bool {
+    s.questions.iter().any(|q| !q.responses.is_empty() || q.hints > 0)
+}
+
+/// Whether the attempt `theirs` (snapshot JSON) should replace `ours`: the
 /// one worked on last wins, as a whole (an attempt's answers belong to its
-/// question order and seed). An unreadable `ours` loses.
+/// question order and seed); an attempt nothing was done in never beats
+/// one with answers, so that opening the page first loses nothing. An
+/// unreadable `ours` loses.
 pub fn newer_attempt(theirs: &str, ours: &str) -> bool {
     match (Snapshot::from_json(theirs), Snapshot::from_json(ours)) {
-        (Ok(t), Ok(o)) => last_activity(&t) > last_activity(&o),
+        (Ok(t), Ok(o)) => match (worked_on(&t), worked_on(&o)) {
+            (true, false) => true,
+            (false, true) => false,
+            _ => last_activity(&t) > last_activity(&o),
+        },
         (Ok(_), Err(_)) => true,
         _ => false,
     }
@@ -229,11 +240,14 @@ mod tests {
         let mut answered = Session::new(Rc::clone(&bank), 2, at(0.0).ms);
         let response = crate::grade::Response::TrueFalse { value: true };
         answered.handle_answer(c, response, at(1.0).ms).unwrap();
-        assert!(
-            newer_attempt(&attempt, &answered.snapshot_json()),
-            "started day 2 beats answered day 1"
-        );
-        assert!(!newer_attempt(&answered.snapshot_json(), &attempt));
+        let answered = answered.snapshot_json();
+        assert!(!newer_attempt(&attempt, &answered), "an untouched attempt beat answers");
+        assert!(newer_attempt(&answered, &attempt), "answers lost to an untouched attempt");
+        let mut later = Session::new(Rc::clone(&bank), 4, at(0.0).ms);
+        let response = crate::grade::Response::TrueFalse { value: false };
+        later.handle_answer(c, response, at(1.5).ms).unwrap();
+        assert!(newer_attempt(&later.snapshot_json(), &answered), "answered later loses");
+        assert!(!newer_attempt(&answered, &later.snapshot_json()), "answered earlier wins");
         assert!(newer_attempt(&attempt, "not json"));
     }
 

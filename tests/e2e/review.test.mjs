@@ -161,6 +161,46 @@ test('the passage map marks what is shaky and known, practises a passage, and li
   await context.close();
 });
 
+test('progress exported in one browser imports into another: newer wins, a wrong file changes nothing', async () => {
+  const one = await openPage(browser);
+  await one.page.clock.install({ time: T0 });
+  await one.page.goto(url());
+  const missed = await answer(one.page, false);
+  const [download] = await Promise.all([
+    one.page.waitForEvent('download'),
+    one.page.getByRole('button', { name: 'Export progress' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), `citequiz-progress-${QUICK.id}.json`);
+  const file = await download.path().then((p) => import('node:fs').then((fs) => fs.readFileSync(p, 'utf8')));
+  const saved = JSON.parse(file);
+  assert.equal(saved.format, 'citequiz-progress/1');
+  assert.equal(saved.review.cards[0].id, missed);
+  assert.deepEqual(one.problems, []);
+  await one.context.close();
+
+  // Another browser, a day later: nothing there yet; the import brings the
+  // missed question's schedule and the attempt.
+  const two = await openPage(browser);
+  await two.page.clock.install({ time: T0 + 2 * DAY });
+  await two.page.goto(url());
+  const due = two.page.locator('.citequiz-due');
+  await due.waitFor();
+  assert.equal(await due.innerText(), 'Nothing due for review');
+  const input = two.page.locator('[data-import-progress]');
+  await input.setInputFiles({ name: 'wrong.json', mimeType: 'application/json', buffer: Buffer.from(file.replaceAll(QUICK.id, 'another-quiz')) });
+  await two.page.locator('.citequiz-notice', { hasText: 'another quiz' }).waitFor();
+  assert.equal(await due.innerText(), 'Nothing due for review', 'a wrong file changed something');
+  await input.setInputFiles({ name: 'progress.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await two.page.locator('.citequiz-notice', { hasText: 'Progress imported: 1 question updated.' }).waitFor();
+  assert.equal(await due.innerText(), '1 question due for review');
+  assert.equal(await card(two.page, missed).then((c) => c.lastRating), 'again');
+  // The attempt came too: this browser's was untouched, so nothing is lost.
+  assert.equal((await current(two.page)).id, missed);
+  assert.match(await verdict(two.page), /^(Wrong|Partly right)/);
+  assert.deepEqual(two.problems, []);
+  await two.context.close();
+});
+
 test('review="off" on <cite-quiz>: no bar, and answers leave the schedule alone', async () => {
   const { page, context, problems } = await openPage(browser);
   // A host page on the widget's origin, so its localStorage is the one looked at.

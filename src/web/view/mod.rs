@@ -50,6 +50,7 @@ use i18n::{I18n, Strings, fill};
 use store::{Drafts, Store};
 
 pub(crate) use panel::{DiagLine, error_panel, fetch_error_panel, load_error, loading};
+pub(crate) use review::IMPORT_ATTR;
 
 /// How answers are marked.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
@@ -821,6 +822,69 @@ impl View {
         self.switch_to(Session::with_questions(bank, random_seed(), now(), &queue))
     }
 
+    /// Downloads the learner's progress as one file (a `data:` link,
+    /// clicked).
+    fn export_progress(&self) -> R {
+        let Some(r) = &self.reviews else { return Ok(()) };
+        let file = r.export(&self.session.snapshot_json());
+        let url = cat(&[
+            "data:application/json;charset=utf-8,",
+            &String::from(js_sys::encode_uri_component(&file)),
+        ]);
+        // Detached: a click inside the widget would reach its own click
+        // listener, which is running this.
+        let doc = self.root.owner_document().ok_or_else(|| JsValue::from_str("detached"))?;
+        let a = dom::el(&doc, "a", "")?;
+        a.set_attribute("href", &url)?;
+        a.set_attribute("download", &cat(&["citequiz-progress-", self.bank().id(), ".json"]))?;
+        if let Some(a) = a.dyn_ref::<web_sys::HtmlElement>() {
+            a.click();
+        }
+        Ok(())
+    }
+
+    /// Merges a progress file's text (read by the widget from the
+    /// "Import progress" input): the memory newer-wins per question, the
+    /// attempt worked on last wins whole. A file of another bank, of a
+    /// later format or unreadable changes nothing and says why.
+    pub(crate) fn import_progress(&mut self, text: &str) -> R {
+        let t = self.i18n.t;
+        let bank = self.session.shared_bank();
+        let imported = match crate::review::import(text, &bank) {
+            Ok(i) => i,
+            Err(e) => {
+                use crate::review::ProgressError as E;
+                let why = match e {
+                    E::OtherBank { .. } => t.import_other_bank,
+                    E::UnknownFormat { found: Some(_) } => t.import_newer,
+                    _ => t.import_corrupt,
+                };
+                return self.notify(why);
+            }
+        };
+        let ours = self.session.snapshot_json();
+        let theirs = imported.attempt.as_deref().filter(|a| crate::review::newer_attempt(a, &ours));
+        let session = theirs.and_then(|a| Session::restore_json(Rc::clone(&bank), a).ok());
+        let Some(r) = &mut self.reviews else { return Ok(()) };
+        let (taken, saved) = r.merge(imported.memory, &bank, &self.i18n);
+        if let Some(a) = &self.article {
+            r.show_passages(&a.el, &bank, &self.i18n)?;
+        }
+        if let Some((s, _)) = session {
+            self.session = s;
+            self.drafts.clear();
+            self.retrying = false;
+            self.save()?;
+        }
+        self.render()?;
+        clear(&self.notice);
+        self.notify(&self.i18n.count(taken as f64, &t.progress_imported))?;
+        if !saved {
+            self.notify(t.no_storage)?;
+        }
+        Ok(())
+    }
+
     /// Goes on with a new session over the same bank (a retry, a review).
     fn switch_to(&mut self, session: Session) -> R {
         self.session = session;
@@ -993,6 +1057,7 @@ impl View {
                 let bank = self.session.shared_bank();
                 self.switch_to(Session::with_questions(bank, random_seed(), now(), &ids))
             }
+            "export-progress" => self.export_progress(),
             "show-passage" => {
                 if let Some(a) = &self.article {
                     a.show_paragraph(&data(b, "data-passage"));

@@ -34,6 +34,9 @@ pub(crate) struct Reviews {
 /// The daily limit's input is found by this attribute.
 pub(crate) const LIMIT_ATTR: &str = "data-review-limit";
 
+/// The "Import progress" file input is found by this attribute.
+pub(crate) const IMPORT_ATTR: &str = "data-import-progress";
+
 impl Reviews {
     /// Loads the memory of `bank` and draws the bar into `parent`; a notice
     /// when saved memory had to be cleared in whole or in part.
@@ -56,6 +59,12 @@ impl Reviews {
         input.set_attribute("inputmode", "numeric")?;
         input.set_attribute(LIMIT_ATTR, "")?;
         input.set_attribute("value", &I18n::int(memory.new_per_day() as usize))?;
+        button(&bar, t.export_progress, "export-progress", "citequiz-link")?;
+        let label = add_text(&bar, "label", "citequiz-import", t.import_progress)?;
+        let file = add(&label, "input", "")?;
+        file.set_attribute("type", "file")?;
+        file.set_attribute("accept", ".json,application/json")?;
+        file.set_attribute(IMPORT_ATTR, "")?;
         Ok((Reviews { store, memory, due, start, markers: Vec::new() }, notice))
     }
 
@@ -75,6 +84,19 @@ impl Reviews {
         self.reload(bank, i18n);
         self.memory.apply(q, rating, now());
         self.save()
+    }
+
+    /// The progress file: this memory and the attempt `attempt`.
+    pub(crate) fn export(&self, attempt: &str) -> String {
+        crate::review::export(&self.memory, Some(attempt), now().ms)
+    }
+
+    /// Merges an imported memory (newer wins per question); the number of
+    /// questions taken, and false when storage failed now.
+    pub(crate) fn merge(&mut self, other: Memory, bank: &Bank, i18n: &I18n) -> (usize, bool) {
+        self.reload(bank, i18n);
+        let taken = self.memory.merge(other).len();
+        (taken, self.save())
     }
 
     /// The learner changed the daily limit of new questions.
