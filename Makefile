@@ -84,8 +84,10 @@ size:
 # The built widget's size only goes down: the total at 2026-12-06 (135,567
 # bytes gzip) plus about 1 %; lower this as the size falls. The old fixed
 # 45 KiB budget is retired: the goals are relative to the peers (make
-# bench-web; bench/README.md).
-SIZE_CEILING := 136900
+# bench-web; bench/README.md). Raised by 16,187 bytes, the measured cost of
+# self-study (FSRS-6, the memory, the review bar, the passage map, progress
+# export and import: 136,043 → 152,230 by scripts/build-wasm.sh).
+SIZE_CEILING := 153087
 size-ceiling:
 	bash scripts/size.sh --max $(SIZE_CEILING)
 

@@ -38,6 +38,7 @@ pub mod locale;
 mod num;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod package;
+pub mod review;
 pub mod session;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod synth;

@@ -190,3 +190,55 @@ fn results_are_plain_objects_and_a_malformed_response_says_why() {
     let after = q.state(&id).expect("state");
     assert_eq!(get(&after, "triesUsed").as_f64(), Some(0.0), "a malformed response is no try");
 }
+
+#[wasm_bindgen_test]
+fn the_scheduler_rates_answers_says_what_is_due_and_keeps_its_memory() {
+    const DAY: f64 = 86_400_000.0;
+    let t0 = 1_796_551_200_000.0; // 2026-12-06 10:00 UTC
+    let utc = Some(0.0);
+    let mut q = quiz(BANK);
+    let id = get(&q.question(0).expect("question"), "id").as_string().expect("id");
+    assert!(q.memory_state(&id, t0, utc).expect("state").is_undefined());
+    assert!(q.due_questions(t0, utc).is_empty());
+    assert_eq!(q.review_queue(t0, utc).len(), 10, "ten new questions a day by default");
+
+    let after = q.rate(&id, "again", t0, utc).expect("rated");
+    assert_eq!(get(&after, "interval").as_f64(), Some(1.0));
+    assert_eq!(get(&after, "lastRating").as_string().as_deref(), Some("again"));
+    assert_eq!(get(&after, "dueMs").as_f64(), Some((t0 / DAY).floor() * DAY + DAY));
+    assert!(q.due_questions(t0, utc).is_empty());
+    assert_eq!(q.due_questions(t0 + 2.0 * DAY, utc), std::slice::from_ref(&id));
+    let r = get(&q.memory_state(&id, t0 + 2.0 * DAY, utc).expect("state"), "retrievability");
+    assert!(r.as_f64().is_some_and(|r| r > 0.0 && r < 0.9), "{r:?}");
+
+    // The memory goes to the host as text and comes back.
+    let saved = q.memory();
+    let mut other = quiz(BANK);
+    let report = other.load_memory(&saved).expect("loads");
+    assert_eq!(js_sys::Array::from(&get(&report, "changed")).length(), 0);
+    assert_eq!(other.due_questions(t0 + 2.0 * DAY, utc), std::slice::from_ref(&id));
+
+    let bad = q.rate(&id, "fine", t0, utc).expect_err("an unknown rating throws");
+    let message = js_sys::Reflect::get(&bad, &"message".into()).ok().and_then(|m| m.as_string());
+    assert!(message.unwrap_or_default().contains("use again, hard, good or easy"));
+    assert!(other.load_memory("{\"format\":\"citequiz-review/9\"}").is_err());
+    assert_eq!(
+        other.due_questions(t0 + 2.0 * DAY, utc),
+        std::slice::from_ref(&id),
+        "a failed load changes nothing"
+    );
+
+    // The widget's rating of an answer.
+    q.answer(&id, right_answer(BANK, &id), t0).expect("answered");
+    assert_eq!(q.rating_for(&id).as_string().as_deref(), Some("good"));
+
+    // Progress goes to another browser: the newer memory and attempt win.
+    let file = q.export_progress(t0 + DAY);
+    let mut fresh = quiz(BANK);
+    let done = fresh.import_progress(&file).expect("imports");
+    assert_eq!(get(&done, "attempt").as_string().as_deref(), Some("taken"));
+    assert_eq!(js_sys::Array::from(&get(&done, "taken")).length(), 1);
+    assert!(fresh.state(&id).is_ok_and(|s| get(&s, "done").as_bool() == Some(true)));
+    let other_bank = file.replace("gabuev-2020-quick-check", "another");
+    assert!(fresh.import_progress(&other_bank).is_err());
+}

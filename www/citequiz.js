@@ -11,8 +11,9 @@
 // BCP 47 tag; default the browser's), show-article ("false" hides the
 // article), lrs (an xAPI endpoint: statements are also POSTed there, with
 // the element's `lrsAuth` property as the Authorization header, queued in
-// localStorage and retried while offline; see lrs.js). Changing one
-// remounts the quiz.
+// localStorage and retried while offline; see lrs.js), review ("off":
+// answers do not update the learner's spaced-review schedule and no review
+// bar shows). Changing one remounts the quiz.
 //
 // The widget lives in an open shadow root with its stylesheet adopted
 // inside it, so the page's CSS and the widget's keep to themselves; theme
@@ -34,7 +35,7 @@ import { LrsReporter } from './lrs.js';
 import { showFatal, strings } from './fatal.js';
 
 const STYLE_URL = new URL('style.css', import.meta.url);
-const ATTRIBUTES = ['bank', 'mode', 'seed', 'pool', 'tags', 'lang', 'show-article', 'lrs'];
+const ATTRIBUTES = ['bank', 'mode', 'seed', 'pool', 'tags', 'lang', 'show-article', 'lrs', 'review'];
 
 let sheet;
 
@@ -167,6 +168,7 @@ export class CiteQuiz extends HTMLElement {
     if (attr('tags')) o.tags = attr('tags');
     if (attr('lang')) o.lang = attr('lang');
     if (this.hasAttribute('show-article')) o.showArticle = attr('show-article') !== 'false';
+    if (this.hasAttribute('review')) o.review = attr('review') !== 'off';
     return o;
   }
 

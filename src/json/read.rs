@@ -372,6 +372,19 @@ impl<'v, 'p> Obj<'v, 'p> {
     }
 }
 
+/// Checks a document's `format` member against `expected`: `Err(None)`
+/// when it is absent or null, else `Err` of what it declares (a string's
+/// text, any other value's JSON text), so that a later version's file is
+/// reported as such rather than as a shape error.
+pub(crate) fn declared_format(src: &str, o: &Obj, expected: &str) -> Result<(), Option<String>> {
+    match o.get("format").map(|m| &m.value) {
+        Some(Value { v: V::Str(f), .. }) if f == expected => Ok(()),
+        Some(Value { v: V::Null, .. }) | None => Err(None),
+        Some(Value { v: V::Str(f), .. }) => Err(Some(f.to_string())),
+        Some(other) => Err(src.get(other.at..other.end).map(str::to_string)),
+    }
+}
+
 /// A string element of an array.
 pub(crate) fn str_item(r: &mut Reader, v: &Value, path: Path) -> String {
     match &v.v {

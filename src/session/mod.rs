@@ -40,7 +40,7 @@ use crate::bank::{Bank, Question};
 use crate::grade::{self, Grade, Response, ResponseError, Verdict};
 use crate::num::clamp;
 use rng::{POOL_SALT, SplitMix64, option_order, shuffle};
-use snapshot::hash_hex;
+pub(crate) use snapshot::hash_hex;
 use std::fmt;
 use std::rc::Rc;
 
@@ -282,6 +282,26 @@ impl Session {
         Session::build(bank, seed, now_ms, pool, subset)
     }
 
+    /// Starts a session over the questions `ids` in that order, never
+    /// shuffled (a review: the most overdue first); ids the bank does not
+    /// have, and repeats, are left out. A subset, as for
+    /// [`Session::retry_missed`].
+    pub fn with_questions(
+        bank: impl Into<Rc<Bank>>,
+        seed: u64,
+        now_ms: f64,
+        ids: &[String],
+    ) -> Session {
+        let bank = bank.into();
+        let mut order: Vec<usize> = Vec::with_capacity(ids.len());
+        for i in ids.iter().filter_map(|id| bank.index_of(id)) {
+            if !order.contains(&i) {
+                order.push(i);
+            }
+        }
+        Session::in_order(bank, seed, now_ms, order, true)
+    }
+
     fn build(
         bank: Rc<Bank>,
         seed: u64,
@@ -292,6 +312,16 @@ impl Session {
         if bank.shuffle_questions() {
             shuffle(&mut SplitMix64(seed), &mut order);
         }
+        Session::in_order(bank, seed, now_ms, order, subset)
+    }
+
+    fn in_order(
+        bank: Rc<Bank>,
+        seed: u64,
+        now_ms: f64,
+        order: Vec<usize>,
+        subset: bool,
+    ) -> Session {
         Session {
             states: vec![QuestionState::default(); order.len()],
             bank,

@@ -9,7 +9,7 @@
 use crate::bank::Question;
 use crate::diag::Diagnostic;
 use crate::grade::{self, Response};
-use crate::json::read::{Path, Reader, document, str_item};
+use crate::json::read::{Path, Reader, declared_format, document, str_item};
 use crate::json::value::{V, Value};
 use serde::Serialize;
 use std::fmt;
@@ -71,7 +71,7 @@ pub struct SavedResponse {
 }
 
 /// A question's content hash as saved: 16 hex digits.
-pub(super) fn hash_hex(q: &Question) -> String {
+pub(crate) fn hash_hex(q: &Question) -> String {
     format!("{:016x}", q.content_hash())
 }
 
@@ -98,22 +98,9 @@ impl Snapshot {
         let mut format = Ok(());
         let read = document(json, |r, v| {
             let o = r.open(v, Path::Root, v.at)?;
-            match o.get("format").map(|m| &m.value) {
-                Some(Value { v: V::Str(f), .. }) if f == SESSION_FORMAT => {}
-                Some(Value { v: V::Null, .. }) | None => {
-                    format = Err(SnapshotError::UnknownFormat { found: None });
-                    return None;
-                }
-                Some(Value { v: V::Str(f), .. }) => {
-                    let found = Some(f.to_string());
-                    format = Err(SnapshotError::UnknownFormat { found });
-                    return None;
-                }
-                Some(other) => {
-                    let found = json.get(other.at..other.end).map(str::to_string);
-                    format = Err(SnapshotError::UnknownFormat { found });
-                    return None;
-                }
+            if let Err(found) = declared_format(json, &o, SESSION_FORMAT) {
+                format = Err(SnapshotError::UnknownFormat { found });
+                return None;
             }
             Some(Snapshot {
                 format: o.str(r, "format"),
@@ -203,19 +190,7 @@ impl fmt::Display for SnapshotError {
         match self {
             SnapshotError::Malformed { diagnostics } => {
                 f.write_str("saved progress is unreadable: ")?;
-                if let Some(d) = diagnostics.first() {
-                    if !d.path.is_empty() {
-                        write!(f, "at {}: ", d.path)?;
-                    }
-                    f.write_str(&d.message)?;
-                    if let (Some(line), Some(column)) = (d.line, d.column) {
-                        write!(f, " at line {line} column {column}")?;
-                    }
-                    if diagnostics.len() > 1 {
-                        write!(f, " (and {} more)", diagnostics.len() - 1)?;
-                    }
-                }
-                Ok(())
+                crate::diag::write_first(f, diagnostics)
             }
             SnapshotError::UnknownFormat { found: Some(found) } => write!(
                 f,

@@ -521,3 +521,13 @@ fn a_pool_restores_as_the_same_subset() {
     let whole = Session::with_pool(tagged_bank(false), 3, 0.0, None, &[]);
     assert!(!whole.snapshot().subset);
 }
+
+#[test]
+fn with_questions_keeps_the_given_order_even_in_a_shuffled_bank() {
+    let ids: Vec<String> =
+        ["q7", "q2", "nope", "q7", "q11"].iter().map(|s| s.to_string()).collect();
+    let s = Session::with_questions(big_bank(), 5, 0.0, &ids);
+    assert_eq!(s.question_ids(), ["q7", "q2", "q11"]);
+    let (back, _) = Session::restore_json(s.shared_bank(), &s.snapshot_json()).unwrap();
+    assert_eq!(back.question_ids(), ["q7", "q2", "q11"], "a restored review is the same review");
+}

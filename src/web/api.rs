@@ -17,6 +17,7 @@ use super::{js_error, normalizer};
 use crate::article::Article;
 use crate::bank::{Bank, Body, Question};
 use crate::grade::Response;
+use crate::review::{Card, Memory, Now, Rating};
 use crate::session::Session;
 use crate::text::cat;
 use serde::Serialize;
@@ -191,6 +192,20 @@ export interface SessionResult {
 export interface RestoreReport {
   kept: string[]; dropped: { id: string; reason: "removed" | "changed" }[]; added: string[];
 }
+/** Anki's four answer buttons. */
+export type Rating = "again" | "hard" | "good" | "easy";
+/** A question's spaced-review memory (FSRS-6). */
+export interface MemoryState {
+  id: string; hash: string; stability: number; difficulty: number;
+  firstMs: number; lastMs: number; interval: number; reps: number; lapses: number;
+  lastRating: Rating; retrievability: number; dueMs: number;
+}
+/** What `importProgress` did: questions whose newer memory it took, whether it took the attempt, what it left out. */
+export interface ProgressImport { taken: string[]; attempt: "taken" | "kept"; report: MemoryReport }
+/** What `loadMemory` left out, by question id; `unreadable` holds diagnostics. */
+export interface MemoryReport {
+  unreadable: Diagnostic[]; changed: string[]; removed: string[]; duplicates: string[];
+}
 /** A problem in a bank or article, with where it is and what to do. */
 export interface Diagnostic {
   severity: "error" | "warning"; code: string; message: string; path: string;
@@ -198,10 +213,74 @@ export interface Diagnostic {
 }
 "#;
 
-/// One attempt at a bank, driven from JS.
+/// One attempt at a bank, driven from JS, and the learner's spaced-review
+/// memory of the bank.
 #[wasm_bindgen]
 pub struct Quiz {
     session: Session,
+    memory: Memory,
+}
+
+/// A card as the API hands it out: its fields, its probability of recall
+/// now and when it is due.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct MemoryView<'a> {
+    id: &'a str,
+    hash: &'a str,
+    stability: f64,
+    difficulty: f64,
+    first_ms: f64,
+    last_ms: f64,
+    interval: u32,
+    reps: u32,
+    lapses: u32,
+    last_rating: Rating,
+    retrievability: f64,
+    due_ms: f64,
+}
+
+fn memory_view(c: &Card, now: Now) -> MemoryView<'_> {
+    MemoryView {
+        id: &c.id,
+        hash: &c.hash,
+        stability: c.stability,
+        difficulty: c.difficulty,
+        first_ms: c.first_ms,
+        last_ms: c.last_ms,
+        interval: c.interval,
+        reps: c.reps,
+        lapses: c.lapses,
+        last_rating: c.last_rating,
+        retrievability: c.retrievability(now),
+        due_ms: c.due_ms(now),
+    }
+}
+
+/// The learner's clock: `now_ms` and their UTC offset, given (minutes east
+/// of UTC) or else this environment's at that time.
+fn learner_now(now_ms: f64, utc_offset_min: Option<f64>) -> Now {
+    let offset = utc_offset_min
+        .filter(|m| m.is_finite())
+        .unwrap_or_else(|| -js_sys::Date::new(&JsValue::from_f64(now_ms)).get_timezone_offset());
+    Now { ms: now_ms, utc_offset_min: offset }
+}
+
+fn report_view(r: &crate::review::LoadReport) -> MemoryReportView<'_> {
+    MemoryReportView {
+        unreadable: &r.unreadable,
+        changed: &r.changed,
+        removed: &r.removed,
+        duplicates: &r.duplicates,
+    }
+}
+
+#[derive(Serialize)]
+struct MemoryReportView<'a> {
+    unreadable: &'a [crate::diag::Diagnostic],
+    changed: &'a [String],
+    removed: &'a [String],
+    duplicates: &'a [String],
 }
 
 #[wasm_bindgen]
@@ -220,7 +299,8 @@ impl Quiz {
     ) -> Result<Quiz, JsValue> {
         let bank = load_bank(&json_text(bank, "bank")?, &json_text(article, "article")?)?;
         // A JS number holds integers exactly up to 2^53; that is seed enough.
-        Ok(Quiz { session: Session::new(bank, seed as u64, now_ms) })
+        let memory = Memory::new(bank.id());
+        Ok(Quiz { session: Session::new(bank, seed as u64, now_ms), memory })
     }
 
     /// Restores an attempt from `snapshot()` text. Returns
@@ -237,7 +317,8 @@ impl Quiz {
             js_error(&format!("saved progress could not be restored: {e}"), &[], None)
         })?;
         let out = js_sys::Object::new();
-        js_sys::Reflect::set(&out, &"quiz".into(), &Quiz { session }.into())?;
+        let memory = Memory::new(session.bank().id());
+        js_sys::Reflect::set(&out, &"quiz".into(), &Quiz { session, memory }.into())?;
         js_sys::Reflect::set(&out, &"report".into(), &to_js(&report)?)?;
         Ok(out)
     }
@@ -348,5 +429,150 @@ impl Quiz {
     /// The attempt as versioned JSON text, for `Quiz.restore`.
     pub fn snapshot(&self) -> String {
         self.session.snapshot_json()
+    }
+
+    // Spaced review (FSRS-6): the learner's memory of the bank, which the
+    // host stores (`memory()`) and gives back (`loadMemory`). Times are
+    // `nowMs`; `utcOffsetMin` (minutes east of UTC) says where the
+    // learner's days begin, this environment's zone when omitted.
+
+    /// Ids of the questions due at `nowMs`, most overdue first.
+    #[wasm_bindgen(js_name = dueQuestions)]
+    pub fn due_questions(
+        &self,
+        #[wasm_bindgen(js_name = "nowMs")] now_ms: f64,
+        #[wasm_bindgen(js_name = "utcOffsetMin")] utc_offset_min: Option<f64>,
+    ) -> Vec<String> {
+        self.memory.due(self.session.bank(), learner_now(now_ms, utc_offset_min))
+    }
+
+    /// A review's questions at `nowMs`: the due ones, most overdue first,
+    /// then never-seen ones up to `newPerDay` a day.
+    #[wasm_bindgen(js_name = reviewQueue)]
+    pub fn review_queue(
+        &self,
+        #[wasm_bindgen(js_name = "nowMs")] now_ms: f64,
+        #[wasm_bindgen(js_name = "utcOffsetMin")] utc_offset_min: Option<f64>,
+    ) -> Vec<String> {
+        self.memory.queue(self.session.bank(), learner_now(now_ms, utc_offset_min))
+    }
+
+    /// The memory of question `id` at `nowMs`, or `undefined` when it was
+    /// never rated.
+    #[wasm_bindgen(js_name = memoryState, unchecked_return_type = "MemoryState | undefined")]
+    pub fn memory_state(
+        &self,
+        id: &str,
+        #[wasm_bindgen(js_name = "nowMs")] now_ms: f64,
+        #[wasm_bindgen(js_name = "utcOffsetMin")] utc_offset_min: Option<f64>,
+    ) -> Result<JsValue, JsValue> {
+        let now = learner_now(now_ms, utc_offset_min);
+        self.memory.card(id).map_or(Ok(JsValue::UNDEFINED), |c| to_js(&memory_view(c, now)))
+    }
+
+    /// Applies a rating (`"again"`, `"hard"`, `"good"` or `"easy"`) to
+    /// question `id` at `nowMs`; returns its memory after. A final answer's
+    /// rating, as the widget gives it, is `ratingFor(feedback)`.
+    #[wasm_bindgen(unchecked_return_type = "MemoryState")]
+    pub fn rate(
+        &mut self,
+        id: &str,
+        #[wasm_bindgen(unchecked_param_type = "Rating")] rating: &str,
+        #[wasm_bindgen(js_name = "nowMs")] now_ms: f64,
+        #[wasm_bindgen(js_name = "utcOffsetMin")] utc_offset_min: Option<f64>,
+    ) -> Result<JsValue, JsValue> {
+        let Some(rating) = Rating::from_name(rating) else {
+            let m = cat(&["unknown rating \"", rating, "\": use again, hard, good or easy"]);
+            return Err(js_error(&m, &[], None));
+        };
+        let bank = self.session.shared_bank();
+        let Some(q) = bank.question(id) else {
+            return Err(js_error(&cat(&["no question \"", id, "\" in this bank"]), &[], None));
+        };
+        let now = learner_now(now_ms, utc_offset_min);
+        let card = self.memory.apply(q, rating, now);
+        to_js(&memory_view(&card, now))
+    }
+
+    /// The rating the widget gives a question's answer: `"again"` for
+    /// wrong, `"hard"` after a hint or another try or when partly right,
+    /// `"good"` otherwise; `undefined` while another try is open. Takes the
+    /// question's current state in this attempt.
+    #[wasm_bindgen(js_name = ratingFor, unchecked_return_type = "Rating | undefined")]
+    pub fn rating_for(&self, id: &str) -> JsValue {
+        self.session
+            .feedback(id)
+            .and_then(|fb| crate::review::rating(&fb))
+            .map_or(JsValue::UNDEFINED, |r| JsValue::from_str(r.name()))
+    }
+
+    /// New questions a review brings in per day (10 unless changed).
+    #[wasm_bindgen(getter, js_name = newPerDay)]
+    pub fn new_per_day(&self) -> u32 {
+        self.memory.new_per_day()
+    }
+
+    /// Changes the daily limit of new questions.
+    #[wasm_bindgen(setter, js_name = newPerDay)]
+    pub fn set_new_per_day(&mut self, n: u32) {
+        self.memory.set_new_per_day(n);
+    }
+
+    /// The memory as versioned JSON text (`citequiz-review/1`), to store.
+    pub fn memory(&self) -> String {
+        self.memory.to_json()
+    }
+
+    /// Everything the learner has on this bank as one versioned JSON text
+    /// (`citequiz-progress/1`): the review memory, the daily limit and
+    /// this attempt, to carry to another browser.
+    #[wasm_bindgen(js_name = exportProgress)]
+    pub fn export_progress(&self, #[wasm_bindgen(js_name = "nowMs")] now_ms: f64) -> String {
+        crate::review::export(&self.memory, Some(&self.session.snapshot_json()), now_ms)
+    }
+
+    /// Merges a file from `exportProgress`: per question the memory
+    /// reviewed last wins and none is lost; the attempt worked on last
+    /// wins, whole. Throws, changing nothing, for another bank's file, a
+    /// later format or a corrupt one.
+    #[wasm_bindgen(js_name = importProgress, unchecked_return_type = "ProgressImport")]
+    pub fn import_progress(&mut self, json: &str) -> Result<JsValue, JsValue> {
+        let bank = self.session.shared_bank();
+        let imported =
+            crate::review::import(json, &bank).map_err(|e| js_error(&e.to_string(), &[], None))?;
+        let ours = self.session.snapshot_json();
+        let session = match &imported.attempt {
+            Some(theirs) if crate::review::newer_attempt(theirs, &ours) => Some(
+                Session::restore_json(bank, theirs)
+                    .map_err(|e| js_error(&e.to_string(), &[], None))?
+                    .0,
+            ),
+            _ => None,
+        };
+        let report = imported.report;
+        let taken = self.memory.merge(imported.memory);
+        let attempt = if session.is_some() { "taken" } else { "kept" };
+        if let Some(s) = session {
+            self.session = s;
+        }
+        #[derive(Serialize)]
+        struct Done<'a> {
+            taken: Vec<String>,
+            attempt: &'static str,
+            report: MemoryReportView<'a>,
+        }
+        to_js(&Done { taken, attempt, report: report_view(&report) })
+    }
+
+    /// Replaces the memory with one saved by `memory()`: records that
+    /// cannot be used (unreadable, a question changed or removed, saved
+    /// twice) are left out and listed; throws, changing nothing, when the
+    /// text is not a memory of this bank in this format.
+    #[wasm_bindgen(js_name = loadMemory, unchecked_return_type = "MemoryReport")]
+    pub fn load_memory(&mut self, json: &str) -> Result<JsValue, JsValue> {
+        let (memory, report) = Memory::from_json(json, self.session.bank())
+            .map_err(|e| js_error(&e.to_string(), &[], None))?;
+        self.memory = memory;
+        to_js(&report_view(&report))
     }
 }

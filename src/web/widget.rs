@@ -49,6 +49,12 @@ impl Widget {
     /// tags), `lang` (a BCP 47 tag; default `navigator.language`; English
     /// and Russian are covered, other languages get English).
     ///
+    /// `review` (default true): whether each final answer updates the
+    /// learner's spaced-review memory (FSRS-6, in `localStorage` under
+    /// `citequiz-review:` + bank id) and the review bar shows how many
+    /// questions are due, with a Review button and the daily limit of new
+    /// questions.
+    ///
     /// `actor` (`{name, mbox}` or `{name, account: {homePage, name}}`) and
     /// `activity` (the bank's IRI) go into the xAPI statements.
     ///
@@ -107,6 +113,9 @@ impl Widget {
                     && let Err(e) = v.handle(kind, &ev)
                 {
                     view::log(&e);
+                }
+                if kind == "input" {
+                    read_import(&ev, &v);
                 }
             });
             root.add_event_listener_with_callback(kind, cb.as_ref().unchecked_ref())?;
@@ -211,6 +220,41 @@ impl Widget {
     }
 }
 
+/// Reads the file picked in the "Import progress" input, if that is what
+/// `ev` is about, and hands its text to the view when it is read. The read
+/// is the browser's (`File.text()`); its callback is freed once called.
+fn read_import(ev: &Event, view: &Rc<RefCell<View>>) {
+    let get = |o: &JsValue, k: &JsValue| js_sys::Reflect::get(o, k).ok();
+    let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+        return;
+    };
+    if !input.has_attribute(view::IMPORT_ATTR) {
+        return;
+    }
+    let Some(file) = get(&input, &"files".into())
+        .and_then(|files| get(&files, &0.into()))
+        .filter(|f| f.is_object())
+    else {
+        return;
+    };
+    let text = get(&file, &"text".into()).and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let Some(promise) = text.and_then(|text| text.call0(&file).ok()) else { return };
+    let v = Rc::clone(view);
+    let done = Closure::once_into_js(move |text: JsValue| {
+        if let (Some(text), Ok(mut v)) = (text.as_string(), v.try_borrow_mut())
+            && let Err(e) = v.import_progress(&text)
+        {
+            view::log(&e);
+        }
+    });
+    let then = get(&promise, &"then".into()).and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let Some(then) = then {
+        let _ = then.call1(&promise, &done);
+    }
+    // The same file may be picked again.
+    let _ = js_sys::Reflect::set(&input, &"value".into(), &"".into());
+}
+
 /// Saves a fresh session that nothing has saved yet (`View::save_if_unsaved`).
 fn first_save(view: &RefCell<View>) {
     if let Ok(mut v) = view.try_borrow_mut()
@@ -240,6 +284,7 @@ fn options_from_js(o: &JsValue) -> Options {
         lang: get("lang").and_then(|v| v.as_string()).filter(|l| !l.trim().is_empty()),
         actor: get("actor").and_then(|v| actor_from_js(&v)),
         activity: get("activity").and_then(|v| v.as_string()).filter(|a| !a.trim().is_empty()),
+        review: get("review").and_then(|v| v.as_bool()).unwrap_or(true),
     }
 }
 

@@ -6,7 +6,7 @@
 // expected errors). No comment line may start with
 // that marker but those: it would silence the line after it.
 import init, { Quiz, articlePath } from '../../www/pkg/api/citequiz.js';
-import type { Feedback, Response, SessionResult, ShownQuestion, Diagnostic } from '../../www/pkg/api/citequiz.js';
+import type { Feedback, Response, SessionResult, ShownQuestion, Diagnostic, MemoryState, Rating } from '../../www/pkg/api/citequiz.js';
 import initWidget, { Widget } from '../../www/pkg/citequiz.js';
 import 'citequiz/element';
 import type { CiteQuiz, XapiStatement } from 'citequiz/element';
@@ -27,6 +27,17 @@ export async function demo(bank: string, article: object): Promise<number> {
   const { quiz: again, report } = Quiz.restore(bank, article, quiz.snapshot());
   const dropped: string[] = report.dropped.map((d) => `${d.id}: ${d.reason}`);
   const result: SessionResult = again.finish(Date.now());
+  // Spaced review: rate, see what is due, keep the memory as text.
+  const rating: Rating = quiz.ratingFor(q.id) ?? 'good';
+  const state: MemoryState = quiz.rate(q.id, rating, Date.now());
+  const due: string[] = quiz.dueQuestions(Date.now() + state.interval * 86_400_000, 0);
+  const known: number | undefined = quiz.memoryState(q.id, Date.now())?.retrievability;
+  quiz.newPerDay = 5;
+  const unusable: number = again.loadMemory(quiz.memory()).unreadable.length;
+  // @ts-expect-error: a rating is one of Anki's four
+  quiz.rate(q.id, 'fine', Date.now());
+  const moved: string[] = again.importProgress(quiz.exportProgress(Date.now())).taken;
+  void due; void known; void unusable; void moved;
   const diag: Diagnostic | undefined = undefined;
   void diag; void dropped; void why; void articlePath; void Widget;
   return result.percent + (start ?? 0) + quiz.length + quiz.position;

@@ -92,6 +92,27 @@ impl ArticlePane {
         Ok(pane)
     }
 
+    /// Scrolls paragraph `id` (`p3`) into view and moves focus to it.
+    pub(crate) fn show_paragraph(&self, id: &str) {
+        let Some(p) = self.paras.iter().find(|p| data(p, "data-p") == id) else { return };
+        let _ = p.set_attribute("tabindex", "-1");
+        focus(p);
+        super::dom::scroll_to(p, web_sys::ScrollLogicalPosition::Start);
+    }
+
+    /// The first words of paragraph `id`, about 60 characters, with "…".
+    pub(crate) fn paragraph_start(&self, id: &str) -> String {
+        let Some(p) = self.paras.iter().find(|p| data(p, "data-p") == id) else {
+            return String::new();
+        };
+        let text = p.text_content().unwrap_or_default();
+        let mut out: String = text.chars().take(60).collect();
+        if text.chars().nth(60).is_some() {
+            out.push('\u{2026}');
+        }
+        out
+    }
+
     fn slice(&self, a: usize, b: usize) -> String {
         self.chars.get(a..b).map(|c| c.iter().collect()).unwrap_or_default()
     }

@@ -30,6 +30,7 @@ mod dom;
 pub(crate) mod i18n;
 mod panel;
 mod question;
+mod review;
 mod store;
 
 use crate::bank::{Bank, Body, Citation, Question};
@@ -49,6 +50,7 @@ use i18n::{I18n, Strings, fill};
 use store::{Drafts, Store};
 
 pub(crate) use panel::{DiagLine, error_panel, fetch_error_panel, load_error, loading};
+pub(crate) use review::IMPORT_ATTR;
 
 /// How answers are marked.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
@@ -81,6 +83,9 @@ pub(crate) struct Options {
     pub(crate) actor: Option<crate::xapi::Actor>,
     /// The bank's activity IRI (its URL, as a rule); questions are `#id` under it.
     pub(crate) activity: Option<String>,
+    /// Whether checked answers update the learner's spaced-review memory
+    /// and the review bar shows (default on; `review: false` turns it off).
+    pub(crate) review: bool,
 }
 
 /// A version 4 UUID for a statement or a registration: the browser's
@@ -140,6 +145,8 @@ pub(crate) struct View {
     /// inputs rather than its last response.
     retrying: bool,
     store: Store,
+    /// Spaced review: the learner's memory and its bar; None when off.
+    reviews: Option<review::Reviews>,
     /// A fresh session not saved yet (see `save_if_unsaved`).
     unsaved: bool,
     /// The prefix of this mount's radio group names.
@@ -196,6 +203,12 @@ impl View {
         };
         let quiz = add(&panes, "section", "citequiz-quiz")?;
         quiz.set_attribute("aria-label", t.quiz)?;
+        let (reviews, review_notice) = if opts.review {
+            let (r, notice) = review::Reviews::open(&quiz, session.bank(), &i18n)?;
+            (Some(r), notice)
+        } else {
+            (None, None)
+        };
         let body = add(&quiz, "div", "citequiz-body")?;
         let live = add(&quiz, "div", "citequiz-feedback")?;
         live.set_attribute("aria-live", "polite")?;
@@ -216,6 +229,7 @@ impl View {
             drafts: restored.drafts,
             retrying: false,
             store,
+            reviews,
             unsaved: false,
             name,
             i18n,
@@ -235,6 +249,9 @@ impl View {
         } else if !fresh && (view.session.answered_count() > 0 || view.session.position() > 0) {
             view.notify(t.welcome_back)?;
         }
+        if let Some(msg) = review_notice {
+            view.notify(&msg)?;
+        }
         if view.exam() && !view.session.is_finished() {
             view.notify(t.exam_notice)?;
         }
@@ -242,6 +259,9 @@ impl View {
             view.notify(t.no_storage)?;
         }
         view.render()?;
+        if let (Some(r), Some(a)) = (&mut view.reviews, &view.article) {
+            r.show_passages(&a.el, view.session.bank(), &view.i18n)?;
+        }
         // A fresh session is saved right after the first question shows
         // (`save_if_unsaved`, called by the widget from a timer), so that a
         // reload finds the same drawn pool and order even before the first
@@ -371,6 +391,9 @@ impl View {
         clear(&self.body);
         clear(&self.live);
         clear(&self.nav);
+        if let Some(r) = &self.reviews {
+            r.refresh(self.session.bank(), &self.i18n)?;
+        }
         if let Some(a) = &mut self.article {
             a.highlight(self.session.bank().article(), None)?;
         }
@@ -579,6 +602,11 @@ impl View {
         add_text(&p, "strong", "", verdict)?;
         text(&p, &pass)?;
         text(&self.live, &fill(t.finished_live, &[&score, verdict]))?;
+        if let Some(next) =
+            self.reviews.as_ref().and_then(|r| r.next_review(self.bank(), &self.i18n))
+        {
+            add_text(&box_, "p", "citequiz-next-review", &next)?;
+        }
 
         if !r.by_tag.is_empty() {
             let table = add(&box_, "table", "citequiz-tags")?;
@@ -610,6 +638,22 @@ impl View {
             self.citations(&li, &qr.id, &qr.citations)?;
         }
 
+        if let Some(a) = &self.article {
+            let reread = crate::review::to_reread(self.bank(), &r);
+            if !reread.is_empty() {
+                add_text(&box_, "h3", "", t.to_reread)?;
+                let ul = add(&box_, "ul", "citequiz-reread")?;
+                for id in &reread {
+                    let li = add(&ul, "li", "")?;
+                    let n = id.trim_start_matches('p');
+                    let b =
+                        button(&li, &fill(t.paragraph_n, &[n]), "show-passage", "citequiz-link")?;
+                    b.set_attribute("data-passage", id)?;
+                    text(&li, " ")?;
+                    add_text(&li, "span", "citequiz-reread-start", &a.paragraph_start(id))?;
+                }
+            }
+        }
         let missed = r.questions.iter().any(|q| q.verdict != Some(Verdict::Correct));
         if missed {
             button(&self.nav, t.retry_missed, "retry-missed", "citequiz-primary")?;
@@ -666,6 +710,7 @@ impl View {
         let Some(response) = response else { return Ok(()) };
         match self.session.handle_answer(q.id(), response.clone(), now()) {
             Ok(feedback) => {
+                self.remember(&q, &feedback)?;
                 self.drafts.remove(q.id());
                 self.retrying = false;
                 self.render()?;
@@ -690,6 +735,9 @@ impl View {
                 let Some(r) = self.drafts.get(&id).cloned() else { continue };
                 // A draft that cannot be graded (half a two_part) stays unanswered.
                 if let Ok(feedback) = self.session.handle_answer(&id, r.clone(), now()) {
+                    if let Some(q) = self.bank().question(&id).cloned() {
+                        self.remember(&q, &feedback)?;
+                    }
                     answered.push((id, r, feedback));
                 }
             }
@@ -744,6 +792,108 @@ impl View {
             focus(&mark);
             dom::scroll_to(&mark, ScrollLogicalPosition::Center);
         }
+        Ok(())
+    }
+
+    /// Updates the learner's memory of `q` once its answer is final
+    /// (`review::rating`), when review is on.
+    fn remember(&mut self, q: &Question, feedback: &Feedback) -> R {
+        let Some(rating) = crate::review::rating(feedback) else { return Ok(()) };
+        let bank = self.session.shared_bank();
+        let Some(r) = &mut self.reviews else { return Ok(()) };
+        let saved = r.apply(q, rating, &bank, &self.i18n);
+        if let Some(a) = &self.article {
+            r.show_passages(&a.el, &bank, &self.i18n)?;
+        }
+        if !saved {
+            self.notify(self.i18n.t.no_storage)?;
+        }
+        Ok(())
+    }
+
+    /// Starts a review: the due questions, most overdue first, then new
+    /// ones up to the daily limit.
+    fn start_review(&mut self) -> R {
+        let Some(r) = &self.reviews else { return Ok(()) };
+        let queue = r.queue(self.bank());
+        if queue.is_empty() {
+            return Ok(());
+        }
+        let bank = self.session.shared_bank();
+        self.switch_to(Session::with_questions(bank, random_seed(), now(), &queue))
+    }
+
+    /// Downloads the learner's progress as one file (a `data:` link,
+    /// clicked).
+    fn export_progress(&self) -> R {
+        let Some(r) = &self.reviews else { return Ok(()) };
+        let file = r.export(&self.session.snapshot_json());
+        let url = cat(&[
+            "data:application/json;charset=utf-8,",
+            &String::from(js_sys::encode_uri_component(&file)),
+        ]);
+        // Detached: a click inside the widget would reach its own click
+        // listener, which is running this.
+        let doc = self.root.owner_document().ok_or_else(|| JsValue::from_str("detached"))?;
+        let a = dom::el(&doc, "a", "")?;
+        a.set_attribute("href", &url)?;
+        a.set_attribute("download", &cat(&["citequiz-progress-", self.bank().id(), ".json"]))?;
+        if let Some(a) = a.dyn_ref::<web_sys::HtmlElement>() {
+            a.click();
+        }
+        Ok(())
+    }
+
+    /// Merges a progress file's text (read by the widget from the
+    /// "Import progress" input): the memory newer-wins per question, the
+    /// attempt worked on last wins whole. A file of another bank, of a
+    /// later format or unreadable changes nothing and says why.
+    pub(crate) fn import_progress(&mut self, text: &str) -> R {
+        let t = self.i18n.t;
+        let bank = self.session.shared_bank();
+        let imported = match crate::review::import(text, &bank) {
+            Ok(i) => i,
+            Err(e) => {
+                use crate::review::ProgressError as E;
+                let why = match e {
+                    E::OtherBank { .. } => t.import_other_bank,
+                    E::UnknownFormat { found: Some(_) } => t.import_newer,
+                    _ => t.import_corrupt,
+                };
+                return self.notify(why);
+            }
+        };
+        let ours = self.session.snapshot_json();
+        let theirs = imported.attempt.as_deref().filter(|a| crate::review::newer_attempt(a, &ours));
+        let session = theirs.and_then(|a| Session::restore_json(Rc::clone(&bank), a).ok());
+        let Some(r) = &mut self.reviews else { return Ok(()) };
+        let (taken, saved) = r.merge(imported.memory, &bank, &self.i18n);
+        if let Some(a) = &self.article {
+            r.show_passages(&a.el, &bank, &self.i18n)?;
+        }
+        if let Some((s, _)) = session {
+            self.session = s;
+            self.drafts.clear();
+            self.retrying = false;
+            self.save()?;
+        }
+        self.render()?;
+        clear(&self.notice);
+        self.notify(&self.i18n.count(taken as f64, &t.progress_imported))?;
+        if !saved {
+            self.notify(t.no_storage)?;
+        }
+        Ok(())
+    }
+
+    /// Goes on with a new session over the same bank (a retry, a review).
+    fn switch_to(&mut self, session: Session) -> R {
+        self.session = session;
+        self.drafts.clear();
+        self.retrying = false;
+        self.render()?;
+        self.save()?;
+        self.focus_first(".citequiz-prompt");
         Ok(())
     }
 
@@ -803,6 +953,16 @@ impl View {
                 if key == "Enter" && in_body && target.tag_name().eq_ignore_ascii_case("input") {
                     ev.prevent_default();
                     return self.check();
+                }
+                Ok(())
+            }
+            "input" if target.has_attribute(review::LIMIT_ATTR) => {
+                let bank = self.session.shared_bank();
+                let Some(r) = &mut self.reviews else { return Ok(()) };
+                let saved = r.set_limit(&target, &bank, &self.i18n);
+                r.refresh(&bank, &self.i18n)?;
+                if !saved {
+                    self.notify(self.i18n.t.no_storage)?;
                 }
                 Ok(())
             }
@@ -883,18 +1043,28 @@ impl View {
                 self.sync_draft();
                 self.save()
             }
-            "retry-missed" => {
-                if let Some(s) = self.session.retry_missed(random_seed(), now()) {
-                    self.session = s;
-                    self.drafts.clear();
-                    self.retrying = false;
-                    self.render()?;
-                    self.save()?;
-                    self.focus_first(".citequiz-prompt");
+            "retry-missed" => match self.session.retry_missed(random_seed(), now()) {
+                Some(s) => self.switch_to(s),
+                None => Ok(()),
+            },
+            "start-over" => self.start_over(),
+            "review" => self.start_review(),
+            "practise" => {
+                let Some(r) = &self.reviews else { return Ok(()) };
+                let ids = r.passage_questions(self.bank(), &data(b, "data-passage"));
+                if ids.is_empty() {
+                    return Ok(());
+                }
+                let bank = self.session.shared_bank();
+                self.switch_to(Session::with_questions(bank, random_seed(), now(), &ids))
+            }
+            "export-progress" => self.export_progress(),
+            "show-passage" => {
+                if let Some(a) = &self.article {
+                    a.show_paragraph(&data(b, "data-passage"));
                 }
                 Ok(())
             }
-            "start-over" => self.start_over(),
             _ => Ok(()),
         }
     }

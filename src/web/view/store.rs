@@ -108,20 +108,29 @@ impl Store {
     }
 
     /// The saved value, if any.
-    fn load(&self) -> Option<String> {
+    pub(crate) fn load(&self) -> Option<String> {
         self.storage.as_ref().and_then(|s| s.get_item(&self.key).ok().flatten())
     }
 
     /// Saves the session and drafts. Returns false when storage failed now
     /// (a full quota, say); storage is then given up on for this page.
     pub(crate) fn save(&mut self, session: &Session, drafts: &Drafts) -> bool {
-        let Some(storage) = &self.storage else { return true };
+        if self.storage.is_none() {
+            return true;
+        }
         let Ok(drafts) = serde_json::to_string(drafts) else { return true };
         let version = STORE_VERSION.to_string();
         let snapshot = session.snapshot_json();
         let json =
             cat(&["{\"v\":", &version, ",\"snapshot\":", &snapshot, ",\"drafts\":", &drafts, "}"]);
-        if storage.set_item(&self.key, &json).is_ok() {
+        self.put(&json)
+    }
+
+    /// Saves `value`. Returns false when storage failed now (a full quota,
+    /// say); storage is then given up on for this page.
+    pub(crate) fn put(&mut self, value: &str) -> bool {
+        let Some(storage) = &self.storage else { return true };
+        if storage.set_item(&self.key, value).is_ok() {
             true
         } else {
             self.storage = None;
@@ -138,7 +147,7 @@ impl Store {
 
     /// Keeps an unusable value under another key, so that it is not lost
     /// to a bug here, then clears the slot.
-    fn set_aside(&self, value: &str) {
+    pub(crate) fn set_aside(&self, value: &str) {
         if let Some(s) = &self.storage {
             let _ = s.set_item(&cat(&[&self.key, ":set-aside"]), value);
         }
