@@ -86,8 +86,10 @@ size:
 # 45 KiB budget is retired: the goals are relative to the peers (make
 # bench-web; bench/README.md). Raised by 16,187 bytes, the measured cost of
 # self-study (FSRS-6, the memory, the review bar, the passage map, progress
-# export and import: 136,043 → 152,230 by scripts/build-wasm.sh).
-SIZE_CEILING := 153087
+# export and import: 136,043 → 152,230 by scripts/build-wasm.sh). After
+# the merges of that session (issue 19's format check and tab stop): 153,044,
+# and the ceiling that plus 1 % for the layout's swing.
+SIZE_CEILING := 154600
 size-ceiling:
 	bash scripts/size.sh --max $(SIZE_CEILING)
 
