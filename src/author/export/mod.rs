@@ -154,6 +154,20 @@ pub fn nearest_type(bank: &Bank, q: &Question, format: &str, what: &str) -> Diag
     .for_question(q.id())
 }
 
+/// The bank as GIFT (`author::gift::write`, which works on the bank as
+/// written, ids, hints and citations as the author gave them), from the
+/// source of a bank that checks.
+pub fn gift(source: &str) -> Export {
+    match crate::bank::RawBank::from_json(source) {
+        Ok(raw) => {
+            let (text, warnings) = crate::author::gift::write(&raw);
+            Export { files: vec![("bank.gift".to_string(), text.into_bytes())], warnings }
+        }
+        // Not for a bank that checks: its diagnostics, and no file.
+        Err(diags) => Export { files: Vec::new(), warnings: diags },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -198,19 +212,5 @@ mod tests {
         assert_eq!(n.name("q-", "a_b"), "q-a_b-2");
         assert_eq!(n.name("c-", "5g"), "c-5g");
         assert_eq!(n.name("c-", "ключ"), "c-____");
-    }
-}
-
-/// The bank as GIFT (`author::gift::write`, which works on the bank as
-/// written, ids, hints and citations as the author gave them), from the
-/// source of a bank that checks.
-pub fn gift(source: &str) -> Export {
-    match crate::bank::RawBank::from_json(source) {
-        Ok(raw) => {
-            let (text, warnings) = crate::author::gift::write(&raw);
-            Export { files: vec![("bank.gift".to_string(), text.into_bytes())], warnings }
-        }
-        // Not for a bank that checks: its diagnostics, and no file.
-        Err(diags) => Export { files: Vec::new(), warnings: diags },
     }
 }
