@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 seconds=${FUZZ_SECONDS:-60}
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(bank_load anchor session_restore grade article_import)
+[ ${#targets[@]} -gt 0 ] || targets=(bank_load anchor session_restore grade article_import question_import progress_import)
 for t in "${targets[@]}"; do
   mkdir -p "fuzz/corpus/$t"
   echo "== $t: ${seconds} s"

@@ -57,3 +57,13 @@ fn grade_inputs() {
 fn article_import_inputs() {
     assert!(replay("article_import", checks::article_import) >= 3);
 }
+
+#[test]
+fn question_import_inputs() {
+    assert!(replay("question_import", checks::question_import) >= 2);
+}
+
+#[test]
+fn progress_import_inputs() {
+    assert!(replay("progress_import", checks::progress_import) >= 1);
+}

@@ -5,6 +5,7 @@
 
 use citequiz::article::{Article, Normalizer, Selector, anchor};
 use citequiz::bank::Bank;
+use citequiz::diag::Diagnostic;
 use citequiz::grade::{Response, grade};
 use citequiz::session::Session;
 use std::sync::OnceLock;
@@ -123,5 +124,49 @@ pub fn article_import(data: &[u8]) {
                 let _ = d.render(None);
             }
         }
+    }
+}
+
+/// Any text as a GIFT file (the first byte picks GIFT or Aiken): questions
+/// or diagnostics that render against the text; every diagnostic has a
+/// line. A question read without error writes back as GIFT (for the
+/// kinds GIFT holds) and reads again without error.
+pub fn question_import(data: &[u8]) {
+    use citequiz::author::{aiken, gift};
+    let Some((&pick, source)) = data.split_first() else { return };
+    let Ok(text) = std::str::from_utf8(source) else { return };
+    let (questions, diags) =
+        if pick % 2 == 0 { gift::parse(text, "f.gift") } else { aiken::parse(text, "f.txt") };
+    for d in &diags {
+        assert!(d.line.is_some(), "a diagnostic without a line: {d:?}");
+        let _ = d.render(Some(text));
+    }
+    if diags.iter().any(Diagnostic::is_error) || questions.is_empty() {
+        return;
+    }
+    let mut bank = citequiz::bank::RawBank::from_json(FIXTURE_JSON).expect("the fixture reads");
+    bank.questions = questions;
+    let (again, _) = gift::write(&bank);
+    let (_, diags) = gift::parse(&again, "again.gift");
+    let errors: Vec<_> = diags.iter().filter(|d| d.is_error()).collect();
+    assert!(errors.is_empty(), "the GIFT written reads with errors: {errors:?}\n{again}");
+}
+
+/// Any text as a progress file against the fixture bank: refused with a
+/// reason, or read; what was read merges into a learner's memory, which
+/// schedules and exports, and the export reads back.
+pub fn progress_import(data: &[u8]) {
+    use citequiz::review::{Memory, Now, export, import};
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let bank = fixture();
+    let Ok(imported) = import(text, bank) else { return };
+    let now = Now { ms: 1.7e12, utc_offset_min: 180.0 };
+    let mut mine = Memory::new(bank.id());
+    mine.merge(imported.memory);
+    let _ = mine.queue(bank, now);
+    let _ = mine.next_due_in_days(bank, now);
+    let again = export(&mine, imported.attempt.as_deref(), now.ms);
+    if let Err(e) = import(&again, bank) {
+        panic!("an exported progress file does not read back: {e}\n{again}");
     }
 }

@@ -1,6 +1,8 @@
 //! Telling text from what is not: binary data, and bytes that are not
 //! UTF-8, named with where the first bad byte is. The bank and article
-//! loader and the article importer share it.
+//! loader and the importers (articles, GIFT and Aiken) share it.
+
+use crate::diag::{Code, Diagnostic};
 
 /// The first byte of a file that is not UTF-8: its value, byte offset, and
 /// line and column (in characters, as diagnostics count them).
@@ -52,4 +54,23 @@ pub fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
         return None;
     }
     bytes.iter().take(8000).any(|&b| b == 0).then_some("it has NUL bytes")
+}
+
+/// The error for `bytes` (named `what` in the message: "the bank b.json",
+/// "q.gift") that are not UTF-8: the first bad byte, its line and column
+/// (set on the diagnostic, so that the report shows the line), and `help`.
+pub fn not_utf8(bytes: &[u8], what: &str, help: &str) -> Diagnostic {
+    let bad = BadByte::first(bytes).unwrap_or_default();
+    let mut d = Diagnostic::error(
+        Code::WRONG_ENCODING,
+        "",
+        format!(
+            "{what} is not UTF-8 text: its first bad byte, 0x{:02X}, is at line {}, column {} (byte {})",
+            bad.value, bad.line, bad.column, bad.offset
+        ),
+    )
+    .with_help(help);
+    d.line = Some(bad.line);
+    d.column = Some(bad.column);
+    d
 }

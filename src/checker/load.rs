@@ -1,7 +1,7 @@
 //! Reading a bank and the article it names through an [`Io`], and checking
 //! both: what `check`, `stats`, `build` and `preview` start from.
 
-use super::{BadByte, Io, binary_kind};
+use super::{Io, binary_kind, not_utf8};
 use crate::article::Article;
 use crate::bank::{Bank, article_path, lint};
 use crate::diag::{Code, Diagnostic};
@@ -78,21 +78,12 @@ fn read(
         Ok(text) => Ok(SourceFile { path: path.to_path_buf(), text }),
         Err(e) => {
             let bytes = e.into_bytes();
-            let bad = BadByte::first(&bytes).unwrap_or_default();
-            let mut d = Diagnostic::error(
-                Code::WRONG_ENCODING,
-                "",
-                format!(
-                    "the {what} {name} is not UTF-8 text: its first bad byte, 0x{:02X}, is at line {}, column {} (byte {})",
-                    bad.value, bad.line, bad.column, bad.offset
-                ),
-            )
-            .with_help(
+            let d = not_utf8(
+                &bytes,
+                &format!("the {what} {name}"),
                 "save the file as UTF-8 (an editor's \"Save with encoding\"), or convert it, \
                  e.g. `iconv -f WINDOWS-1252 -t UTF-8` (name its real encoding)",
             );
-            d.line = Some(bad.line);
-            d.column = Some(bad.column);
             let text = String::from_utf8_lossy(&bytes).into_owned();
             Err((in_file(d), Some(SourceFile { path: path.to_path_buf(), text })))
         }

@@ -14,7 +14,7 @@ mod check;
 mod load;
 mod stats;
 
-pub use bytes::{BadByte, binary_kind};
+pub use bytes::{BadByte, binary_kind, not_utf8};
 pub use check::{CheckOptions, check};
 pub use load::{Loaded, SourceFile, load_article, load_bank, resolve};
 pub use stats::stats;

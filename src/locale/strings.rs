@@ -144,6 +144,7 @@ strings! {
     paragraph_n: Template<1>,
     export_progress: &'static str,
     import_progress: &'static str,
+    review_settings: &'static str,
     progress_imported: Plural<1>,
     import_other_bank: &'static str,
     import_newer: &'static str,
@@ -269,6 +270,7 @@ pub(crate) static EN: Strings = Strings {
     paragraph_n: t("Paragraph {}"),
     export_progress: "Export progress",
     import_progress: "Import progress",
+    review_settings: "Daily limit and progress file",
     progress_imported: en(
         "Progress imported: {} question updated.",
         "Progress imported: {} questions updated.",
@@ -418,6 +420,7 @@ pub(crate) static RU: Strings = Strings {
     paragraph_n: t("Абзац {}"),
     export_progress: "Сохранить прогресс в файл",
     import_progress: "Загрузить прогресс из файла",
+    review_settings: "Дневной лимит и файл прогресса",
     progress_imported: Plural {
         one: t("Прогресс загружен: обновлён {} вопрос."),
         few: t("Прогресс загружен: обновлено {} вопроса."),

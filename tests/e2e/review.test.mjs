@@ -58,6 +58,7 @@ test('a missed question is due two days later, asked first, and moves out by day
   await comeBack(page, T0 + 2 * DAY);
   assert.equal(await due.innerText(), '1 question due for review');
   await screenshot(page, 'review-due');
+  await page.locator('.citequiz-review-settings summary').click();
   await page.locator('[data-review-limit]').fill('0');
   await page.getByRole('button', { name: 'Review', exact: true }).click();
   assert.equal((await current(page)).id, missed, 'Review did not ask the missed question');
@@ -168,7 +169,7 @@ test('progress exported in one browser imports into another: newer wins, a wrong
   const missed = await answer(one.page, false);
   const [download] = await Promise.all([
     one.page.waitForEvent('download'),
-    one.page.getByRole('button', { name: 'Export progress' }).click(),
+    one.page.locator('.citequiz-review-settings summary').click().then(() => one.page.getByRole('button', { name: 'Export progress' }).click()),
   ]);
   assert.equal(download.suggestedFilename(), `citequiz-progress-${QUICK.id}.json`);
   const file = await download.path().then((p) => import('node:fs').then((fs) => fs.readFileSync(p, 'utf8')));
@@ -186,6 +187,7 @@ test('progress exported in one browser imports into another: newer wins, a wrong
   const due = two.page.locator('.citequiz-due');
   await due.waitFor();
   assert.equal(await due.innerText(), 'Nothing due for review');
+  await two.page.locator('.citequiz-review-settings summary').click();
   const input = two.page.locator('[data-import-progress]');
   await input.setInputFiles({ name: 'wrong.json', mimeType: 'application/json', buffer: Buffer.from(file.replaceAll(QUICK.id, 'another-quiz')) });
   await two.page.locator('.citequiz-notice', { hasText: 'another quiz' }).waitFor();

@@ -20,7 +20,7 @@ mod text;
 pub use html::content_paragraphs;
 
 use crate::article::{ARTICLE_FORMAT, Article, Normalizer, RawArticle, Related, calendar_date};
-use crate::checker::{BadByte, binary_kind};
+use crate::checker::{binary_kind, not_utf8};
 use crate::diag::{Code, Diagnostic};
 
 /// Labels that introduce, on a paragraph of their own, the title of a
@@ -487,22 +487,12 @@ fn at_line(mut d: Diagnostic, line: Option<usize>) -> Diagnostic {
 /// The source as UTF-8, or an error naming the first bad byte's line and column.
 fn utf8<'a>(source: &'a [u8], file: &str) -> Result<&'a str, Vec<Diagnostic>> {
     std::str::from_utf8(source).map_err(|_| {
-        let bad = BadByte::first(source).unwrap_or_default();
-        let mut d = Diagnostic::error(
-            Code::WRONG_ENCODING,
-            "",
-            format!(
-                "{file} is not UTF-8 text: its first bad byte, 0x{:02X}, is at line {}, column {}",
-                bad.value, bad.line, bad.column
-            ),
-        )
-        .with_help(format!(
+        let help = format!(
             "convert it to UTF-8 first, e.g. `iconv -f WINDOWS-1252 -t UTF-8 {file} > article.txt` \
              (name its real encoding), or save it as UTF-8 from your editor"
-        ));
+        );
+        let mut d = not_utf8(source, file, &help);
         d.file = Some(file.to_string());
-        d.line = Some(bad.line);
-        d.column = Some(bad.column);
         vec![d]
     })
 }

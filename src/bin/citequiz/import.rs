@@ -7,7 +7,7 @@
 use citequiz::author::new::{Skeleton, bank_with, place};
 use citequiz::author::{aiken, gift};
 use citequiz::bank::{Bank, MAX_BANK_BYTES, MAX_QUESTIONS};
-use citequiz::checker::{BadByte, binary_kind};
+use citequiz::checker::{binary_kind, not_utf8};
 use citequiz::diag::{Code, Diagnostic};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -206,18 +206,11 @@ fn read_source(path: &Path, name: &str) -> Result<String, Box<Diagnostic>> {
         ));
     }
     String::from_utf8(bytes).map_err(|e| {
-        let bad = BadByte::first(e.as_bytes()).unwrap_or_default();
-        let mut d = Diagnostic::error(
-            Code::WRONG_ENCODING,
-            "",
-            format!(
-                "{name} is not UTF-8 text: its first bad byte, 0x{:02X}, is at line {}, column {}",
-                bad.value, bad.line, bad.column
-            ),
-        )
-        .with_help("save it as UTF-8 (Moodle's exports are), or convert it, e.g. `iconv -f WINDOWS-1252 -t UTF-8`");
-        d.line = Some(bad.line);
-        d.column = Some(bad.column);
+        let d = not_utf8(
+            e.as_bytes(),
+            name,
+            "save it as UTF-8 (Moodle's exports are), or convert it, e.g. `iconv -f WINDOWS-1252 -t UTF-8`",
+        );
         located(d)
     })
 }

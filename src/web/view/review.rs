@@ -51,7 +51,11 @@ impl Reviews {
         let bar = add(parent, "div", "citequiz-reviewbar")?;
         let due = add(&bar, "p", "citequiz-due")?;
         let start = button(&bar, t.start_review, "review", "")?;
-        let label = add_text(&bar, "label", "citequiz-limit", t.new_per_day)?;
+        // The settings a learner changes rarely, folded away: the bar itself
+        // is the count and the button.
+        let more = add(&bar, "details", "citequiz-review-settings")?;
+        add_text(&more, "summary", "", t.review_settings)?;
+        let label = add_text(&more, "label", "citequiz-limit", t.new_per_day)?;
         let input = add(&label, "input", "")?;
         input.set_attribute("type", "number")?;
         input.set_attribute("min", "0")?;
@@ -59,8 +63,8 @@ impl Reviews {
         input.set_attribute("inputmode", "numeric")?;
         input.set_attribute(LIMIT_ATTR, "")?;
         input.set_attribute("value", &I18n::int(memory.new_per_day() as usize))?;
-        button(&bar, t.export_progress, "export-progress", "citequiz-link")?;
-        let label = add_text(&bar, "label", "citequiz-import", t.import_progress)?;
+        button(&more, t.export_progress, "export-progress", "citequiz-link")?;
+        let label = add_text(&more, "label", "citequiz-import", t.import_progress)?;
         let file = add(&label, "input", "")?;
         file.set_attribute("type", "file")?;
         file.set_attribute("accept", ".json,application/json")?;

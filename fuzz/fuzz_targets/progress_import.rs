@@ -1,0 +1,8 @@
+//! The `progress_import` target: see `checks::progress_import`.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+
+#[path = "checks.rs"]
+mod checks;
+
+fuzz_target!(|data: &[u8]| checks::progress_import(data));

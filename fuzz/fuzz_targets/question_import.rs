@@ -1,0 +1,8 @@
+//! The `question_import` target: see `checks::question_import`.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+
+#[path = "checks.rs"]
+mod checks;
+
+fuzz_target!(|data: &[u8]| checks::question_import(data));
