@@ -32,6 +32,9 @@ pub const DEFAULT_NEW_PER_DAY: u32 = 10;
 /// A day in milliseconds.
 const DAY_MS: f64 = 86_400_000.0;
 
+/// The largest time a JavaScript `Date` holds, in ms either side of 1970.
+const MAX_TIME_MS: f64 = 8.64e15;
+
 /// A moment as the learner's calendar sees it: the time and the learner's
 /// offset from UTC (east positive; JavaScript's `getTimezoneOffset()` is
 /// its negative).
@@ -107,7 +110,7 @@ impl Card {
 
     /// The calendar day it is due.
     pub fn due_day(&self, now: Now) -> i64 {
-        now.day_of(self.last_ms) + i64::from(self.interval)
+        now.day_of(self.last_ms).saturating_add(i64::from(self.interval))
     }
 
     /// When it is due: the start of its due day on the learner's calendar.
@@ -452,13 +455,19 @@ fn read_card(r: &mut Reader, v: &Value, path: Path) -> Option<Card> {
         last_rating: last_rating.unwrap_or(Rating::Again),
     };
     // Values a scheduler never writes: the card is not ours to trust.
+    // Times within JavaScript's dates (±8.64e15 ms), so that days fit an
+    // i64 with room; an interval no longer than the scheduler's longest.
+    let time = |ms: f64| ms.abs() <= MAX_TIME_MS;
     let sane = card.stability.is_finite()
         && card.stability > 0.0
         && (1.0..=10.0).contains(&card.difficulty)
-        && card.last_ms.is_finite()
-        && card.first_ms.is_finite();
+        && time(card.last_ms)
+        && time(card.first_ms)
+        && card.interval <= super::fsrs::MAX_INTERVAL_DAYS;
     if r.errors == errors && !sane {
-        let m = String::from("stability must be above 0, difficulty 1 to 10, times finite");
+        let m = String::from(
+            "stability must be above 0, difficulty 1 to 10, times within JavaScript's dates, the interval at most 36,500 days",
+        );
         r.error(crate::diag::Code::JSON_TYPE, &path, v.at, m);
     }
     Some(card)
@@ -628,6 +637,11 @@ mod tests {
         assert_eq!(r.unreadable[0].path, "cards[0].stability");
         let negative = json.replacen("\"difficulty\":", "\"difficulty\":-4,\"was\":", 1);
         check_load(&negative, &bank, &["b"], (1, &[], &[]));
+        // A time no Date holds (fuzzing found one whose due day overflowed).
+        let far = json.replacen("\"lastMs\":", "\"lastMs\":1e300,\"was\":", 1);
+        check_load(&far, &bank, &["b"], (1, &[], &[]));
+        let long = json.replacen("\"interval\":", "\"interval\":4000000000,\"was\":", 1);
+        check_load(&long, &bank, &["b"], (1, &[], &[]));
         let rating = json.replacen("\"lastRating\":\"good\"", "\"lastRating\":\"meh\"", 1);
         check_load(&rating, &bank, &["b"], (1, &[], &[]));
         let mut twice = m.clone();
