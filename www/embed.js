@@ -1,7 +1,8 @@
 // embed.html's script: a <cite-quiz> from the query string, and its height
 // reported to the parent page whenever it changes.
 import './citequiz.js';
-import { showFatal, bankFromQuery } from './fatal.js';
+import { showFatal } from './fatal.js';
+import { bankFromQuery } from './load.js';
 
 const params = new URLSearchParams(location.search);
 const quiz = document.createElement('cite-quiz');
@@ -13,7 +14,7 @@ if (params.get('id')) quiz.id = params.get('id');
 if (params.get('lang')) document.documentElement.lang = params.get('lang');
 try {
   // The bank only from this page's origin or one its configuration allows
-  // (fatal.js): the URL is anyone's to write.
+  // (load.js): the URL is anyone's to write.
   if (params.has('bank')) quiz.setAttribute('bank', bankFromQuery(params.get('bank'), params.get('lang')).href);
   document.body.append(quiz);
 } catch (e) {

@@ -8,6 +8,7 @@
 // on another origin that imports this file gets them from this file's
 // origin (the server must send CORS headers: `citequiz serve` does).
 import init, { Widget, articlePath } from './pkg/citequiz.js';
+import { strings } from './fatal.js';
 
 export const TIMEOUT_MS = 15000;
 
@@ -152,4 +153,22 @@ function retryClicked(host) {
       resolve();
     }, { once: true });
   });
+}
+
+/**
+ * The bank a page's `?bank=` names, resolved against the page, if the page
+ * may show it: from the page's own origin, or from an origin the page's
+ * configuration lists, `<meta name="citequiz-allowed-origins"
+ * content="https://cdn.example https://other.example">` (never the URL:
+ * a link must not be able to put a stranger's quiz, its title and its
+ * "Read the original" link, on the course's page). Throws an Error, in
+ * `lang`, naming the bank's origin otherwise.
+ */
+export function bankFromQuery(value, lang) {
+  const url = new URL(value, location.href);
+  const meta = document.querySelector('meta[name="citequiz-allowed-origins"]');
+  const allowed = new Set([location.origin, ...(meta?.content.split(/\s+/).filter(Boolean) ?? [])]);
+  if (allowed.has(url.origin)) return url;
+  console.warn(`citequiz: ?bank= names ${url.href}, on another origin; a site that means to show banks from ${url.origin} lists it in <meta name="citequiz-allowed-origins" content="${url.origin}"> (see the README, Security).`);
+  throw new Error(strings(lang).otherSite(url.origin));
 }

@@ -1,12 +1,12 @@
 // The self-study page. With ?bank=, it mounts that bank into #quiz (from the
-// page's own origin, or one its configuration allows: fatal.js, bankFromQuery), with
+// page's own origin, or one its configuration allows: load.js, bankFromQuery), with
 // ?seed=, ?mode=, ?pool=, ?tags= and ?lang= as options; fetching and error
 // panels are load.js's, shared with <cite-quiz>. Without ?bank=, it is the
 // home page: it lists the quizzes named in /quiz-data/index.json (each
 // bank's title and its article's, kept current by tests/banks.rs), one link
 // per bank.
-import { mountQuiz, fetchText } from './load.js';
-import { showFatal, bankFromQuery } from './fatal.js';
+import { mountQuiz, fetchText, bankFromQuery } from './load.js';
+import { showFatal } from './fatal.js';
 
 const INDEX = '/quiz-data/index.json';
 const host = document.getElementById('quiz');
