@@ -6,12 +6,15 @@
 //!
 //! Each file version (its path, modification time and size) is read, hashed
 //! and compressed once, on first demand, and kept until the file changes, so
-//! repeated loads of a large bank cost no recompression. The cache is
+//! repeated loads of a large bank cost no recompression. Brotli (quality 11,
+//! about a second for 2 MB) is made on a thread of its own: until it is
+//! ready, a browser that takes gzip gets gzip, so no answer waits for it. The cache is
 //! bounded: past `CACHE_BYTES` it starts again empty.
 
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::SystemTime;
 
@@ -46,29 +49,31 @@ impl Encoding {
     /// then gzip, else identity. A coding with `q=0` is refused, and `*`
     /// stands for any coding not named.
     pub fn negotiate(accept: Option<&str>) -> Encoding {
-        let Some(accept) = accept else { return Encoding::Identity };
-        let quality = |name: &str| -> Option<f32> {
-            let mut star = None;
-            for item in accept.split(',') {
-                let mut parts = item.split(';');
-                let coding = parts.next().unwrap_or("").trim();
-                let q = parts
-                    .filter_map(|p| p.trim().strip_prefix("q="))
-                    .find_map(|q| q.trim().parse::<f32>().ok())
-                    .unwrap_or(1.0);
-                if coding.eq_ignore_ascii_case(name) {
-                    return Some(q);
-                }
-                if coding == "*" {
-                    star = Some(q);
-                }
-            }
-            star
-        };
         [Encoding::Brotli, Encoding::Gzip]
             .into_iter()
-            .find(|e| e.token().and_then(quality).is_some_and(|q| q > 0.0))
+            .find(|e| e.accepted(accept))
             .unwrap_or(Encoding::Identity)
+    }
+
+    /// Whether `accept` (an Accept-Encoding value) allows this coding.
+    fn accepted(self, accept: Option<&str>) -> bool {
+        let (Some(accept), Some(name)) = (accept, self.token()) else { return false };
+        let mut star = None;
+        for item in accept.split(',') {
+            let mut parts = item.split(';');
+            let coding = parts.next().unwrap_or("").trim();
+            let q = parts
+                .filter_map(|p| p.trim().strip_prefix("q="))
+                .find_map(|q| q.trim().parse::<f32>().ok())
+                .unwrap_or(1.0);
+            if coding.eq_ignore_ascii_case(name) {
+                return q > 0.0;
+            }
+            if coding == "*" {
+                star = Some(q);
+            }
+        }
+        star.is_some_and(|q| q > 0.0)
     }
 }
 
@@ -90,6 +95,8 @@ struct Version {
     hash: String,
     gzip: OnceLock<Arc<Vec<u8>>>,
     brotli: OnceLock<Arc<Vec<u8>>>,
+    /// Whether a thread is making `brotli` already.
+    brotli_started: AtomicBool,
 }
 
 /// The files served so far, one version each.
@@ -119,11 +126,21 @@ impl Cache {
     /// root) of type `mime`; Err when it cannot be read.
     pub fn answer(&self, real: &Path, mime: &str, c: &Conditions) -> std::io::Result<Answer> {
         let version = self.version(real)?;
-        let encoding = if compressible(mime) && version.body.len() >= COMPRESS_FROM {
+        let mut encoding = if compressible(mime) && version.body.len() >= COMPRESS_FROM {
             Encoding::negotiate(c.accept_encoding)
         } else {
             Encoding::Identity
         };
+        // Brotli at quality 11 takes about a second for 2 MB: no answer
+        // waits for it while gzip will do. It is made once, in the
+        // background, and sent from then on.
+        if encoding == Encoding::Brotli
+            && version.brotli.get().is_none()
+            && Encoding::Gzip.accepted(c.accept_encoding)
+        {
+            start_brotli(&version);
+            encoding = Encoding::Gzip;
+        }
         let etag = match encoding.token() {
             Some(suffix) => format!("\"{}-{suffix}\"", version.hash),
             None => format!("\"{}\"", version.hash),
@@ -175,6 +192,7 @@ impl Cache {
             hash,
             gzip: OnceLock::new(),
             brotli: OnceLock::new(),
+            brotli_started: AtomicBool::new(false),
         });
         let mut versions = self.lock();
         // Each version may hold its body and two smaller copies.
@@ -188,6 +206,21 @@ impl Cache {
 
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<PathBuf, Arc<Version>>> {
         self.versions.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+/// Makes `version`'s brotli copy on a thread of its own, once.
+fn start_brotli(version: &Arc<Version>) {
+    if version.brotli_started.swap(true, Ordering::SeqCst) {
+        return;
+    }
+    let v = Arc::clone(version);
+    let spawned = std::thread::Builder::new().spawn(move || {
+        v.brotli.get_or_init(|| brotli(&v.body));
+    });
+    if spawned.is_err() {
+        // Another request will try again.
+        version.brotli_started.store(false, Ordering::SeqCst);
     }
 }
 
