@@ -189,14 +189,17 @@ const serve = () => serveSite({ www: SITE, data: path.join(SITE, 'data'), bin: C
 async function warmCompression(base) {
   const files = readdirSync(SITE, { recursive: true, withFileTypes: true }).filter((f) => f.isFile())
     .map((f) => path.relative(SITE, path.join(f.parentPath ?? f.path, f.name)).split(path.sep).join('/'));
+  const ask = (file, accept) => new Promise((resolve, reject) => {
+    httpGet(`${base}${file}`, { headers: { 'accept-encoding': accept } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.headers['content-encoding']));
+    }).on('error', reject);
+  });
   for (const file of files) {
-    for (const accept of ['gzip, deflate', 'gzip, deflate, br, zstd']) {
-      await new Promise((resolve, reject) => {
-        httpGet(`${base}${file}`, { headers: { 'accept-encoding': accept } }, (res) => {
-          res.resume();
-          res.on('end', resolve);
-        }).on('error', reject);
-      });
+    await ask(file, 'gzip, deflate');
+    // The server makes brotli in the background and sends gzip until then.
+    for (let i = 0; i < 1200 && (await ask(file, 'gzip, deflate, br, zstd')) === 'gzip'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
     }
   }
 }
