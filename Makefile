@@ -73,8 +73,9 @@ bench:
 	cargo bench --bench suggest_recall
 
 ## make bench-web: citequiz beside quizdown, SurveyJS and a plain-JS page in
-## headless Chromium (load time, memory, code size); prints figures, asserts none.
-## Options: make bench-web BENCH_ARGS="--sizes 20,200 --rounds 3".
+## headless Chromium, over loopback and emulated 4G (load time, memory, code
+## and data sizes as sent); prints figures, asserts none.
+## Options: make bench-web BENCH_ARGS="--sizes 20,200 --rounds 3 --network 4g".
 bench-web: setup wasm cli
 	node bench/peers.mjs $(BENCH_ARGS)
 

@@ -1,17 +1,23 @@
 // citequiz beside its peers in headless Chromium: the same N choice
 // questions rendered by citequiz, quizdown, SurveyJS and a plain-JS page
-// (the floor), each page cold-loaded over loopback in a fresh Chromium
-// process, interleaved round-robin. Prints medians and ratios; writes every
-// run to bench/out/results.json. It reports figures and asserts none.
+// (the floor), each page cold-loaded in a fresh Chromium process,
+// interleaved round-robin, served as a course site's static host serves
+// (`citequiz serve`: keep-alive, gzip or brotli, validators), over loopback
+// and over an emulated 4G network (CDP). Prints medians and ratios; writes
+// every run to bench/out/results.json. It reports figures and asserts none.
 //
 //   node bench/peers.mjs [--sizes 20,200,2000] [--rounds 5] [--settle 500]
+//                        [--network loopback|4g|both]
 //
-// Needs `target/release/citequiz` and `www/pkg/` (make bench-web builds both).
+// Needs `target/release/citequiz` (or $CITEQUIZ_BIN) and `www/pkg/` (make
+// bench-web builds both).
 // What each figure means is in the README's "Performance" section.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, release } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { get as httpGet } from 'node:http';
+import { readdirSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants as z } from 'node:zlib';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -22,7 +28,16 @@ const OUT = path.join(ROOT, 'bench/out');
 const SITE = path.join(OUT, 'site');
 const PAGES = path.join(ROOT, 'bench/pages');
 const ARTICLE = 'quiz-data/articles/gabuev-2020-putin-china-alliance.json';
-const CLI = path.join(ROOT, 'target/release/citequiz');
+const CLI = process.env.CITEQUIZ_BIN || path.join(ROOT, 'target/release/citequiz');
+
+// The networks a page loads over. `4g` is CDP's
+// Network.emulateNetworkConditions, set on the page's session before it
+// navigates: Chromium adds the latency to each request (not to each TCP
+// round trip) and shares the throughput among the page's requests.
+const NETWORKS = {
+  loopback: null,
+  '4g': { offline: false, latency: 40, downloadThroughput: 1250000, uploadThroughput: 625000 },
+};
 
 // The same flags as tests/e2e/harness.mjs.
 const CHROMIUM_ARGS = [
@@ -35,8 +50,7 @@ const opts = parseArgs(process.argv.slice(2));
 
 // The pages, with the selectors whose first match is timed. `question` is
 // the first question's prompt; quizdown mounts its app (and an 800 ms
-// spinner) before the question, so it has a `mounted` mark too. `budget`
-// marks the tools the issue's budget compares citequiz with.
+// spinner) before the question, so it has a `mounted` mark too.
 const TOOLS = [
   { id: 'citequiz', label: 'citequiz', page: 'citequiz', query: '',
     marks: { question: '.citequiz-prompt' } },
@@ -66,13 +80,14 @@ const LIBS = {
 };
 
 function parseArgs(argv) {
-  const o = { sizes: [20, 200, 2000], rounds: 5, settle: 500 };
+  const o = { sizes: [20, 200, 2000], rounds: 5, settle: 500, networks: ['loopback', '4g'] };
   for (let i = 0; i < argv.length; i++) {
     const [k, v] = [argv[i], argv[i + 1]];
     if (k === '--sizes') o.sizes = v.split(',').map(Number);
     else if (k === '--rounds') o.rounds = Number(v);
     else if (k === '--settle') o.settle = Number(v);
-    else { console.error(`unknown argument ${k}\nusage: node bench/peers.mjs [--sizes 20,200,2000] [--rounds 5] [--settle MS]`); process.exit(2); }
+    else if (k === '--network' && ['loopback', '4g', 'both'].includes(v)) o.networks = v === 'both' ? ['loopback', '4g'] : [v];
+    else { console.error(`unknown argument ${k} ${v ?? ''}\nusage: node bench/peers.mjs [--sizes 20,200,2000] [--rounds 5] [--settle MS] [--network loopback|4g|both]`); process.exit(2); }
     i++;
   }
   if (o.sizes.some((n) => !(n > 0)) || !(o.rounds > 0)) { console.error('--sizes and --rounds take positive numbers'); process.exit(2); }
@@ -86,7 +101,13 @@ function md(text) {
   return text.replace(/[\\`*_{}[\]()#+\-.!<>|~]/g, '\\$&');
 }
 
-/** The bank's questions as quizdown: ordered lists are single choice. */
+/**
+ * The bank's questions as quizdown: ordered lists are single choice. The
+ * same text as the bank where quizdown has a place for it: the explanation
+ * as the comment on the first right option (quizdown shows an option's
+ * comment on its results page), an option's feedback as its comment.
+ * Citations have no place (citequiz's own data, with the article).
+ */
 function toQuizdown(bank) {
   const out = ['---', 'shuffleAnswers: false', 'shuffleQuestions: false', '---', ''];
   for (const q of bank.questions) {
@@ -95,6 +116,8 @@ function toQuizdown(bank) {
     for (const o of q.options) {
       const box = right.includes(o.id) ? '[x]' : '[ ]';
       out.push(`${q.kind === 'single_choice' ? '1.' : '-'} ${box} ${md(o.text)}`);
+      const comment = o.id === right[0] ? q.explanation : o.feedback;
+      if (comment) out.push(`> ${md(comment)}`);
     }
     out.push('');
   }
@@ -115,6 +138,9 @@ function toSurvey(bank) {
         type: q.kind === 'single_choice' ? 'radiogroup' : 'checkbox',
         name: q.id,
         title: q.prompt,
+        // The explanation, where SurveyJS has a place for a question's
+        // text (shown under the options); choices have no feedback.
+        ...(q.explanation ? { description: q.explanation, descriptionLocation: 'underInput' } : {}),
         choices: q.options.map((o) => ({ value: o.id, text: o.text })),
         correctAnswer: q.kind === 'single_choice' ? q.answer : q.answers,
       }],
@@ -152,7 +178,31 @@ function buildSite() {
 }
 
 /** `citequiz serve` on a free loopback port, serving the site (the e2e tests' helper). */
-const serve = () => serveSite({ www: SITE, data: path.join(SITE, 'data') });
+const serve = () => serveSite({ www: SITE, data: path.join(SITE, 'data'), bin: CLI });
+
+/**
+ * Asks the server for every file of the site in each encoding a browser
+ * may accept, so that its compressed copies are made before any page is
+ * timed, as a host that precompresses (or has served the file before) has
+ * them ready.
+ */
+async function warmCompression(base) {
+  const files = readdirSync(SITE, { recursive: true, withFileTypes: true }).filter((f) => f.isFile())
+    .map((f) => path.relative(SITE, path.join(f.parentPath ?? f.path, f.name)).split(path.sep).join('/'));
+  const ask = (file, accept) => new Promise((resolve, reject) => {
+    httpGet(`${base}${file}`, { headers: { 'accept-encoding': accept } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.headers['content-encoding']));
+    }).on('error', reject);
+  });
+  for (const file of files) {
+    await ask(file, 'gzip, deflate');
+    // The server makes brotli in the background and sends gzip until then.
+    for (let i = 0; i < 1200 && (await ask(file, 'gzip, deflate, br, zstd')) === 'gzip'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
 
 // ------------------------------------------------------------ in the page
 
@@ -215,8 +265,8 @@ const TIMEOUT_MS = 120000;
 
 const isLoopback = (u) => /^(https?:\/\/127\.0\.0\.1[:/]|data:|blob:|about:)/.test(u);
 
-/** One cold load of one page in a fresh Chromium process. */
-async function runOnce(base, tool, n, firstPrompt) {
+/** One cold load of one page in a fresh Chromium process, over `network`. */
+async function runOnce(base, tool, n, firstPrompt, network = 'loopback') {
   const url = `${base}${tool.page}/?n=${n}${tool.query}`;
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
@@ -232,13 +282,24 @@ async function runOnce(base, tool, n, firstPrompt) {
     page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
     await page.addInitScript(pageProbe, tool.marks);
     const cdp = await context.newCDPSession(page);
+    // What each response cost on the wire (compressed body and headers) and
+    // its Content-Encoding, from the page's own network events.
+    const urls = new Map(); const wire = [];
+    cdp.on('Network.responseReceived', (e) => urls.set(e.requestId, { url: e.response.url,
+      encoding: Object.entries(e.response.headers).find(([k]) => k.toLowerCase() === 'content-encoding')?.[1] ?? '' }));
+    cdp.on('Network.loadingFinished', (e) => {
+      const r = urls.get(e.requestId);
+      if (r) wire.push({ path: new URL(r.url).pathname, encoding: r.encoding, bytes: e.encodedDataLength });
+    });
+    await cdp.send('Network.enable');
+    if (NETWORKS[network]) await cdp.send('Network.emulateNetworkConditions', NETWORKS[network]);
     try {
       await page.goto(url, { waitUntil: 'commit', timeout: TIMEOUT_MS });
       await page.waitForFunction(() => window.__bench && window.__bench.done, null, { timeout: TIMEOUT_MS, polling: 50 });
       await page.waitForLoadState('load', { timeout: TIMEOUT_MS });
     } catch (e) {
       problems.push(`no first question within ${TIMEOUT_MS / 1000} s (${e.message.split('\n')[0]})`);
-      return { tool: tool.id, n, marks: { question: NaN }, heapUsed: NaN, heapTotal: NaN, wasmMemory: NaN, loaded: loaded.map((r) => new URL(r.url).pathname), problems };
+      return { tool: tool.id, n, network, marks: { question: NaN }, heapUsed: NaN, heapTotal: NaN, wasmMemory: NaN, loaded: loaded.map((r) => new URL(r.url).pathname), wire, problems };
     }
     // Let the page finish what it started after the first question (timers,
     // idle work), then collect garbage and read the heap.
@@ -257,7 +318,7 @@ async function runOnce(base, tool, n, firstPrompt) {
     if (!text.includes(firstPrompt.slice(0, 40))) problems.push(`the question mark found ${JSON.stringify(text)}, not the first prompt`);
     for (const r of loaded) if (r.status >= 400) problems.push(`HTTP ${r.status}: ${r.url}`);
     return {
-      tool: tool.id, n, marks,
+      tool: tool.id, n, network, marks, wire,
       heapUsed: heap.usedSize, heapTotal: heap.totalSize,
       wasmMemory: probe.wasmBytes,
       domContentLoaded: probe.nav?.domContentLoadedEventEnd, load: probe.nav?.loadEventEnd,
@@ -322,6 +383,20 @@ function table(title, head, rows) {
 
 // ------------------------------------------------------------------- main
 
+/** What a page's runs sent over the wire, median per run: code, data, HTML bytes and the encodings seen. */
+function transferred(rs) {
+  const per = (r, pred) => r.wire.filter((w) => pred(w.path)).reduce((t, w) => t + w.bytes, 0);
+  const isData = (p) => p.startsWith('/data/');
+  const isHtml = (p) => p.endsWith('/') || p.endsWith('.html');
+  const ok = rs.filter((r) => r.wire?.length);
+  return {
+    code: median(ok.map((r) => per(r, (p) => !isData(p) && !isHtml(p)))),
+    data: median(ok.map((r) => per(r, isData))),
+    html: median(ok.map((r) => per(r, isHtml))),
+    encodings: [...new Set(ok.flatMap((r) => r.wire.map((w) => w.encoding).filter(Boolean)))],
+  };
+}
+
 async function main() {
   const data = buildSite();
   const server = await serve();
@@ -335,139 +410,163 @@ async function main() {
   };
   const started = Date.now();
   const loadBefore = loadavg()[0];
-  // One unrecorded load of each page first, so that no page pays alone for
-  // a cold disk cache or a cold Chromium binary.
   try {
+    console.error('bench: compressing every served file once (as a host that has served it before)');
+    await warmCompression(server.url);
+    // One unrecorded load of each page first, so that no page pays alone for
+    // a cold disk cache or a cold Chromium binary.
     console.error('bench: warming up (one unrecorded load of each page)');
     for (const tool of TOOLS) await runOnce(server.url, tool, opts.sizes[0], data[opts.sizes[0]].firstPrompt);
-    console.error(`bench: ${TOOLS.length} pages × sizes ${opts.sizes.join(', ')} × ${opts.rounds} rounds, a fresh Chromium ${chromiumVersion} each (${machine.cpus} CPUs)`);
-    for (const n of opts.sizes) {
-      for (let round = 0; round < opts.rounds; round++) {
-        // Round-robin: each round starts with the next page.
-        const order = TOOLS.map((_, i) => TOOLS[(i + round) % TOOLS.length]);
-        for (const tool of order) {
-          const r = await runOnce(server.url, tool, n, data[n].firstPrompt);
-          r.round = round + 1;
-          runs.push(r);
-          const extra = r.marks.mounted !== undefined ? ` (mounted ${ms(r.marks.mounted)} ms)` : '';
-          console.error(`  n=${n} round ${round + 1} ${tool.id.padEnd(17)} question ${ms(r.marks.question).padStart(5)} ms${extra}, heap ${MB(r.heapUsed)} MB, wasm ${MB(r.wasmMemory)} MB${r.problems.length ? `  PROBLEMS: ${r.problems.join('; ')}` : ''}`);
+    console.error(`bench: ${TOOLS.length} pages × sizes ${opts.sizes.join(', ')} × ${opts.rounds} rounds × networks ${opts.networks.join(', ')}, a fresh Chromium ${chromiumVersion} each (${machine.cpus} CPUs)`);
+    for (const network of opts.networks) {
+      for (const n of opts.sizes) {
+        for (let round = 0; round < opts.rounds; round++) {
+          // Round-robin: each round starts with the next page.
+          const order = TOOLS.map((_, i) => TOOLS[(i + round) % TOOLS.length]);
+          for (const tool of order) {
+            const r = await runOnce(server.url, tool, n, data[n].firstPrompt, network);
+            r.round = round + 1;
+            runs.push(r);
+            const extra = r.marks.mounted !== undefined ? ` (mounted ${ms(r.marks.mounted)} ms)` : '';
+            console.error(`  ${network.padEnd(8)} n=${n} round ${round + 1} ${tool.id.padEnd(17)} question ${ms(r.marks.question).padStart(5)} ms${extra}, heap ${MB(r.heapUsed)} MB, wasm ${MB(r.wasmMemory)} MB${r.problems.length ? `  PROBLEMS: ${r.problems.join('; ')}` : ''}`);
+          }
         }
       }
     }
   } finally {
     server.stop();
   }
+  const loadAfter = loadavg()[0];
 
-  // Medians per page and size.
+  // Medians per network, page and size.
   const med = {};
-  for (const tool of TOOLS) {
-    med[tool.id] = {};
-    for (const n of opts.sizes) {
-      const rs = runs.filter((r) => r.tool === tool.id && r.n === n);
-      const w = wire(rs.flatMap((r) => r.loaded));
-      med[tool.id][n] = {
-        question: median(rs.map((r) => r.marks.question)),
-        mounted: median(rs.map((r) => r.marks.mounted ?? r.marks.question)),
-        mountedMin: Math.min(...finite(rs.map((r) => r.marks.mounted ?? r.marks.question))),
-        mountedMax: Math.max(...finite(rs.map((r) => r.marks.mounted ?? r.marks.question))),
-        questionMin: Math.min(...finite(rs.map((r) => r.marks.question))),
-        questionMax: Math.max(...finite(rs.map((r) => r.marks.question))),
-        runs: rs.length, failed: rs.filter((r) => !Number.isFinite(r.marks.question)).length,
-        heap: median(rs.map((r) => r.heapUsed)),
-        wasm: median(rs.map((r) => r.wasmMemory)),
-        memory: median(rs.map((r) => r.heapUsed + r.wasmMemory)),
-        code: w.code, data: w.data, html: w.html,
-        problems: rs.flatMap((r) => r.problems),
-      };
+  for (const network of opts.networks) {
+    med[network] = {};
+    for (const tool of TOOLS) {
+      med[network][tool.id] = {};
+      for (const n of opts.sizes) {
+        const rs = runs.filter((r) => r.network === network && r.tool === tool.id && r.n === n);
+        const w = wire(rs.flatMap((r) => r.loaded));
+        med[network][tool.id][n] = {
+          question: median(rs.map((r) => r.marks.question)),
+          mounted: median(rs.map((r) => r.marks.mounted ?? r.marks.question)),
+          mountedMin: Math.min(...finite(rs.map((r) => r.marks.mounted ?? r.marks.question))),
+          mountedMax: Math.max(...finite(rs.map((r) => r.marks.mounted ?? r.marks.question))),
+          questionMin: Math.min(...finite(rs.map((r) => r.marks.question))),
+          questionMax: Math.max(...finite(rs.map((r) => r.marks.question))),
+          runs: rs.length, failed: rs.filter((r) => !Number.isFinite(r.marks.question)).length,
+          heap: median(rs.map((r) => r.heapUsed)),
+          wasm: median(rs.map((r) => r.wasmMemory)),
+          memory: median(rs.map((r) => r.heapUsed + r.wasmMemory)),
+          code: w.code, data: w.data, html: w.html,
+          transferred: transferred(rs),
+          problems: rs.flatMap((r) => r.problems),
+        };
+      }
     }
   }
   const N0 = opts.sizes[0];
+  const NET0 = opts.networks[0];
   const label = Object.fromEntries(TOOLS.map((t) => [t.id, t.label]));
   const ours = 'citequiz';
+  const peers = TOOLS.filter((t) => t.id !== 'citequiz-article');
 
-  console.log(`\ncitequiz beside its peers: cold load in headless Chromium ${chromiumVersion} over loopback, ${machine.cpus} CPUs (${machine.cpu}),`);
-  machine.loadAverage = { before: loadBefore, after: loadavg()[0] };
-  console.log(`median of ${opts.rounds} fresh browsers per page and size, pages interleaved round-robin. 1 kB = 1000 bytes, 1 MB = 10^6 bytes.`);
-  console.log(`Load average (1 min) ${loadBefore.toFixed(1)} before, ${machine.loadAverage.after.toFixed(1)} after: above ${machine.cpus}, other work shared the CPUs and the times are noisy.`.replace(/: above.*$/, (m) => (Math.max(loadBefore, machine.loadAverage.after) > machine.cpus ? m : '.')));
+  console.log(`\ncitequiz beside its peers: cold loads in headless Chromium ${chromiumVersion}, ${machine.cpus} CPUs (${machine.cpu}),`);
+  machine.loadAverage = { before: loadBefore, after: loadAfter };
+  console.log(`served by citequiz serve (keep-alive, gzip/brotli, ETag), over ${opts.networks.map((k) => (NETWORKS[k] ? `${k} (CDP: ${NETWORKS[k].latency} ms a request, ${NETWORKS[k].downloadThroughput * 8 / 1e6} Mbit/s down, ${NETWORKS[k].uploadThroughput * 8 / 1e6} up)` : k)).join(' and ')};`);
+  console.log(`median of ${opts.rounds} fresh browsers per page, size and network, pages interleaved round-robin. 1 kB = 1000 bytes, 1 MB = 10^6 bytes.`);
+  console.log(`Load average (1 min) ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after${Math.max(loadBefore, loadAfter) > machine.cpus ? ': above the CPUs, other work shared them and the times are noisy' : ''}.`);
   console.log('citequiz mounts with showArticle: false (no article pane, like its peers); "citequiz +article" is the full widget, for reference.');
 
-  table('Code over the wire (JS + Wasm + CSS the page loads; its HTML and the quiz data not counted)',
-    ['page', 'files', 'raw kB', 'gzip -9 kB', 'brotli kB', 'citequiz/page gzip', 'its HTML, gzip kB'],
-    TOOLS.filter((t) => t.id !== 'citequiz-article').map((t) => {
-      const c = med[t.id][N0].code;
-      return [label[t.id], c.files.length, kB(c.raw), kB(c.gzip), kB(c.brotli), t.id === ours ? '' : ratio(med[ours][N0].code.gzip, c.gzip), kB(med[t.id][N0].html.gzip)];
+  table('Code (JS + Wasm + CSS the page loads; its HTML and the quiz data not counted): the files, and as sent (CDP encodedDataLength, body and headers)',
+    ['page', 'files', 'raw kB', 'gzip -9 kB', 'brotli kB', 'citequiz/page gzip', 'sent kB', 'encodings', 'its HTML, gzip kB'],
+    peers.map((t) => {
+      const m = med[NET0][t.id][N0];
+      const c = m.code;
+      return [label[t.id], c.files.length, kB(c.raw), kB(c.gzip), kB(c.brotli), t.id === ours ? '' : ratio(med[NET0][ours][N0].code.gzip, c.gzip), kB(m.transferred.code), m.transferred.encodings.join(' ') || 'none', kB(m.html.gzip)];
     }));
-  table('Quiz data each page fetches, by size (not counted above)',
-    ['page', ...opts.sizes.flatMap((n) => [`n=${n} raw kB`, 'gzip kB'])],
-    TOOLS.filter((t) => t.id !== 'citequiz-article').map((t) => [label[t.id], ...opts.sizes.flatMap((n) => [kB(med[t.id][n].data.raw), kB(med[t.id][n].data.gzip)])]));
+  table('Quiz data each page fetches, by size (not counted above): the files, and as sent',
+    ['page', ...opts.sizes.flatMap((n) => [`n=${n} raw kB`, 'gzip kB', 'sent kB'])],
+    peers.map((t) => [label[t.id], ...opts.sizes.flatMap((n) => [kB(med[NET0][t.id][n].data.raw), kB(med[NET0][t.id][n].data.gzip), kB(med[NET0][t.id][n].transferred.data)])]));
 
-  table('First question in the DOM: ms from navigation start, median [min–max]',
-    ['page', ...opts.sizes.map((n) => `n=${n}`)],
-    TOOLS.flatMap((t) => {
-      const row = [label[t.id], ...opts.sizes.map((n) => `${ms(med[t.id][n].question)} [${ms(med[t.id][n].questionMin)}–${ms(med[t.id][n].questionMax)}]`)];
-      if (!t.marks.mounted) return [row];
-      return [[`${label[t.id]} mounted`, ...opts.sizes.map((n) => `${ms(med[t.id][n].mounted)} [${ms(med[t.id][n].mountedMin)}–${ms(med[t.id][n].mountedMax)}]`)],
-        [`${label[t.id]} visible`, ...row.slice(1)]];
-    }));
-
-  table('Memory after GC: MB (JS heap used + Wasm linear memory)',
-    ['page', ...opts.sizes.flatMap((n) => [`n=${n} JS heap`, 'Wasm', 'total'])],
-    TOOLS.map((t) => [label[t.id], ...opts.sizes.flatMap((n) => [MB(med[t.id][n].heap), MB(med[t.id][n].wasm), MB(med[t.id][n].memory)])]));
-
-  const against = [
-    ['quizdown mounted', 'quizdown', (n) => med.quizdown[n].mounted],
-    ['quizdown visible', 'quizdown', (n) => med.quizdown[n].question],
-    [label.surveyjs, 'surveyjs', (n) => med.surveyjs[n].question],
-    [label.floor, 'floor', (n) => med.floor[n].question],
-  ];
-  table('Ratios, citequiz / peer (below 1× means citequiz is smaller or faster)',
-    ['citequiz / …', 'code gzip', ...opts.sizes.map((n) => `time n=${n}`), ...opts.sizes.map((n) => `memory n=${n}`)],
-    against.map(([name, id, time]) => [name.replace('quizdown', label.quizdown),
-      ratio(med[ours][N0].code.gzip, med[id][N0].code.gzip),
-      ...opts.sizes.map((n) => ratio(med[ours][n].question, time(n))),
-      ...opts.sizes.map((n) => ratio(med[ours][n].memory, med[id][n].memory))]));
+  for (const network of opts.networks) {
+    const m = med[network];
+    table(`First question in the DOM, ${network}: ms from navigation start, median [min–max]`,
+      ['page', ...opts.sizes.map((n) => `n=${n}`)],
+      TOOLS.flatMap((t) => {
+        const row = [label[t.id], ...opts.sizes.map((n) => `${ms(m[t.id][n].question)} [${ms(m[t.id][n].questionMin)}–${ms(m[t.id][n].questionMax)}]`)];
+        if (!t.marks.mounted) return [row];
+        return [[`${label[t.id]} mounted`, ...opts.sizes.map((n) => `${ms(m[t.id][n].mounted)} [${ms(m[t.id][n].mountedMin)}–${ms(m[t.id][n].mountedMax)}]`)],
+          [`${label[t.id]} visible`, ...row.slice(1)]];
+      }));
+    table(`Memory after GC, ${network}: MB (JS heap used + Wasm linear memory)`,
+      ['page', ...opts.sizes.flatMap((n) => [`n=${n} JS heap`, 'Wasm', 'total'])],
+      TOOLS.map((t) => [label[t.id], ...opts.sizes.flatMap((n) => [MB(m[t.id][n].heap), MB(m[t.id][n].wasm), MB(m[t.id][n].memory)])]));
+  }
 
   // Paired ratios: ours against a peer within each round, whose loads ran
   // back to back. On a noisy machine this is steadier than a ratio of
   // medians (a slow stretch slows both), and its spread says how sure a
   // verdict is: "meets in k of R rounds".
-  const paired = (n, peer, mark) => runs.filter((r) => r.tool === ours && r.n === n).map((r) => {
-    const p = runs.find((q) => q.tool === peer && q.n === n && q.round === r.round);
+  const paired = (network, n, peer, mark) => runs.filter((r) => r.network === network && r.tool === ours && r.n === n).map((r) => {
+    const p = runs.find((q) => q.network === network && q.tool === peer && q.n === n && q.round === r.round);
     return p ? r.marks.question / (p.marks[mark] ?? p.marks.question) : NaN;
   }).filter(Number.isFinite).sort((a, b) => a - b);
   const quartile = (xs, q) => xs[Math.min(xs.length - 1, Math.floor(q * xs.length))];
-  const timeLimit = (n, peer, mark, f, name) => {
-    const xs = paired(n, peer, mark);
-    const r = median(xs);
-    const met = xs.filter((x) => x <= f).length;
-    return [`first question, n=${n}, vs ${name}`, `≤ ${f}×`,
-      `${r.toFixed(2)}× [${quartile(xs, 0.25)?.toFixed(2)}–${quartile(xs, 0.75)?.toFixed(2)}], ${met} of ${xs.length} rounds`,
-      r <= f ? 'meets' : 'misses'];
-  };
-
-  // The issue's budget, as figures beside their limits.
-  const budget = [];
-  const code = med[ours][N0].code.gzip;
-  // The issue's KB are 1024 bytes: its quizdown "89 KB" and SurveyJS
-  // "405 KB" are these pages' 90.8 and 414.8 kB.
-  budget.push(['code over the wire, gzip', '≤ 45 KiB (46.1 kB)', `${kB(code)} kB`, code <= 45 * 1024 ? 'meets' : 'misses']);
-  const big = Math.max(...opts.sizes);
-  for (const n of [20, 2000].filter((x) => opts.sizes.includes(x))) {
-    budget.push(timeLimit(n, 'quizdown', 'mounted', n === 20 ? 0.8 : 0.6, 'quizdown mounted'));
+  const pairedText = (xs) => `${median(xs).toFixed(2)}× [${quartile(xs, 0.25)?.toFixed(2)}–${quartile(xs, 0.75)?.toFixed(2)}]`;
+  const against = [
+    ['quizdown mounted', 'quizdown', 'mounted'],
+    ['quizdown visible', 'quizdown', 'question'],
+    [label.surveyjs, 'surveyjs', 'question'],
+    [label.floor, 'floor', 'question'],
+  ];
+  for (const network of opts.networks) {
+    table(`Ratios, citequiz / peer, ${network}: first question as the median of the rounds' paired ratios [quartiles]; memory as a ratio of medians (below 1× means citequiz is faster or smaller)`,
+      ['citequiz / …', ...opts.sizes.map((n) => `time n=${n}`), ...opts.sizes.map((n) => `memory n=${n}`)],
+      against.map(([name, id, mark]) => [name.replace('quizdown', label.quizdown),
+        ...opts.sizes.map((n) => pairedText(paired(network, n, id, mark))),
+        ...opts.sizes.map((n) => ratio(med[network][ours][n].memory, med[network][id][n].memory))]));
   }
-  for (const n of opts.sizes) budget.push(timeLimit(n, 'surveyjs', 'question', 0.4, 'SurveyJS'));
-  budget.push([`JS heap + Wasm, n=${big}, vs quizdown`, '< 1×', `${ratio(med[ours][big].memory, med.quizdown[big].memory)} (${MB(med[ours][big].memory)} / ${MB(med.quizdown[big].memory)} MB)`, med[ours][big].memory < med.quizdown[big].memory ? 'meets' : 'misses']);
-  table('The budget (issue): figures beside their limits; times as the median of the rounds\' paired ratios [quartiles], and in how many rounds the limit held',
-    ['measure', 'limit', 'citequiz', ''], budget);
 
-  const problems = TOOLS.flatMap((t) => opts.sizes.flatMap((n) => med[t.id][n].problems.map((p) => `${t.id} n=${n}: ${p}`)));
+  // The issue's goals (issue 18), as figures beside them.
+  const goal = (xs, f) => {
+    const met = xs.filter((x) => x <= f).length;
+    return [`${pairedText(xs)}, ${met} of ${xs.length} rounds`, median(xs) <= f ? 'meets' : 'misses'];
+  };
+  const goals = [];
+  const code = med[NET0][ours][N0].code.gzip; const qdCode = med[NET0].quizdown[N0].code.gzip;
+  goals.push(['code over the wire, gzip', `≤ quizdown's (${kB(qdCode)} kB); aim 60 kB`, `${kB(code)} kB (${ratio(code, qdCode)} quizdown)`, code <= qdCode ? 'meets' : 'misses']);
+  const timeGoals = [['loopback', 20, 0.8], ['loopback', 2000, 0.6], ['4g', 20, 0.8], ['4g', 2000, 0.8]];
+  for (const [network, n, f] of timeGoals) {
+    if (!opts.networks.includes(network) || !opts.sizes.includes(n)) continue;
+    goals.push([`first question, ${network}, n=${n}, vs quizdown mounted`, `≤ ${f}×`, ...goal(paired(network, n, 'quizdown', 'mounted'), f)]);
+  }
+  for (const network of opts.networks) {
+    for (const [n, f] of [[20, 1.5], [2000, 2]]) {
+      if (opts.sizes.includes(n)) goals.push([`first question, ${network}, n=${n}, vs the floor`, `≤ ${f}×`, ...goal(paired(network, n, 'floor', 'question'), f)]);
+    }
+  }
+  const big = Math.max(...opts.sizes);
+  const mem = med[NET0][ours][big].memory; const qdMem = med[NET0].quizdown[big].memory;
+  goals.push([`JS heap + Wasm, n=${big}, vs quizdown`, '≤ 1×', `${ratio(mem, qdMem)} (${MB(mem)} / ${MB(qdMem)} MB)`, mem <= qdMem ? 'meets' : 'misses']);
+  for (const network of opts.networks) {
+    for (const n of opts.sizes) goals.push([`first question, ${network}, n=${n}, vs SurveyJS`, '≤ 0.4×', ...goal(paired(network, n, 'surveyjs', 'question'), 0.4)]);
+  }
+  if (opts.networks.includes('4g') && opts.sizes.includes(20) && opts.sizes.includes(2000)) {
+    const m = med['4g'][ours];
+    goals.push(['first question, 4g, n=2000 / n=20', '≤ 1.5×', `${ratio(m[2000].question, m[20].question)} (${ms(m[2000].question)} / ${ms(m[20].question)} ms)`, m[2000].question <= 1.5 * m[20].question ? 'meets' : 'misses']);
+  }
+  table('The goals (issue 18): figures beside them; times as the median of the rounds\' paired ratios [quartiles], and in how many rounds the goal held',
+    ['measure', 'goal', 'citequiz', ''], goals);
+
+  const problems = opts.networks.flatMap((k) => TOOLS.flatMap((t) => opts.sizes.flatMap((n) => med[k][t.id][n].problems.map((p) => `${k} ${t.id} n=${n}: ${p}`))));
   if (problems.length) console.log(`\nProblems seen in the runs (figures above may be off):\n  ${[...new Set(problems)].join('\n  ')}`);
 
   const results = {
     date: new Date().toISOString(), seconds: Math.round((Date.now() - started) / 1000), machine,
-    config: { sizes: opts.sizes, rounds: opts.rounds, settleMs: opts.settle, chromiumArgs: CHROMIUM_ARGS,
+    config: { sizes: opts.sizes, rounds: opts.rounds, settleMs: opts.settle, networks: Object.fromEntries(opts.networks.map((k) => [k, NETWORKS[k]])), chromiumArgs: CHROMIUM_ARGS,
       peers: { quizdown: '0.4.1', 'survey-core': '2.5.38', 'survey-js-ui': '2.5.38' } },
-    tools: TOOLS, medians: med, runs,
+    tools: TOOLS, medians: med, goals, runs,
   };
   mkdirSync(OUT, { recursive: true });
   writeFileSync(path.join(OUT, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

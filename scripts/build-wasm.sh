@@ -71,4 +71,8 @@ build api "$out/api"
 node_modules/.bin/esbuild cite-quiz=www/citequiz.js main=www/main.js embed=www/embed.js preview=www/preview.js \
   --bundle --minify --format=esm --sourcemap --log-level=warning --outdir="$out"
 node_modules/.bin/esbuild www/style.css --minify --log-level=warning --outfile="$out/style.css"
+# `citequiz build`'s self-contained page inlines this one (src/package): the
+# page's script with the glue, minified, without a source map to point at.
+node_modules/.bin/esbuild single=www/single.js --bundle --minify --format=esm \
+  --log-level=warning --outdir="$out"
 bash scripts/size.sh

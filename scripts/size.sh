@@ -5,8 +5,8 @@
 # minified CSS; raw and gzip -9 (what a server sends).
 #   bash scripts/size.sh [--max GZIP_BYTES]
 # With --max, exits 1 when the gzip total is above it: `make test` uses this
-# as a ceiling so that the size only goes down (the budget is 45 KiB; see
-# README "Performance").
+# as a ceiling so that the size only goes down (the goals are relative to
+# the peers; see README "Performance").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 max=""

@@ -2,7 +2,8 @@
 //! the files):
 //!
 //! - `page`: one self-contained page, `<bank id>.html`: the widget's Wasm
-//!   (base64) and JS glue, the CSS, the bank and its article (JSON in
+//!   (base64), the page's script bundled with the JS glue and minified, the
+//!   minified CSS, the bank and its article (JSON in
 //!   `<script type="application/json">`, never evaluated) all inline. It
 //!   works opened from disk (`file://`) and uploaded anywhere as one file.
 //! - `scorm_files` and `zip`: `<bank id>.scorm12.zip`, a SCORM 1.2 package:
@@ -10,8 +11,10 @@
 //!   the runtime that reports progress, score and pass/fail to the LMS (see
 //!   that file).
 //!
-//! The widget comes from `www/pkg/` (`scripts/build-wasm.sh`) and
-//! `www/style.css` (`read_widget`). Everything embedded is escaped so that
+//! The widget comes from `www/pkg/` as `scripts/build-wasm.sh` builds it
+//! (`read_widget`): `single.js` (`www/single.js`, the page's script, bundled
+//! with the wasm-bindgen glue and minified), `citequiz_bg.wasm` and the
+//! minified `style.css`. Everything embedded is escaped so that
 //! no text of the bank can end the script element that holds it. The page
 //! carries its own Content Security Policy in a `<meta>`: its one inline
 //! script and its one inline style are allowed by their SHA-256 hashes,
@@ -29,58 +32,14 @@ use std::path::Path;
 pub const SCORM_JS: &str = include_str!("scorm.js");
 const SCORM_JS_NAME: &str = "citequiz-scorm.js";
 
-/// The page's own script, appended to the wasm-bindgen glue in one module:
-/// it decodes the Wasm, instantiates it, and mounts the widget.
-const BOOT_JS: &str = r#"
-// citequiz build: the page. In a block so that nothing here shadows the glue.
-{
-  const host = document.getElementById('quiz');
-  const text = (id) => document.getElementById(id).textContent;
-  const wasmBytes = () => {
-    const bin = atob(text('citequiz-wasm'));
-    const bytes = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    return bytes;
-  };
-  const start = async () => {
-    await __wbg_init({ module_or_path: wasmBytes() });
-    const bankText = text('citequiz-bank');
-    const articleText = text('citequiz-article');
-    const bankId = JSON.parse(bankText).id;
-    // Set by citequiz-scorm.js in a SCORM package; absent in the plain page.
-    const runtime = window.citequizRuntime;
-    const storageKey = runtime ? runtime.storageKey(bankId) : 'citequiz:' + bankId;
-    if (runtime) runtime.beforeMount(host, storageKey);
-    try {
-      window.citequiz = Widget.mount(host, bankText, articleText, { storageKey });
-    } catch (e) {
-      if (!host.querySelector('.citequiz-error')) {
-        Widget.showError(host, 'The quiz could not be loaded', String(e.message || e), e.diagnostics || []);
-      }
-      console.warn(e);
-    } finally {
-      host.removeAttribute('aria-busy');
-    }
-  };
-  start().catch((e) => {
-    host.textContent = '';
-    const p = document.createElement('p');
-    p.className = 'citequiz-fatal';
-    p.setAttribute('role', 'alert');
-    p.textContent = `The quiz could not start: ${e.message || e}`;
-    host.append(p);
-    host.removeAttribute('aria-busy');
-  });
-}
-"#;
-
 /// What `build` reads from the widget's build.
 pub struct WidgetFiles {
-    /// `pkg/citequiz.js`, the wasm-bindgen glue (an ES module).
-    pub glue: String,
+    /// `pkg/single.js`, the page's script and the wasm-bindgen glue in one
+    /// minified ES module.
+    pub script: String,
     /// `pkg/citequiz_bg.wasm`.
     pub wasm: Vec<u8>,
-    /// `style.css`.
+    /// `pkg/style.css`, minified.
     pub css: String,
 }
 
@@ -90,17 +49,18 @@ pub struct WidgetFiles {
 /// A file is missing (the message says to build the widget) or unreadable.
 pub fn read_widget(www: &Path) -> Result<WidgetFiles, String> {
     let pkg = www.join("pkg");
-    let (js, wasm) = (pkg.join("citequiz.js"), pkg.join("citequiz_bg.wasm"));
-    if !js.exists() || !wasm.exists() {
+    let (js, wasm, css) =
+        (pkg.join("single.js"), pkg.join("citequiz_bg.wasm"), pkg.join("style.css"));
+    if let Some(missing) = [&js, &wasm, &css].into_iter().find(|p| !p.exists()) {
         return Err(format!(
             "the widget is not built ({} is missing): run `bash scripts/build-wasm.sh` first",
-            if js.exists() { wasm.display() } else { js.display() }
+            missing.display()
         ));
     }
     let read = |p: &Path| std::fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.display()));
     let text =
         |p: &Path| String::from_utf8(read(p)?).map_err(|_| format!("{} is not UTF-8", p.display()));
-    Ok(WidgetFiles { glue: text(&js)?, wasm: read(&wasm)?, css: text(&www.join("style.css"))? })
+    Ok(WidgetFiles { script: text(&js)?, wasm: read(&wasm)?, css: text(&css)? })
 }
 
 /// JSON text made safe inside `<script type="application/json">`: every `<`
@@ -181,7 +141,7 @@ pub fn page(
     let lang = bank.language().unwrap_or("en");
     // The text of the inline style and script, hashed for the CSP as written.
     let style = format!("\n{}\n", w.css.replace("</style", "<\\/style"));
-    let script = format!("\n{}\n{BOOT_JS}", script_js(&w.glue));
+    let script = format!("\n{}\n", script_js(w.script.trim_end()));
     let runtime = runtime_src
         .map(|src| format!("<script src=\"{}\"></script>\n", escape_xml(src)))
         .unwrap_or_default();
@@ -323,7 +283,7 @@ mod tests {
     fn widget() -> WidgetFiles {
         // A stand-in for the built widget: the tests check packaging, not it.
         WidgetFiles {
-            glue: "export function f() { return '</script><!-- x'; }\n".into(),
+            script: "function f() { return '</script><!-- x'; }\n".into(),
             wasm: b"\0asm\x01\0\0\0".to_vec(),
             css: "body { color: black }".into(),
         }

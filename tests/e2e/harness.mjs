@@ -18,9 +18,11 @@ const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
-/** Starts `citequiz serve` on a free port; resolves to {url, stop}. */
-export async function serve({ www = 'www', data = 'quiz-data' } = {}) {
-  const bin = path.join(ROOT, 'target/release/citequiz');
+/**
+ * Starts `citequiz serve` on a free port; resolves to {url, stop}. The
+ * binary is `bin`, else $CITEQUIZ_BIN, else target/release/citequiz.
+ */
+export async function serve({ www = 'www', data = 'quiz-data', bin = process.env.CITEQUIZ_BIN || path.join(ROOT, 'target/release/citequiz') } = {}) {
   const child = spawn(bin, ['serve', '--port', '0', '--www', www, '--data', data], {
     cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'],
   });

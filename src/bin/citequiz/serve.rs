@@ -5,11 +5,23 @@
 //! web folder. Every response carries CORS headers so a page on another
 //! origin can load the widget, its Wasm and the banks. GET and HEAD only.
 //!
+//! It answers as a course site's static host does, so that the demo and
+//! the benchmark see what learners would: HTTP/1.1 persistent connections
+//! (keep-alive, Content-Length on every answer), bodies compressed as the
+//! browser accepts (brotli or gzip, for text, JSON, JS, CSS, SVG and Wasm),
+//! and validators (a strong ETag per encoding, Last-Modified) with
+//! `Cache-Control: no-cache`, so the browser revalidates a file being
+//! edited and gets 304 while it is unchanged (`files`).
+//!
 //! Its limits (`Limits`): a request head (line and headers) larger than
-//! 8 KiB is refused, and one not complete in 10 s is dropped; one thread
-//! per connection, so a slow client holds only its own, and at most 64 at
-//! once (more get 503). No request reaches a file outside the two folders:
-//! paths with `..` or NUL are refused, and so is a symlink that leads out.
+//! 8 KiB is refused, and one not complete in 10 s is dropped; a kept-alive
+//! connection idle for 5 s is closed, and one closes after 1,000 requests;
+//! one thread per connection, so a slow client holds only its own, and at
+//! most 128 at once (more get 503). No request reaches a file outside the
+//! two folders: paths with `..` or NUL are refused, and so is a symlink that
+//! leads out.
+
+mod files;
 
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -85,11 +97,22 @@ pub struct Limits {
     pub head_time: Duration,
     /// Connections served at once.
     pub connections: usize,
+    /// How long a kept-alive connection may wait for its next request.
+    pub idle: Duration,
+    /// Requests on one connection, after which it closes.
+    pub requests: usize,
 }
 
 impl Limits {
-    pub const DEFAULT: Limits =
-        Limits { head_bytes: 8 * 1024, head_time: Duration::from_secs(10), connections: 64 };
+    /// Browsers keep up to six idle connections per host: 128 leaves room
+    /// for about twenty pages open at once.
+    pub const DEFAULT: Limits = Limits {
+        head_bytes: 8 * 1024,
+        head_time: Duration::from_secs(10),
+        connections: 128,
+        idle: Duration::from_secs(5),
+        requests: 1000,
+    };
 }
 
 /// The Content-Type for a file name.
@@ -156,10 +179,11 @@ fn resolve<'a>(roots: &'a Roots, target: &str) -> Result<(&'a Path, PathBuf), Re
     Ok((root, root.join(rel)))
 }
 
-/// The file a request names (a folder means its `index.html`) and its
-/// bytes; symlinks are followed only while they stay inside the root. The
-/// path is the one asked for, whose extension gives the Content-Type.
-fn open(roots: &Roots, target: &str) -> Result<(PathBuf, Vec<u8>), Refused> {
+/// The file a request names (a folder means its `index.html`) and where it
+/// really is; symlinks are followed only while they stay inside the root.
+/// The first path is the one asked for, whose extension gives the
+/// Content-Type.
+fn open(roots: &Roots, target: &str) -> Result<(PathBuf, PathBuf), Refused> {
     let (root, mut full) = resolve(roots, target)?;
     if full.is_dir() {
         full = full.join("index.html");
@@ -169,17 +193,39 @@ fn open(roots: &Roots, target: &str) -> Result<(PathBuf, Vec<u8>), Refused> {
     if !real.starts_with(&root) {
         return Err(Refused::Outside);
     }
-    let body = std::fs::read(&real).map_err(|_| Refused::NotFound)?;
-    Ok((full, body))
+    if !real.is_file() {
+        return Err(Refused::NotFound);
+    }
+    Ok((full, real))
 }
 
-pub fn respond(stream: &mut TcpStream, status: &str, ctype: &str, body: &[u8], head_only: bool) {
+/// The headers on every answer: CORS, so that a page on another origin can
+/// load the widget, its Wasm and the banks; nosniff; and `no-cache`, so the
+/// browser revalidates (the files may be being edited).
+const COMMON_HEADERS: &str = "Access-Control-Allow-Origin: *\r\n\
+     Access-Control-Allow-Methods: GET, HEAD, OPTIONS\r\nAccess-Control-Allow-Headers: *\r\n\
+     Cross-Origin-Resource-Policy: cross-origin\r\nX-Content-Type-Options: nosniff\r\n\
+     Cache-Control: no-cache\r\n";
+
+/// Writes one answer: `status`, the common headers, `extra` (lines ending
+/// in CRLF), Content-Length unless the status forbids a body, and the body
+/// unless `head_only`. `keep` says whether the connection stays open.
+fn write_answer(
+    stream: &mut TcpStream,
+    status: &str,
+    extra: &str,
+    body: &[u8],
+    head_only: bool,
+    keep: bool,
+) -> bool {
+    let length = if status.starts_with("304") {
+        String::new()
+    } else {
+        format!("Content-Length: {}\r\n", body.len())
+    };
+    let connection = if keep { "keep-alive" } else { "close" };
     let header = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\n\
-         Access-Control-Allow-Origin: *\r\nAccess-Control-Allow-Methods: GET, HEAD, OPTIONS\r\n\
-         Access-Control-Allow-Headers: *\r\nCross-Origin-Resource-Policy: cross-origin\r\n\
-         X-Content-Type-Options: nosniff\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n",
-        body.len()
+        "HTTP/1.1 {status}\r\n{extra}{length}{COMMON_HEADERS}Connection: {connection}\r\n\r\n"
     );
     // One write: a header and a body sent apart meet Nagle's algorithm and
     // the browser's delayed ACK, which held each response back ~40 ms.
@@ -187,59 +233,144 @@ pub fn respond(stream: &mut TcpStream, status: &str, ctype: &str, body: &[u8], h
     if !head_only {
         response.extend_from_slice(body);
     }
-    let _ = stream.write_all(&response);
+    stream.write_all(&response).is_ok()
 }
 
-/// A short plain-text answer.
+/// An answer of `ctype` that closes the connection after it (a route's).
+pub fn respond(stream: &mut TcpStream, status: &str, ctype: &str, body: &[u8], head_only: bool) {
+    write_answer(stream, status, &format!("Content-Type: {ctype}\r\n"), body, head_only, false);
+}
+
+/// A short plain-text answer that closes the connection after it.
 pub fn refuse(stream: &mut TcpStream, status: &str, text: &str, head_only: bool) {
     respond(stream, status, "text/plain; charset=utf-8", text.as_bytes(), head_only);
 }
 
+/// A short plain-text answer; the connection stays open when `keep`.
+fn refuse_keep(
+    stream: &mut TcpStream,
+    status: &str,
+    text: &str,
+    head_only: bool,
+    keep: bool,
+) -> bool {
+    let ctype = "Content-Type: text/plain; charset=utf-8\r\n";
+    write_answer(stream, status, ctype, text.as_bytes(), head_only, keep)
+}
+
+/// A request's line and the headers the server reads.
+#[derive(Debug, Default)]
+struct Request {
+    method: String,
+    target: String,
+    /// HTTP/1.1 without `Connection: close`: the client keeps the connection.
+    keep: bool,
+    /// A body follows (Content-Length above 0, or Transfer-Encoding): the
+    /// server does not read bodies, so it answers and closes.
+    has_body: bool,
+    accept_encoding: Option<String>,
+    if_none_match: Option<String>,
+    if_modified_since: Option<String>,
+}
+
+impl Request {
+    fn parse(head: &str) -> Request {
+        let mut lines = head.lines();
+        let mut first = lines.next().unwrap_or("").split_whitespace();
+        let mut r = Request {
+            method: first.next().unwrap_or("").to_string(),
+            target: first.next().unwrap_or("/").to_string(),
+            ..Request::default()
+        };
+        r.keep = first.next() == Some("HTTP/1.1");
+        for line in lines {
+            let Some((name, value)) = line.split_once(':') else { continue };
+            let value = value.trim().to_string();
+            match name.trim().to_ascii_lowercase().as_str() {
+                "connection"
+                    if value.split(',').any(|v| v.trim().eq_ignore_ascii_case("close")) =>
+                {
+                    r.keep = false;
+                }
+                "content-length" => r.has_body |= value != "0",
+                "transfer-encoding" => r.has_body = true,
+                "accept-encoding" => r.accept_encoding = Some(value),
+                "if-none-match" => r.if_none_match = Some(value),
+                "if-modified-since" => r.if_modified_since = Some(value),
+                _ => {}
+            }
+        }
+        r
+    }
+}
+
 /// How reading a request head ended.
 enum Head {
-    /// The request line (the headers are read and ignored).
-    Line(String),
+    /// The head, without its blank line.
+    Request(String),
     /// Longer than `Limits::head_bytes`.
     TooLarge,
     /// Closed, timed out, or not UTF-8: no answer is owed.
     Gone,
 }
 
-/// Reads up to the blank line that ends the head, within the limits of
-/// size and time (the deadline bounds the whole head, so a client that
-/// sends a byte now and then cannot hold its thread for long).
-fn read_head(stream: &mut TcpStream, limits: Limits) -> Head {
-    let deadline = Instant::now() + limits.head_time;
-    let mut buf = Vec::with_capacity(1024);
-    let mut chunk = [0u8; 1024];
-    loop {
-        // The blank line after the headers, with CRLF or bare LF endings.
-        let end = buf
-            .windows(3)
-            .position(|w| w == b"\n\r\n")
-            .or_else(|| buf.windows(2).position(|w| w == b"\n\n"));
-        if let Some(end) = end {
-            buf.truncate(end);
-            break;
-        }
-        if buf.len() > limits.head_bytes {
-            return Head::TooLarge;
-        }
-        let left = deadline.saturating_duration_since(Instant::now());
-        if left.is_zero() || stream.set_read_timeout(Some(left)).is_err() {
-            return Head::Gone;
-        }
-        match stream.read(&mut chunk) {
-            Ok(0) | Err(_) => return Head::Gone,
-            Ok(n) => buf.extend_from_slice(&chunk[..n]),
+/// A connection and what has been read from it past the last head (a
+/// pipelined request's start).
+struct Conn {
+    stream: TcpStream,
+    buf: Vec<u8>,
+}
+
+impl Conn {
+    /// Reads up to the blank line that ends the next head. The first head
+    /// must be complete within `head_time` of the connection's start; a
+    /// later one must begin within `idle` of the last answer and then be
+    /// complete within `head_time`, so a client that sends a byte now and
+    /// then, or nothing, cannot hold its thread for long.
+    fn read_head(&mut self, limits: Limits, first: bool) -> Head {
+        let mut deadline = Instant::now() + if first { limits.head_time } else { limits.idle };
+        let mut started = first || !self.buf.is_empty();
+        let mut chunk = [0u8; 4096];
+        loop {
+            if !started && !self.buf.is_empty() {
+                started = true;
+                deadline = Instant::now() + limits.head_time;
+            }
+            if let Some((end, next)) = head_end(&self.buf) {
+                if end > limits.head_bytes {
+                    return Head::TooLarge;
+                }
+                let rest = self.buf.split_off(next);
+                self.buf.truncate(end);
+                let head = std::mem::replace(&mut self.buf, rest);
+                return match String::from_utf8(head) {
+                    Ok(head) => Head::Request(head),
+                    Err(_) => Head::Gone,
+                };
+            }
+            if self.buf.len() > limits.head_bytes {
+                return Head::TooLarge;
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() || self.stream.set_read_timeout(Some(left)).is_err() {
+                return Head::Gone;
+            }
+            match self.stream.read(&mut chunk) {
+                Ok(0) | Err(_) => return Head::Gone,
+                Ok(n) => self.buf.extend_from_slice(&chunk[..n]),
+            }
         }
     }
-    if buf.len() > limits.head_bytes {
-        return Head::TooLarge;
-    }
-    match String::from_utf8(buf) {
-        Ok(head) => Head::Line(head.lines().next().unwrap_or("").to_string()),
-        Err(_) => Head::Gone,
+}
+
+/// Where the head in `buf` ends (before its blank line) and where the next
+/// request starts, with CRLF or bare LF line endings.
+fn head_end(buf: &[u8]) -> Option<(usize, usize)> {
+    let crlf = buf.windows(4).position(|w| w == b"\r\n\r\n").map(|i| (i, i + 4));
+    let lf = buf.windows(2).position(|w| w == b"\n\n").map(|i| (i, i + 2));
+    match (crlf, lf) {
+        (Some(a), Some(b)) => Some(if a.0 < b.0 { a } else { b }),
+        (a, b) => a.or(b),
     }
 }
 
@@ -265,45 +396,87 @@ fn drain(stream: &mut TcpStream, deadline: Instant) {
 /// article).
 pub trait Routes: Send + Sync {
     /// Answers `path` (the request path without its query) on `stream`, or
-    /// returns false to leave it to the static files.
+    /// returns false to leave it to the static files. The connection closes
+    /// after a route's answer.
     fn answer(&self, path: &str, stream: &mut TcpStream, head_only: bool) -> bool;
 }
 
-fn handle(mut stream: TcpStream, roots: &Roots, limits: Limits, routes: Option<&dyn Routes>) {
+/// What every connection's thread shares.
+struct Site {
+    roots: Roots,
+    files: files::Cache,
+    routes: Option<Arc<dyn Routes>>,
+}
+
+/// Serves one connection: request after request while the client keeps it
+/// (HTTP/1.1 keep-alive), at most `Limits::requests`, each head within the
+/// limits of size and time.
+fn handle(stream: TcpStream, site: &Site, limits: Limits) {
     let _ = stream.set_nodelay(true);
     let _ = stream.set_write_timeout(Some(Duration::from_secs(30)));
-    let request_line = match read_head(&mut stream, limits) {
-        Head::Line(line) => line,
-        Head::TooLarge => {
-            refuse(
-                &mut stream,
-                "431 Request Header Fields Too Large",
-                "request too large\n",
-                false,
-            );
-            return drain(&mut stream, Instant::now() + Duration::from_secs(1));
+    let mut conn = Conn { stream, buf: Vec::new() };
+    for served in 0..limits.requests {
+        let request = match conn.read_head(limits, served == 0) {
+            Head::Request(head) => Request::parse(&head),
+            Head::TooLarge => {
+                let (status, text) = ("431 Request Header Fields Too Large", "request too large\n");
+                refuse(&mut conn.stream, status, text, false);
+                return drain(&mut conn.stream, Instant::now() + Duration::from_secs(1));
+            }
+            Head::Gone => return,
+        };
+        let keep = request.keep && !request.has_body && served + 1 < limits.requests;
+        if !answer(&mut conn.stream, site, &request, keep) || !keep {
+            if request.has_body {
+                drain(&mut conn.stream, Instant::now() + Duration::from_secs(1));
+            }
+            return;
         }
-        Head::Gone => return,
-    };
-    let mut parts = request_line.split_whitespace();
-    let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
-    match method {
-        "OPTIONS" => return respond(&mut stream, "204 No Content", "text/plain", b"", false),
+    }
+}
+
+/// Answers one request; false when the connection must close after it.
+fn answer(stream: &mut TcpStream, site: &Site, r: &Request, keep: bool) -> bool {
+    match r.method.as_str() {
+        "OPTIONS" => return write_answer(stream, "204 No Content", "", b"", false, keep),
         "GET" | "HEAD" => {}
-        _ => return refuse(&mut stream, "405 Method Not Allowed", "GET and HEAD only\n", false),
-    }
-    let head_only = method == "HEAD";
-    let path = target.split(['?', '#']).next().unwrap_or("/");
-    if routes.is_some_and(|r| r.answer(path, &mut stream, head_only)) {
-        return;
-    }
-    match open(roots, target) {
-        Ok((path, body)) => respond(&mut stream, "200 OK", mime(&path), &body, head_only),
-        Err(Refused::NotFound) => refuse(&mut stream, "404 Not Found", "not found\n", head_only),
-        Err(Refused::Outside) => {
-            refuse(&mut stream, "403 Forbidden", "outside the served folders\n", head_only)
+        _ => {
+            return refuse_keep(
+                stream,
+                "405 Method Not Allowed",
+                "GET and HEAD only\n",
+                false,
+                keep,
+            );
         }
-        Err(Refused::BadPath) => refuse(&mut stream, "400 Bad Request", "bad path\n", head_only),
+    }
+    let head_only = r.method == "HEAD";
+    let path = r.target.split(['?', '#']).next().unwrap_or("/");
+    if site.routes.as_ref().is_some_and(|routes| routes.answer(path, stream, head_only)) {
+        return false;
+    }
+    let refused =
+        |stream: &mut TcpStream, status, text| refuse_keep(stream, status, text, head_only, keep);
+    match open(&site.roots, &r.target) {
+        Ok((path, real)) => {
+            let ctype = mime(&path);
+            let conditions = files::Conditions {
+                accept_encoding: r.accept_encoding.as_deref(),
+                if_none_match: r.if_none_match.as_deref(),
+                if_modified_since: r.if_modified_since.as_deref(),
+            };
+            match site.files.answer(&real, ctype, &conditions) {
+                Ok(a) => {
+                    let status = if a.not_modified { "304 Not Modified" } else { "200 OK" };
+                    let extra = format!("Content-Type: {ctype}\r\n{}", a.headers);
+                    write_answer(stream, status, &extra, &a.body, head_only, keep)
+                }
+                Err(_) => refused(stream, "404 Not Found", "not found\n"),
+            }
+        }
+        Err(Refused::NotFound) => refused(stream, "404 Not Found", "not found\n"),
+        Err(Refused::Outside) => refused(stream, "403 Forbidden", "outside the served folders\n"),
+        Err(Refused::BadPath) => refused(stream, "400 Bad Request", "bad path\n"),
     }
 }
 
@@ -328,7 +501,7 @@ pub fn serve_with(
     limits: Limits,
     routes: Option<Arc<dyn Routes>>,
 ) {
-    let roots = Arc::new(roots);
+    let site = Arc::new(Site { roots, files: files::Cache::default(), routes });
     let live = Arc::new(AtomicUsize::new(0));
     for mut stream in listener.incoming().flatten() {
         if live.fetch_add(1, Ordering::SeqCst) >= limits.connections {
@@ -338,11 +511,10 @@ pub fn serve_with(
             continue;
         }
         let slot = Slot(Arc::clone(&live));
-        let roots = Arc::clone(&roots);
-        let routes = routes.clone();
+        let site = Arc::clone(&site);
         let spawned = std::thread::Builder::new().spawn(move || {
             let _slot = slot;
-            handle(stream, &roots, limits, routes.as_deref());
+            handle(stream, &site, limits);
         });
         // A thread that cannot start drops its stream and slot with it.
         drop(spawned);
@@ -399,13 +571,38 @@ mod tests {
         stream
     }
 
+    /// One answer read from `stream`: its head (status line and headers)
+    /// and its body, Content-Length bytes long (none for 304 or a HEAD).
+    fn read_answer(stream: &mut TcpStream, head_only: bool) -> (String, Vec<u8>) {
+        let mut buf = Vec::new();
+        let mut byte = [0u8; 1];
+        while !buf.ends_with(b"\r\n\r\n") {
+            match stream.read(&mut byte) {
+                Ok(1) => buf.push(byte[0]),
+                _ => return (String::from_utf8_lossy(&buf).into_owned(), Vec::new()),
+            }
+        }
+        let head = String::from_utf8(buf).unwrap();
+        let length = header(&head, "content-length").map_or(0, |l| l.parse().unwrap());
+        let mut body = vec![0u8; if head_only || head.contains(" 304 ") { 0 } else { length }];
+        stream.read_exact(&mut body).unwrap();
+        (head, body)
+    }
+
+    /// The value of header `name` in an answer's head.
+    fn header<'a>(head: &'a str, name: &str) -> Option<&'a str> {
+        head.lines().find_map(|l| {
+            let (n, v) = l.split_once(':')?;
+            n.eq_ignore_ascii_case(name).then_some(v.trim())
+        })
+    }
+
     /// Sends `request` on a new connection; the status line of the answer.
     fn status(addr: SocketAddr, request: &[u8]) -> String {
         let mut stream = connect(addr);
         stream.write_all(request).unwrap();
-        let mut answer = Vec::new();
-        let _ = stream.read_to_end(&mut answer);
-        String::from_utf8_lossy(&answer).lines().next().unwrap_or("").to_string()
+        let (head, _) = read_answer(&mut stream, false);
+        head.lines().next().unwrap_or("").to_string()
     }
 
     fn get(addr: SocketAddr, path: &str) -> String {
@@ -494,6 +691,153 @@ mod tests {
         // Their threads end when they close, and free their slots.
         drop(idle);
         assert_eq!(get_soon(addr, "200"), "HTTP/1.1 200 OK");
+        std::fs::remove_dir_all(&www).unwrap();
+    }
+
+    /// A folder with `index.html` and a bank-like JSON file of `bytes`.
+    fn site(name: &str) -> (PathBuf, Vec<u8>) {
+        let www = temp_dir(name);
+        std::fs::create_dir_all(www.join("data")).unwrap();
+        std::fs::write(www.join("index.html"), "hi").unwrap();
+        let json: Vec<u8> = (0..300)
+            .flat_map(|i| {
+                format!("{{\"id\": \"q{i}\", \"prompt\": \"Question {i}?\"}},\n").into_bytes()
+            })
+            .collect();
+        std::fs::write(www.join("data/bank.json"), &json).unwrap();
+        (www, json)
+    }
+
+    /// Sends a GET (or HEAD) of `path` with `headers` on `stream`.
+    fn ask(stream: &mut TcpStream, method: &str, path: &str, headers: &str) -> (String, Vec<u8>) {
+        let request = format!("{method} {path} HTTP/1.1\r\nHost: x\r\n{headers}\r\n");
+        stream.write_all(request.as_bytes()).unwrap();
+        read_answer(stream, method == "HEAD")
+    }
+
+    #[test]
+    fn one_connection_carries_several_requests_and_closes_when_idle() {
+        let (www, json) = site("serve-keep");
+        let limits = Limits { idle: Duration::from_millis(300), ..Limits::DEFAULT };
+        let addr = start(&www, limits);
+        let mut stream = connect(addr);
+        let (head, body) = ask(&mut stream, "GET", "/quiz-data/bank.json", "");
+        assert!(head.starts_with("HTTP/1.1 200 OK"), "{head}");
+        assert_eq!(header(&head, "connection"), Some("keep-alive"));
+        assert_eq!(body, json);
+        let (head, body) = ask(&mut stream, "GET", "/", "");
+        assert!(head.starts_with("HTTP/1.1 200 OK"), "{head}");
+        assert_eq!(body, b"hi");
+        // A 404 keeps the connection too.
+        let (head, _) = ask(&mut stream, "GET", "/missing", "");
+        assert!(head.starts_with("HTTP/1.1 404"), "{head}");
+        // Two requests sent at once (pipelined) get two answers in order.
+        let two = "GET / HTTP/1.1\r\nHost: x\r\n\r\nHEAD /quiz-data/bank.json HTTP/1.1\r\n\r\n";
+        stream.write_all(two.as_bytes()).unwrap();
+        assert_eq!(read_answer(&mut stream, false).1, b"hi");
+        let (head, _) = read_answer(&mut stream, true);
+        assert_eq!(header(&head, "content-length"), Some(json.len().to_string().as_str()));
+        // Idle past the limit, the server closes it.
+        let started = Instant::now();
+        let mut rest = Vec::new();
+        assert_eq!(stream.read_to_end(&mut rest).unwrap(), 0);
+        assert!(started.elapsed() >= Duration::from_millis(200), "{:?}", started.elapsed());
+        // `Connection: close` is honoured at once.
+        let mut stream = connect(addr);
+        let (head, _) = ask(&mut stream, "GET", "/", "Connection: close\r\n");
+        assert_eq!(header(&head, "connection"), Some("close"));
+        assert_eq!(stream.read_to_end(&mut rest).unwrap(), 0);
+        std::fs::remove_dir_all(&www).unwrap();
+    }
+
+    #[test]
+    fn bodies_are_compressed_as_accept_encoding_allows() {
+        use std::io::Read as _;
+        let (www, json) = site("serve-gzip");
+        let addr = start(&www, Limits::DEFAULT);
+        let mut stream = connect(addr);
+        let (head, body) =
+            ask(&mut stream, "GET", "/quiz-data/bank.json", "Accept-Encoding: gzip, deflate\r\n");
+        assert_eq!(header(&head, "content-encoding"), Some("gzip"), "{head}");
+        assert_eq!(header(&head, "vary"), Some("Accept-Encoding"));
+        assert!(body.len() < json.len() / 4, "{} of {}", body.len(), json.len());
+        let mut plain = Vec::new();
+        flate2::read::GzDecoder::new(&body[..]).read_to_end(&mut plain).unwrap();
+        assert_eq!(plain, json);
+        // HEAD says the length GET would send.
+        let (head, _) =
+            ask(&mut stream, "HEAD", "/quiz-data/bank.json", "Accept-Encoding: gzip\r\n");
+        assert_eq!(header(&head, "content-length"), Some(body.len().to_string().as_str()));
+        // Brotli is made in the background: gzip until it is ready, then
+        // brotli (within 5 s); without gzip, the answer waits for brotli.
+        let mut sent = Vec::new();
+        for _ in 0..100 {
+            let (head, body) =
+                ask(&mut stream, "GET", "/quiz-data/bank.json", "Accept-Encoding: gzip, br\r\n");
+            let encoding = header(&head, "content-encoding").unwrap_or("").to_string();
+            assert!(encoding == "gzip" || encoding == "br", "{head}");
+            if encoding == "br" {
+                sent = body;
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let mut plain = Vec::new();
+        brotli::BrotliDecompress(&mut &sent[..], &mut plain).unwrap();
+        assert_eq!(plain, json);
+        let (www2, json2) = site("serve-br-only");
+        let addr2 = start(&www2, Limits::DEFAULT);
+        let (head, body) =
+            ask(&mut connect(addr2), "GET", "/quiz-data/bank.json", "Accept-Encoding: br\r\n");
+        assert_eq!(header(&head, "content-encoding"), Some("br"), "{head}");
+        let mut plain = Vec::new();
+        brotli::BrotliDecompress(&mut &body[..], &mut plain).unwrap();
+        assert_eq!(plain, json2);
+        std::fs::remove_dir_all(&www2).unwrap();
+        // Without Accept-Encoding, or with only codings it lacks: the file as it is.
+        for accept in ["", "Accept-Encoding: identity\r\n", "Accept-Encoding: zstd, gzip;q=0\r\n"] {
+            let (head, body) = ask(&mut stream, "GET", "/quiz-data/bank.json", accept);
+            assert_eq!(header(&head, "content-encoding"), None, "{accept}: {head}");
+            assert_eq!(body, json, "{accept}");
+        }
+        std::fs::remove_dir_all(&www).unwrap();
+    }
+
+    #[test]
+    fn validators_answer_304_until_the_file_changes() {
+        let (www, json) = site("serve-304");
+        let addr = start(&www, Limits::DEFAULT);
+        let mut stream = connect(addr);
+        let path = "/quiz-data/bank.json";
+        let (head, _) = ask(&mut stream, "GET", path, "");
+        assert_eq!(header(&head, "cache-control"), Some("no-cache"));
+        let etag = header(&head, "etag").unwrap().to_string();
+        let modified = header(&head, "last-modified").unwrap().to_string();
+        let (gz_head, _) = ask(&mut stream, "GET", path, "Accept-Encoding: gzip\r\n");
+        let gz_etag = header(&gz_head, "etag").unwrap().to_string();
+        assert_ne!(etag, gz_etag, "each encoding has its own ETag");
+        let (head, body) = ask(&mut stream, "GET", path, &format!("If-None-Match: {etag}\r\n"));
+        assert!(head.starts_with("HTTP/1.1 304 Not Modified"), "{head}");
+        assert!(body.is_empty());
+        assert_eq!(header(&head, "etag"), Some(etag.as_str()));
+        let ask_gz = format!("Accept-Encoding: gzip\r\nIf-None-Match: \"x\", {gz_etag}\r\n");
+        assert!(ask(&mut stream, "GET", path, &ask_gz).0.starts_with("HTTP/1.1 304"));
+        let since = format!("If-Modified-Since: {modified}\r\n");
+        assert!(ask(&mut stream, "GET", path, &since).0.starts_with("HTTP/1.1 304"));
+        // Another ETag, or an older date: the whole file.
+        let (head, body) = ask(&mut stream, "GET", path, "If-None-Match: \"other\"\r\n");
+        assert!(head.starts_with("HTTP/1.1 200"), "{head}");
+        assert_eq!(body, json);
+        let old = "If-Modified-Since: Sat, 01 Jan 2000 00:00:00 GMT\r\n";
+        assert!(ask(&mut stream, "GET", path, old).0.starts_with("HTTP/1.1 200"));
+        // The connection is still usable after a 304.
+        assert_eq!(ask(&mut stream, "GET", "/", "").1, b"hi");
+        // Edited, the file has a new ETag and the old one gets it whole.
+        std::fs::write(www.join("data/bank.json"), b"{\"edited\": true}").unwrap();
+        let (head, body) = ask(&mut stream, "GET", path, &format!("If-None-Match: {etag}\r\n"));
+        assert!(head.starts_with("HTTP/1.1 200"), "{head}");
+        assert_eq!(body, b"{\"edited\": true}");
+        assert_ne!(header(&head, "etag"), Some(etag.as_str()));
         std::fs::remove_dir_all(&www).unwrap();
     }
 }
