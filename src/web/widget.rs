@@ -55,6 +55,15 @@ impl Widget {
     /// questions are due, with a Review button and the daily limit of new
     /// questions.
     ///
+    /// `articleIn` (an element of the host page holding the reading): the
+    /// citations are anchored in its text and "Show in article" highlights
+    /// them there (the CSS Custom Highlight API, `::highlight(citequiz)`),
+    /// without changing its DOM; the widget's own article pane shows only
+    /// for evidence questions and for a citation not found in that text,
+    /// which the root reports as a `citequiz:anchor-failed` event (detail
+    /// `{questionId, index, quote, match: "none" | "approximate", score}`)
+    /// and on the console. Without `CSS.highlights` it is ignored.
+    ///
     /// `actor` (`{name, mbox}` or `{name, account: {homePage, name}}`) and
     /// `activity` (the bank's IRI) go into the xAPI statements.
     ///
@@ -202,6 +211,15 @@ impl Widget {
         }
     }
 
+    /// How each citation of the bank anchored in the host page's reading
+    /// (`articleIn`): an array of `{questionId, index, quote, match:
+    /// "exact" | "approximate" | "none", score}`; null without one.
+    #[wasm_bindgen(js_name = hostAnchors)]
+    pub fn host_anchors(&self) -> JsValue {
+        let json = self.view.try_borrow().ok().and_then(|v| v.host_anchors());
+        json.and_then(|j| super::json_to_js(&j)).unwrap_or(JsValue::NULL)
+    }
+
     /// Saves a fresh session not saved yet, then removes the listeners and
     /// the DOM the widget made.
     pub fn unmount(self) {
@@ -215,6 +233,9 @@ impl Widget {
         }
         // The fresh session's first save, if its timer has not run yet.
         first_save(&self.view);
+        if let Ok(mut v) = self.view.try_borrow_mut() {
+            v.clear_host_highlight();
+        }
         self.root.remove();
         drop(self.view);
     }
@@ -285,6 +306,7 @@ fn options_from_js(o: &JsValue) -> Options {
         actor: get("actor").and_then(|v| actor_from_js(&v)),
         activity: get("activity").and_then(|v| v.as_string()).filter(|a| !a.trim().is_empty()),
         review: get("review").and_then(|v| v.as_bool()).unwrap_or(true),
+        article_in: get("articleIn").and_then(|v| v.dyn_into::<Element>().ok()),
     }
 }
 

@@ -27,6 +27,7 @@
 
 mod article;
 mod dom;
+mod host;
 pub(crate) mod i18n;
 mod panel;
 mod question;
@@ -37,7 +38,7 @@ use crate::bank::{Bank, Body, Citation, Question};
 use crate::grade::{Response, Verdict};
 use crate::session::{Feedback, OptionOrder, Session};
 use std::rc::Rc;
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
     CustomEvent, CustomEventInit, Element, Event, KeyboardEvent, Node, ScrollLogicalPosition,
@@ -86,6 +87,9 @@ pub(crate) struct Options {
     /// Whether checked answers update the learner's spaced-review memory
     /// and the review bar shows (default on; `review: false` turns it off).
     pub(crate) review: bool,
+    /// The host page's element holding the reading (`articleIn`): the
+    /// citations are anchored and highlighted there (see `host.rs`).
+    pub(crate) article_in: Option<Element>,
 }
 
 /// A version 4 UUID for a statement or a registration: the browser's
@@ -122,6 +126,10 @@ fn iso_now() -> String {
 /// mounts the widget twice.
 static MOUNTS: AtomicU32 = AtomicU32::new(0);
 
+/// Whether the console has been told that the browser cannot highlight
+/// the host's reading (said once per page).
+static NO_HIGHLIGHTS: AtomicBool = AtomicBool::new(false);
+
 fn now() -> f64 {
     js_sys::Date::now()
 }
@@ -135,7 +143,12 @@ pub(crate) fn random_seed() -> u64 {
 pub(crate) struct View {
     root: Element,
     notice: Element,
+    panes: Element,
     article: Option<ArticlePane>,
+    /// The host page's reading, when the citations are shown there; the
+    /// article pane then stays hidden but for evidence questions and the
+    /// citations that did not anchor in the host's text.
+    host: Option<host::HostReading>,
     body: Element,
     live: Element,
     nav: Element,
@@ -193,7 +206,19 @@ impl View {
         let notice = add(&root, "div", "citequiz-notice")?;
         notice.set_attribute("role", "status")?;
         let panes = add(&root, "div", "citequiz-panes")?;
-        let article = if opts.show_article {
+        let reading = opts.article_in.as_ref().and_then(|el| {
+            if host::registry().is_some() {
+                return Some(host::HostReading::new(el, session.bank()));
+            }
+            if !NO_HIGHLIGHTS.swap(true, Ordering::Relaxed) {
+                web_sys::console::warn_1(&JsValue::from_str(
+                    "citequiz: this browser has no CSS Custom Highlight API (CSS.highlights): \
+                     the quiz shows its own copy of the article instead of highlighting the page's",
+                ));
+            }
+            None
+        });
+        let article = if opts.show_article || reading.is_some() {
             let pane = ArticlePane::render(&doc, session.bank().article(), t)?;
             panes.append_child(&pane.el)?;
             Some(pane)
@@ -221,7 +246,9 @@ impl View {
         let mut view = View {
             root,
             notice,
+            panes,
             article,
+            host: reading,
             body,
             live,
             nav,
@@ -268,7 +295,38 @@ impl View {
         // answer, without the save delaying that question.
         view.unsaved = fresh;
         host.append_child(&view.root)?;
+        view.report_anchors();
         Ok(view)
+    }
+
+    /// Reports, once each, the citations that did not anchor exactly in
+    /// the host's reading: on the console and as `citequiz:anchor-failed`.
+    fn report_anchors(&self) {
+        let Some(h) = &self.host else { return };
+        for (json, msg) in h.failures() {
+            web_sys::console::warn_1(&JsValue::from_str(&msg));
+            self.emit("anchor-failed", &json);
+        }
+    }
+
+    /// Every citation's anchoring in the host's reading (JSON), or None
+    /// when the widget shows no host reading.
+    pub(crate) fn host_anchors(&self) -> Option<String> {
+        self.host.as_ref().map(host::HostReading::anchors_json)
+    }
+
+    /// Removes the widget's highlight from the host page, if it shows one.
+    pub(crate) fn clear_host_highlight(&mut self) {
+        if let Some(h) = &mut self.host {
+            h.clear();
+        }
+    }
+
+    /// With a host reading, shows or hides the widget's own article pane.
+    fn show_pane(&self, on: bool) -> R {
+        let Some(a) = self.article.as_ref().filter(|_| self.host.is_some()) else { return Ok(()) };
+        flag(&a.el, "hidden", !on)?;
+        self.panes.class_list().toggle_with_force("citequiz-no-article", !on).map(|_| ())
     }
 
     /// Saves a fresh session that nothing has saved yet.
@@ -397,6 +455,14 @@ impl View {
         if let Some(a) = &mut self.article {
             a.highlight(self.session.bank().article(), None)?;
         }
+        self.clear_host_highlight();
+        // With a host reading, the pane shows only to pick sentences.
+        let evidence = !self.session.is_finished()
+            && self
+                .session
+                .current_question()
+                .is_some_and(|q| matches!(q.body(), Body::Evidence { .. }));
+        self.show_pane(evidence)?;
         if self.session.is_finished() {
             if let Some(a) = &mut self.article {
                 a.set_evidence(false, &[], Vec::new())?;
@@ -692,6 +758,15 @@ impl View {
         }
     }
 
+    /// Says `msg` at the end of the live region, below the feedback,
+    /// replacing what it said there before.
+    fn announce(&self, msg: &str) -> R {
+        if let Some(old) = one(&self.live, ".citequiz-announce") {
+            old.remove();
+        }
+        add_text(&self.live, "p", "citequiz-announce", msg).map(|_| ())
+    }
+
     fn say(&self, msg: &str) -> R {
         clear(&self.live);
         add_text(&self.live, "p", "citequiz-verdict", msg).map(|_| ())
@@ -782,6 +857,17 @@ impl View {
     }
 
     fn show_cite(&mut self, qid: &str, i: usize) -> R {
+        if let Some(h) = &mut self.host {
+            h.clear();
+            if let Some(quote) = h.show(qid, i) {
+                if let Some(a) = &mut self.article {
+                    a.highlight(self.session.bank().article(), None)?;
+                }
+                return self.announce(&fill(self.i18n.t.highlighted_in_reading, &[&quote]));
+            }
+            // Not in the host's text: the widget's own copy shows it.
+            self.show_pane(true)?;
+        }
         let span = self
             .bank()
             .question(qid)

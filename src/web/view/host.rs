@@ -1,0 +1,311 @@
+//! The host page's reading (`article-in`): the bank's citations anchored in
+//! the text of an element of the page the widget sits in, and shown there
+//! with the CSS Custom Highlight API, never by changing the page's DOM.
+//!
+//! The DOM half of `article::HostText`: `HostReading::new` walks the
+//! element's text nodes in document order into `Piece`s (a block element's
+//! edges and `<br>` are breaks; inline markup is nothing), anchors every
+//! citation of the bank in the result with `article::anchor` (through
+//! `HostText`), and keeps the text nodes, so that an anchored span becomes
+//! a DOM `Range` over them. Left out of the text: `script`, `style`,
+//! `template`, `noscript`, `textarea`, `select`, anything with the `hidden`
+//! attribute, `<cite-quiz>` elements, and footnote markers (a `<sup>` that
+//! holds an in-page link, `<sup><a href="#fn1">1</a></sup>`, and
+//! `[role=doc-noteref]`): a marker stands inside a sentence the article
+//! writes without it. CSS (`display: none`) is not consulted: reading
+//! computed styles would lay the page out once per element.
+//!
+//! Showing a citation sets the registry entry `citequiz` of `CSS.highlights`
+//! to a `Highlight` of its `Range`; the element's document-level stylesheet
+//! (`citequiz.js`) styles `::highlight(citequiz)`. One entry serves every
+//! widget of the page: the last shown wins, and a widget clears the entry
+//! only while it still holds its own highlight. The API is reached through
+//! `js_sys::Reflect` (web-sys marks it unstable).
+//!
+//! Invariant: nothing here writes to the host page's DOM. It reads nodes,
+//! makes `Range`s (which are not in the tree) and sets the highlight
+//! registry.
+
+use crate::article::{AnchorResult, ChunkPos, HostText, Piece, Span};
+use crate::bank::Bank;
+use crate::json::write::Writer;
+use js_sys::{Array, Function, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, Node, Range};
+
+/// The highlight registry's entry every widget of a page uses.
+const NAME: &str = "citequiz";
+
+/// Elements whose text is not part of the reading.
+const SKIP: &str = "script,style,template,noscript,textarea,select,[hidden],[role=doc-noteref],\
+                    cite-quiz";
+
+/// Elements whose edges separate text as whitespace does.
+const BLOCKS: &[&str] = &[
+    "ADDRESS",
+    "ARTICLE",
+    "ASIDE",
+    "BLOCKQUOTE",
+    "BR",
+    "CAPTION",
+    "DD",
+    "DETAILS",
+    "DIV",
+    "DL",
+    "DT",
+    "FIGCAPTION",
+    "FIGURE",
+    "FOOTER",
+    "H1",
+    "H2",
+    "H3",
+    "H4",
+    "H5",
+    "H6",
+    "HEADER",
+    "HR",
+    "LI",
+    "MAIN",
+    "NAV",
+    "OL",
+    "P",
+    "PRE",
+    "SECTION",
+    "SUMMARY",
+    "TABLE",
+    "TD",
+    "TH",
+    "TR",
+    "UL",
+];
+
+/// How a citation anchored in the host's text.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Match {
+    Exact,
+    /// Found within the error budget: used, and reported.
+    Approximate,
+    /// Not found: the widget's own copy shows it, and it is reported.
+    None,
+}
+
+impl Match {
+    fn name(self) -> &'static str {
+        match self {
+            Match::Exact => "exact",
+            Match::Approximate => "approximate",
+            Match::None => "none",
+        }
+    }
+}
+
+/// One citation of the bank in the host's text.
+pub(crate) struct Anchor {
+    question: String,
+    index: usize,
+    quote: String,
+    matched: Match,
+    /// The anchored span in `HostText`'s joined text.
+    span: Option<Span>,
+    score: f64,
+}
+
+/// The host's reading, its text nodes, and where each citation is in it.
+pub(crate) struct HostReading {
+    nodes: Vec<Node>,
+    text: HostText,
+    anchors: Vec<Anchor>,
+    /// The `Highlight` this widget put in the registry, while it shows.
+    shown: Option<JsValue>,
+}
+
+/// `CSS.highlights`, where the browser has it (and `Highlight` with it).
+pub(crate) fn registry() -> Option<JsValue> {
+    let global = js_sys::global();
+    let css = Reflect::get(&global, &"CSS".into()).ok().filter(JsValue::is_object)?;
+    let reg = Reflect::get(&css, &"highlights".into()).ok().filter(JsValue::is_object)?;
+    Reflect::get(&global, &"Highlight".into()).ok().filter(JsValue::is_function)?;
+    Some(reg)
+}
+
+/// Calls method `name` of `obj` with `args`.
+fn call(obj: &JsValue, name: &str, args: &Array) -> Option<JsValue> {
+    let f = Reflect::get(obj, &name.into()).ok()?.dyn_into::<Function>().ok()?;
+    Reflect::apply(&f, obj, args).ok()
+}
+
+impl HostReading {
+    /// Reads `el`'s text and anchors every citation of `bank` in it.
+    pub(crate) fn new(el: &Element, bank: &Bank) -> HostReading {
+        let mut nodes = Vec::new();
+        let mut texts: Vec<Option<String>> = Vec::new();
+        walk(el, &mut nodes, &mut texts);
+        let pieces = texts.iter().map(|t| t.as_deref().map_or(Piece::Break, Piece::Text));
+        let text = HostText::new(pieces, bank.article().norm().normalizer());
+        let mut anchors = Vec::new();
+        for q in bank.questions() {
+            for (index, c) in q.citations().iter().enumerate() {
+                let (matched, span, score) = match text.anchor(&c.selector) {
+                    AnchorResult::Found(a) if a.exact => (Match::Exact, Some(a.span), a.score),
+                    AnchorResult::Found(a) => (Match::Approximate, Some(a.span), a.score),
+                    AnchorResult::NotFound { .. } => (Match::None, None, 0.0),
+                };
+                let quote = c.selector.exact.clone();
+                anchors.push(Anchor {
+                    question: q.id().to_string(),
+                    index,
+                    quote,
+                    matched,
+                    span,
+                    score,
+                });
+            }
+        }
+        HostReading { nodes, text, anchors, shown: None }
+    }
+
+    /// The citations that did not anchor exactly: each with the JSON of
+    /// its `citequiz:anchor-failed` detail and its console message.
+    pub(crate) fn failures(&self) -> impl Iterator<Item = (String, String)> + '_ {
+        self.anchors.iter().filter(|a| a.matched != Match::Exact).map(|a| {
+            let mut w = Writer::new();
+            w.object(|w| detail(w, a));
+            let what = if a.matched == Match::None {
+                "is not in the reading: the quiz's own copy of the article shows it"
+            } else {
+                "is only approximately in the reading (the page's text differs from the bank's article)"
+            };
+            let msg = crate::text::cat(&[
+                "citequiz: question \"",
+                &a.question,
+                "\": the quote \u{201C}",
+                &a.quote,
+                "\u{201D} ",
+                what,
+            ]);
+            (w.finish(), msg)
+        })
+    }
+
+    /// Every citation's anchoring, as JSON: an array of the details
+    /// `citequiz:anchor-failed` carries, exact ones included.
+    pub(crate) fn anchors_json(&self) -> String {
+        let mut w = Writer::new();
+        w.array(|w| {
+            for a in &self.anchors {
+                w.object(|w| detail(w, a));
+            }
+        });
+        w.finish()
+    }
+
+    /// Highlights citation `index` of question `qid` in the host's text and
+    /// scrolls the page to it; returns its text in the page, or None when it
+    /// is not anchored there (the widget's copy shows it instead).
+    pub(crate) fn show(&mut self, qid: &str, index: usize) -> Option<String> {
+        let span =
+            self.anchors.iter().find(|a| a.question == qid && a.index == index)?.span.as_ref()?;
+        let range = self.range(span)?;
+        let reg = registry()?;
+        let ctor = Reflect::get(&js_sys::global(), &"Highlight".into()).ok()?;
+        let highlight =
+            Reflect::construct(ctor.dyn_ref::<Function>()?, &Array::of1(&range)).ok()?;
+        call(&reg, "set", &Array::of2(&NAME.into(), &highlight))?;
+        self.shown = Some(highlight);
+        scroll_to(&range);
+        range.to_string().as_string()
+    }
+
+    /// Removes this widget's highlight from the registry, if it still
+    /// holds it there.
+    pub(crate) fn clear(&mut self) {
+        let (Some(mine), Some(reg)) = (self.shown.take(), registry()) else { return };
+        let current = call(&reg, "get", &Array::of1(&NAME.into()));
+        if current.is_some_and(|c| Object::is(&c, &mine)) {
+            call(&reg, "delete", &Array::of1(&NAME.into()));
+        }
+    }
+
+    /// A `Range` over a span of the joined text.
+    fn range(&self, span: &Span) -> Option<Range> {
+        let (a, b) = self.text.locate(span)?;
+        let node = |p: ChunkPos| self.nodes.get(p.chunk);
+        let doc = node(a)?.owner_document()?;
+        let range = doc.create_range().ok()?;
+        range.set_start(node(a)?, u32::try_from(a.utf16).ok()?).ok()?;
+        range.set_end(node(b)?, u32::try_from(b.utf16).ok()?).ok()?;
+        Some(range)
+    }
+}
+
+/// A citation's anchoring as the members of an object: `questionId`,
+/// `index`, `quote`, `match` and, when found, `score`.
+fn detail(w: &mut Writer, a: &Anchor) {
+    w.key("questionId").str(&a.question);
+    w.key("index").num(a.index as f64);
+    w.key("quote").str(&a.quote);
+    w.key("match").str(a.matched.name());
+    if a.span.is_some() {
+        w.key("score").num(a.score);
+    }
+}
+
+/// Collects `node`'s text nodes in document order into `nodes`, and into
+/// `texts` their data (`Some`) and the breaks (`None`).
+fn walk(node: &Node, nodes: &mut Vec<Node>, texts: &mut Vec<Option<String>>) {
+    let mut child = node.first_child();
+    while let Some(c) = child {
+        match c.node_type() {
+            Node::TEXT_NODE | Node::CDATA_SECTION_NODE => {
+                texts.push(Some(c.node_value().unwrap_or_default()));
+                nodes.push(c.clone());
+            }
+            Node::ELEMENT_NODE => {
+                if let Some(e) = c.dyn_ref::<Element>().filter(|e| !skipped(e)) {
+                    let block = BLOCKS.contains(&e.tag_name().to_ascii_uppercase().as_str());
+                    if block {
+                        texts.push(None);
+                    }
+                    walk(&c, nodes, texts);
+                    if block {
+                        texts.push(None);
+                    }
+                }
+            }
+            _ => {}
+        }
+        child = c.next_sibling();
+    }
+}
+
+/// Whether an element's text stays out of the reading.
+fn skipped(e: &Element) -> bool {
+    if e.matches(SKIP).unwrap_or(false) {
+        return true;
+    }
+    // A footnote marker: a superscript holding a link into the page.
+    e.tag_name().eq_ignore_ascii_case("sup")
+        && e.query_selector("a[href^=\"#\"]").ok().flatten().is_some()
+}
+
+/// Scrolls the page so that the range's start is in the middle of the
+/// view: its parent element first (which scrolls any box it is in), then
+/// the window, by what is left, when the range is still out of view (a
+/// paragraph taller than the window). Instant, as the widget's other
+/// scrolls are, so prefers-reduced-motion has nothing to reduce.
+fn scroll_to(range: &Range) {
+    let Ok(start) = range.start_container() else { return };
+    let parent = start.parent_element();
+    if let Some(p) = &parent {
+        super::dom::scroll_to(p, web_sys::ScrollLogicalPosition::Center);
+    }
+    let Some(w) = web_sys::window() else { return };
+    let height = w.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+    let rect = call(range, "getBoundingClientRect", &Array::new());
+    let num = |k: &str| rect.as_ref().and_then(|r| Reflect::get(r, &k.into()).ok()?.as_f64());
+    if let (Some(top), Some(bottom)) = (num("top"), num("bottom"))
+        && (top < 0.0 || bottom > height)
+    {
+        w.scroll_by_with_x_and_y(0.0, top - (height - (bottom - top).min(height)) / 2.0);
+    }
+}
