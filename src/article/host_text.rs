@@ -110,6 +110,12 @@ impl HostText {
         self.norm.original_text()
     }
 
+    /// The joined text of a span (as `locate` would read it from the chunks,
+    /// with the newline of a break where the span crosses one).
+    pub fn slice(&self, span: &Span) -> String {
+        self.norm.slice(span)
+    }
+
     /// Anchors a selector in the joined text with `article::anchor`: exact,
     /// then approximate, as `check` anchors it in the article.
     pub fn anchor(&self, selector: &Selector) -> AnchorResult {

@@ -216,8 +216,7 @@ impl Widget {
     /// "exact" | "approximate" | "none", score}`; null without one.
     #[wasm_bindgen(js_name = hostAnchors)]
     pub fn host_anchors(&self) -> JsValue {
-        let json = self.view.try_borrow().ok().and_then(|v| v.host_anchors());
-        json.and_then(|j| super::json_to_js(&j)).unwrap_or(JsValue::NULL)
+        self.view.try_borrow().ok().and_then(|v| v.host_anchors()).unwrap_or(JsValue::NULL)
     }
 
     /// Saves a fresh session not saved yet, then removes the listeners and

@@ -28,7 +28,6 @@
 
 use crate::article::{AnchorResult, ChunkPos, HostText, Piece, Span};
 use crate::bank::Bank;
-use crate::json::write::Writer;
 use js_sys::{Array, Function, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Node, Range};
@@ -41,43 +40,9 @@ const SKIP: &str = "script,style,template,noscript,textarea,select,[hidden],[rol
                     cite-quiz";
 
 /// Elements whose edges separate text as whitespace does.
-const BLOCKS: &[&str] = &[
-    "ADDRESS",
-    "ARTICLE",
-    "ASIDE",
-    "BLOCKQUOTE",
-    "BR",
-    "CAPTION",
-    "DD",
-    "DETAILS",
-    "DIV",
-    "DL",
-    "DT",
-    "FIGCAPTION",
-    "FIGURE",
-    "FOOTER",
-    "H1",
-    "H2",
-    "H3",
-    "H4",
-    "H5",
-    "H6",
-    "HEADER",
-    "HR",
-    "LI",
-    "MAIN",
-    "NAV",
-    "OL",
-    "P",
-    "PRE",
-    "SECTION",
-    "SUMMARY",
-    "TABLE",
-    "TD",
-    "TH",
-    "TR",
-    "UL",
-];
+const BLOCKS: &str = "address,article,aside,blockquote,br,caption,dd,details,div,dl,dt,figcaption,\
+                      figure,footer,h1,h2,h3,h4,h5,h6,header,hr,li,main,nav,ol,p,pre,section,\
+                      summary,table,td,th,tr,ul";
 
 /// How a citation anchored in the host's text.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -128,10 +93,15 @@ pub(crate) fn registry() -> Option<JsValue> {
     Some(reg)
 }
 
-/// Calls method `name` of `obj` with `args`.
-fn call(obj: &JsValue, name: &str, args: &Array) -> Option<JsValue> {
+/// Calls method `name` of `obj` with `args` (at most two).
+fn call(obj: &JsValue, name: &str, args: &[&JsValue]) -> Option<JsValue> {
     let f = Reflect::get(obj, &name.into()).ok()?.dyn_into::<Function>().ok()?;
-    Reflect::apply(&f, obj, args).ok()
+    match args {
+        [] => f.call0(obj),
+        [a] => f.call1(obj, a),
+        [a, b, ..] => f.call2(obj, a, b),
+    }
+    .ok()
 }
 
 impl HostReading {
@@ -164,12 +134,10 @@ impl HostReading {
         HostReading { nodes, text, anchors, shown: None }
     }
 
-    /// The citations that did not anchor exactly: each with the JSON of
-    /// its `citequiz:anchor-failed` detail and its console message.
-    pub(crate) fn failures(&self) -> impl Iterator<Item = (String, String)> + '_ {
+    /// The citations that did not anchor exactly: each with its
+    /// `citequiz:anchor-failed` detail and its console message.
+    pub(crate) fn failures(&self) -> impl Iterator<Item = (JsValue, String)> + '_ {
         self.anchors.iter().filter(|a| a.matched != Match::Exact).map(|a| {
-            let mut w = Writer::new();
-            w.object(|w| detail(w, a));
             let what = if a.matched == Match::None {
                 "is not in the reading: the quiz's own copy of the article shows it"
             } else {
@@ -183,86 +151,91 @@ impl HostReading {
                 "\u{201D} ",
                 what,
             ]);
-            (w.finish(), msg)
+            (detail(a), msg)
         })
     }
 
-    /// Every citation's anchoring, as JSON: an array of the details
+    /// Every citation's anchoring: an array of the details
     /// `citequiz:anchor-failed` carries, exact ones included.
-    pub(crate) fn anchors_json(&self) -> String {
-        let mut w = Writer::new();
-        w.array(|w| {
-            for a in &self.anchors {
-                w.object(|w| detail(w, a));
-            }
-        });
-        w.finish()
+    pub(crate) fn anchors(&self) -> JsValue {
+        let list = Array::new();
+        for (i, a) in self.anchors.iter().enumerate() {
+            let _ = Reflect::set(&list, &(i as f64).into(), &detail(a));
+        }
+        list.into()
     }
 
     /// Highlights citation `index` of question `qid` in the host's text and
-    /// scrolls the page to it; returns its text in the page, or None when it
-    /// is not anchored there (the widget's copy shows it instead).
+    /// scrolls the page to it; returns its text in the page (what the
+    /// reading says: footnote markers left out), or None when it is not
+    /// anchored there (the widget's copy shows it instead).
     pub(crate) fn show(&mut self, qid: &str, index: usize) -> Option<String> {
-        let span =
-            self.anchors.iter().find(|a| a.question == qid && a.index == index)?.span.as_ref()?;
-        let range = self.range(span)?;
+        let a = self.anchors.iter().find(|a| a.question == qid && a.index == index)?;
+        let span = a.span?;
+        let (range, start) = self.range(&span)?;
+        let parent = start.parent_element();
         let reg = registry()?;
         let ctor = Reflect::get(&js_sys::global(), &"Highlight".into()).ok()?;
         let highlight =
             Reflect::construct(ctor.dyn_ref::<Function>()?, &Array::of1(&range)).ok()?;
-        call(&reg, "set", &Array::of2(&NAME.into(), &highlight))?;
+        call(&reg, "set", &[&NAME.into(), &highlight])?;
         self.shown = Some(highlight);
-        scroll_to(&range);
-        range.to_string().as_string()
+        scroll_to(&range, parent);
+        Some(self.text.slice(&span))
     }
 
     /// Removes this widget's highlight from the registry, if it still
     /// holds it there.
     pub(crate) fn clear(&mut self) {
         let (Some(mine), Some(reg)) = (self.shown.take(), registry()) else { return };
-        let current = call(&reg, "get", &Array::of1(&NAME.into()));
-        if current.is_some_and(|c| Object::is(&c, &mine)) {
-            call(&reg, "delete", &Array::of1(&NAME.into()));
+        if call(&reg, "get", &[&NAME.into()]).is_some_and(|c| c == mine) {
+            call(&reg, "delete", &[&NAME.into()]);
         }
     }
 
-    /// A `Range` over a span of the joined text.
-    fn range(&self, span: &Span) -> Option<Range> {
+    /// A `Range` over a span of the joined text, and its start's node.
+    fn range(&self, span: &Span) -> Option<(Range, &Node)> {
         let (a, b) = self.text.locate(span)?;
         let node = |p: ChunkPos| self.nodes.get(p.chunk);
-        let doc = node(a)?.owner_document()?;
-        let range = doc.create_range().ok()?;
-        range.set_start(node(a)?, u32::try_from(a.utf16).ok()?).ok()?;
+        let start = node(a)?;
+        let range = start.owner_document()?.create_range().ok()?;
+        range.set_start(start, u32::try_from(a.utf16).ok()?).ok()?;
         range.set_end(node(b)?, u32::try_from(b.utf16).ok()?).ok()?;
-        Some(range)
+        Some((range, start))
     }
 }
 
-/// A citation's anchoring as the members of an object: `questionId`,
-/// `index`, `quote`, `match` and, when found, `score`.
-fn detail(w: &mut Writer, a: &Anchor) {
-    w.key("questionId").str(&a.question);
-    w.key("index").num(a.index as f64);
-    w.key("quote").str(&a.quote);
-    w.key("match").str(a.matched.name());
+/// A citation's anchoring as an object: `questionId`, `index`, `quote`,
+/// `match` and, when found, `score`.
+fn detail(a: &Anchor) -> JsValue {
+    let o = Object::new();
+    let set = |k: &str, v: JsValue| {
+        let _ = Reflect::set(&o, &k.into(), &v);
+    };
+    set("questionId", a.question.as_str().into());
+    set("index", (a.index as f64).into());
+    set("quote", a.quote.as_str().into());
+    set("match", a.matched.name().into());
     if a.span.is_some() {
-        w.key("score").num(a.score);
+        set("score", a.score.into());
     }
+    o.into()
 }
 
 /// Collects `node`'s text nodes in document order into `nodes`, and into
 /// `texts` their data (`Some`) and the breaks (`None`).
 fn walk(node: &Node, nodes: &mut Vec<Node>, texts: &mut Vec<Option<String>>) {
-    let mut child = node.first_child();
-    while let Some(c) = child {
+    let kids = node.child_nodes();
+    for i in 0..kids.length() {
+        let Some(c) = kids.item(i) else { continue };
         match c.node_type() {
             Node::TEXT_NODE | Node::CDATA_SECTION_NODE => {
-                texts.push(Some(c.node_value().unwrap_or_default()));
-                nodes.push(c.clone());
+                texts.push(Some(c.text_content().unwrap_or_default()));
+                nodes.push(c);
             }
             Node::ELEMENT_NODE => {
                 if let Some(e) = c.dyn_ref::<Element>().filter(|e| !skipped(e)) {
-                    let block = BLOCKS.contains(&e.tag_name().to_ascii_uppercase().as_str());
+                    let block = e.matches(BLOCKS).unwrap_or(false);
                     if block {
                         texts.push(None);
                     }
@@ -274,7 +247,6 @@ fn walk(node: &Node, nodes: &mut Vec<Node>, texts: &mut Vec<Option<String>>) {
             }
             _ => {}
         }
-        child = c.next_sibling();
     }
 }
 
@@ -293,15 +265,13 @@ fn skipped(e: &Element) -> bool {
 /// the window, by what is left, when the range is still out of view (a
 /// paragraph taller than the window). Instant, as the widget's other
 /// scrolls are, so prefers-reduced-motion has nothing to reduce.
-fn scroll_to(range: &Range) {
-    let Ok(start) = range.start_container() else { return };
-    let parent = start.parent_element();
+fn scroll_to(range: &Range, parent: Option<Element>) {
     if let Some(p) = &parent {
         super::dom::scroll_to(p, web_sys::ScrollLogicalPosition::Center);
     }
     let Some(w) = web_sys::window() else { return };
     let height = w.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
-    let rect = call(range, "getBoundingClientRect", &Array::new());
+    let rect = call(range, "getBoundingClientRect", &[]);
     let num = |k: &str| rect.as_ref().and_then(|r| Reflect::get(r, &k.into()).ok()?.as_f64());
     if let (Some(top), Some(bottom)) = (num("top"), num("bottom"))
         && (top < 0.0 || bottom > height)

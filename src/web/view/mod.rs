@@ -303,16 +303,16 @@ impl View {
     /// the host's reading: on the console and as `citequiz:anchor-failed`.
     fn report_anchors(&self) {
         let Some(h) = &self.host else { return };
-        for (json, msg) in h.failures() {
+        for (detail, msg) in h.failures() {
             web_sys::console::warn_1(&JsValue::from_str(&msg));
-            self.emit("anchor-failed", &json);
+            self.emit_detail("anchor-failed", &detail);
         }
     }
 
-    /// Every citation's anchoring in the host's reading (JSON), or None
-    /// when the widget shows no host reading.
-    pub(crate) fn host_anchors(&self) -> Option<String> {
-        self.host.as_ref().map(host::HostReading::anchors_json)
+    /// Every citation's anchoring in the host's reading, or None when the
+    /// widget shows no host reading.
+    pub(crate) fn host_anchors(&self) -> Option<JsValue> {
+        self.host.as_ref().map(host::HostReading::anchors)
     }
 
     /// Removes the widget's highlight from the host page, if it shows one.
@@ -326,7 +326,12 @@ impl View {
     fn show_pane(&self, on: bool) -> R {
         let Some(a) = self.article.as_ref().filter(|_| self.host.is_some()) else { return Ok(()) };
         flag(&a.el, "hidden", !on)?;
-        self.panes.class_list().toggle_with_force("citequiz-no-article", !on).map(|_| ())
+        let classes = self.panes.class_list();
+        if on {
+            classes.remove_1("citequiz-no-article")
+        } else {
+            classes.add_1("citequiz-no-article")
+        }
     }
 
     /// Saves a fresh session that nothing has saved yet.
@@ -397,11 +402,15 @@ impl View {
     /// `json` (JSON text) parsed into plain objects in `detail`. The one
     /// place the view reports "answered" and "completed".
     fn emit(&self, kind: &str, json: &str) {
-        let detail = super::json_to_js(json).unwrap_or(JsValue::NULL);
+        self.emit_detail(kind, &super::json_to_js(json).unwrap_or(JsValue::NULL));
+    }
+
+    /// `emit` with a detail that is a JS value already.
+    fn emit_detail(&self, kind: &str, detail: &JsValue) {
         let init = CustomEventInit::new();
         init.set_bubbles(true);
         init.set_composed(true);
-        init.set_detail(&detail);
+        init.set_detail(detail);
         let name = cat(&["citequiz:", kind]);
         match CustomEvent::new_with_event_init_dict(&name, &init) {
             Ok(ev) => {
@@ -758,6 +767,23 @@ impl View {
         }
     }
 
+    /// With a host reading, highlights citation `i` of `qid` there and
+    /// returns true; false when the widget's own pane is to show it (no
+    /// host reading, or the citation is not in it: the pane is shown).
+    fn show_in_host(&mut self, qid: &str, i: usize) -> R<bool> {
+        let Some(h) = &mut self.host else { return Ok(false) };
+        h.clear();
+        let Some(quote) = h.show(qid, i) else {
+            self.show_pane(true)?;
+            return Ok(false);
+        };
+        if let Some(a) = &mut self.article {
+            a.highlight(self.session.bank().article(), None)?;
+        }
+        self.announce(&fill(self.i18n.t.highlighted_in_reading, &[&quote]))?;
+        Ok(true)
+    }
+
     /// Says `msg` at the end of the live region, below the feedback,
     /// replacing what it said there before.
     fn announce(&self, msg: &str) -> R {
@@ -857,16 +883,8 @@ impl View {
     }
 
     fn show_cite(&mut self, qid: &str, i: usize) -> R {
-        if let Some(h) = &mut self.host {
-            h.clear();
-            if let Some(quote) = h.show(qid, i) {
-                if let Some(a) = &mut self.article {
-                    a.highlight(self.session.bank().article(), None)?;
-                }
-                return self.announce(&fill(self.i18n.t.highlighted_in_reading, &[&quote]));
-            }
-            // Not in the host's text: the widget's own copy shows it.
-            self.show_pane(true)?;
+        if self.show_in_host(qid, i)? {
+            return Ok(());
         }
         let span = self
             .bank()
