@@ -111,6 +111,7 @@ before(async () => {
     pages: {
       '/course.html': page(W, `${reading()}\n${quiz}`),
       '/edited.html': page(W, `${edited}\n${quiz}`),
+      '/two.html': page(W, `${reading()}\n${quiz}\n${quiz.replace('id="quiz"', 'id="other"').replace('seed="7"', 'seed="8"')}`),
     },
   });
   browser = await launch();
@@ -130,24 +131,24 @@ async function open(name) {
   return opened;
 }
 
-/** Moves with Next (then Previous, from the last) to question `id`. */
-async function goTo(p, id) {
-  const fs = p.locator('#quiz fieldset.citequiz-question');
+/** Moves the element `el` with Next (then Previous, from the last) to question `id`. */
+async function goTo(p, id, el = 'quiz') {
+  const fs = p.locator(`#${el} fieldset.citequiz-question`);
   let step = 'next';
   for (let i = 0; i < 2 * FULL.questions.length; i++) {
     if ((await fs.getAttribute('data-q')) === id) return byId[id];
-    if (await p.locator(`#quiz [data-action=${step}]`).isDisabled()) step = 'prev';
-    await p.locator(`#quiz [data-action=${step}]`).click();
+    if (await p.locator(`#${el} [data-action=${step}]`).isDisabled()) step = 'prev';
+    await p.locator(`#${el} [data-action=${step}]`).click();
   }
   throw new Error(`question ${id} not reached`);
 }
 
 /** Answers a single-choice or true/false question rightly and checks it. */
-async function answer(p, q) {
+async function answer(p, q, el = 'quiz') {
   const opt = q.kind === 'true_false' ? String(q.answer) : q.answer;
-  await p.locator(`#quiz fieldset.citequiz-question input[data-opt="${opt}"]`).check();
-  await p.locator('#quiz [data-action=check]').click();
-  await p.locator('#quiz .citequiz-why').waitFor();
+  await p.locator(`#${el} fieldset.citequiz-question input[data-opt="${opt}"]`).check();
+  await p.locator(`#${el} [data-action=check]`).click();
+  await p.locator(`#${el} .citequiz-why`).waitFor();
 }
 
 /** The text of the highlight `citequiz`'s ranges, and whether they lie inside #reading and in view. */
@@ -257,6 +258,29 @@ test('a sentence the page edited is reported and shown from the widget\'s own co
   await p.locator('#quiz .citequiz-cite [data-action=show-cite]').first().click();
   const h = await highlighted(p);
   assert.match(fold(h[0].text), /^Russia's dependence on China has not reached a critical/);
+  assert.deepEqual(await p.evaluate(() => window.mutations), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('two elements share one reading: the highlight shown last stays until its own widget moves on', async () => {
+  const { page: p, context, problems } = await openPage(browser, `${host.url}two.html`);
+  for (const id of ['quiz', 'other']) await p.locator(`#${id} fieldset.citequiz-question`).waitFor();
+  const show = async (id, qid) => {
+    const q = await goTo(p, qid, id);
+    await answer(p, q, id);
+    await p.locator(`#${id} .citequiz-cite [data-action=show-cite]`).first().click();
+    return q;
+  };
+  await show('quiz', 'past-official-line');
+  const q = await show('other', 'pivot-cause');
+  assert.equal(fold((await highlighted(p))[0].text), fold(q.cite[0].exact));
+  // The first moves on: the other's highlight stays.
+  await p.locator('#quiz [data-action=next]').click();
+  assert.equal(fold((await highlighted(p))[0].text), fold(q.cite[0].exact));
+  // The other moves on: cleared.
+  await p.locator('#other [data-action=next]').click();
+  assert.equal(await highlighted(p), null);
   assert.deepEqual(await p.evaluate(() => window.mutations), []);
   assert.deepEqual(problems, []);
   await context.close();
