@@ -89,10 +89,11 @@ size:
 # export and import: 136,043 → 152,230 by scripts/build-wasm.sh). After
 # the merges of that session (issue 19's format check and tab stop): 153,044,
 # and the ceiling that plus 1 % for the layout's swing.
-# Raised by 4,508 bytes plus 0.5 %, the measured cost of issue 17's host
+# Raised by 6,001 bytes plus 0.5 %, the measured cost of issue 17's host
 # reading (article-in: article::HostText, view::host, the highlight, the
-# anchor-failed report; 153,309 -> 157,817 by scripts/build-wasm.sh).
-SIZE_CEILING := 159900
+# anchor-failed report, evidence sentences clicked in the page's text;
+# 153,309 -> 159,310 by scripts/build-wasm.sh).
+SIZE_CEILING := 161400
 size-ceiling:
 	bash scripts/size.sh --max $(SIZE_CEILING)
 

@@ -24,7 +24,8 @@
 // of the page wins over it), is the one stylesheet this file gives the
 // document, through document.adoptedStyleSheets (no element is added). The
 // widget's own article pane shows only for evidence questions (sentences
-// are picked there, in a list the keyboard and screen readers reach) and
+// are picked there, in a list the keyboard and screen readers reach, or by
+// a click on them in the page's text) and
 // for a citation the page's text lacks, which the element reports on the
 // console and as citequiz:anchor-failed. Without CSS.highlights, the widget
 // shows its own pane as it does without article-in, and says so once.

@@ -210,11 +210,31 @@ test('every citation anchors in the page\'s own text, and Show in article highli
     assert.ok(h[0].inReading && h[0].inView, JSON.stringify(h));
   }
 
-  // An evidence question: the sentences are picked in the widget's list.
+  // An evidence question: the sentences are picked in the widget's list,
+  // or by a click on them in the page's text.
   await goTo(p, 'neither-side-drawn-in');
   assert.equal(await highlighted(p), null);
   assert.equal(await paneShown(p), true);
-  const sentence = p.locator('#quiz .citequiz-article [data-s="p2.s3"]');
+  const sentence = p.locator('#quiz .citequiz-article [data-s="p2.s5"]');
+  const at = await p.evaluate(() => {
+    const walker = document.createTreeWalker(document.getElementById('reading'), NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const i = walker.currentNode.data.indexOf('wishes to risk');
+      if (i < 0) continue;
+      const r = document.createRange();
+      r.setStart(walker.currentNode, i);
+      r.setEnd(walker.currentNode, i + 6);
+      r.startContainer.parentElement.scrollIntoView({ block: 'center' });
+      const box = r.getBoundingClientRect();
+      return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+    }
+    return null;
+  });
+  await p.mouse.click(at.x, at.y);
+  assert.equal(await sentence.getAttribute('aria-checked'), 'true');
+  assert.match(await p.locator('#quiz [data-role=count]').innerText(), /1/);
+  await sentence.click();
+  assert.equal(await sentence.getAttribute('aria-checked'), 'false');
   await sentence.click();
   assert.equal(await sentence.getAttribute('aria-checked'), 'true');
 

@@ -26,7 +26,7 @@
 //! makes `Range`s (which are not in the tree) and sets the highlight
 //! registry.
 
-use crate::article::{AnchorResult, ChunkPos, HostText, Piece, Span};
+use crate::article::{AnchorResult, Article, ChunkPos, HostText, Piece, Selector, Span};
 use crate::bank::Bank;
 use js_sys::{Array, Function, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -82,6 +82,11 @@ pub(crate) struct HostReading {
     anchors: Vec<Anchor>,
     /// The `Highlight` this widget put in the registry, while it shows.
     shown: Option<JsValue>,
+    /// Where each article sentence is in the host's text (its id and span),
+    /// found on the first click in the reading.
+    sentences: Option<Vec<(String, Span)>>,
+    /// The host's element holding the reading.
+    pub(crate) el: Element,
 }
 
 /// `CSS.highlights`, where the browser has it (and `Highlight` with it).
@@ -131,7 +136,7 @@ impl HostReading {
                 });
             }
         }
-        HostReading { nodes, text, anchors, shown: None }
+        HostReading { nodes, text, anchors, shown: None, sentences: None, el: el.clone() }
     }
 
     /// The citations that did not anchor exactly: each with its
@@ -182,6 +187,28 @@ impl HostReading {
         self.shown = Some(highlight);
         scroll_to(&range, parent);
         Some(self.text.slice(&span))
+    }
+
+    /// The id of the article sentence under a click at `x`, `y` (client
+    /// coordinates) in the host's reading, if any: the caret there
+    /// (`caretPositionFromPoint`, or `caretRangeFromPoint` where that is
+    /// missing) mapped through the host's text to the sentence, each
+    /// sentence anchored there once, on the first click.
+    pub(crate) fn sentence_at(&mut self, x: f64, y: f64, article: &Article) -> Option<String> {
+        let doc = self.el.owner_document()?;
+        let (node, offset) = caret(&doc, x, y)?;
+        let chunk = self.nodes.iter().position(|n| *n == node)?;
+        let at = self.text.offset(ChunkPos { chunk, utf16: offset })?;
+        let text = &self.text;
+        let sentences = self.sentences.get_or_insert_with(|| {
+            let found = article.sentences().iter().filter_map(|s| {
+                let quote = Selector::exact(article.slice(&s.span));
+                Some((s.id.clone(), text.anchor(&quote).found()?.span))
+            });
+            found.collect()
+        });
+        let hit = sentences.iter().find(|(_, span)| span.start <= at && at < span.end)?;
+        Some(hit.0.clone())
     }
 
     /// Removes this widget's highlight from the registry, if it still
@@ -278,4 +305,17 @@ fn scroll_to(range: &Range, parent: Option<Element>) {
     {
         w.scroll_by_with_x_and_y(0.0, top - (height - (bottom - top).min(height)) / 2.0);
     }
+}
+
+/// The text node and UTF-16 offset of the caret at client point `x`, `y`.
+fn caret(doc: &web_sys::Document, x: f64, y: f64) -> Option<(Node, usize)> {
+    let (x, y) = (JsValue::from(x), JsValue::from(y));
+    let get = |o: &JsValue, k: &str| Reflect::get(o, &k.into()).ok();
+    let (node, offset) = if let Some(p) = call(doc, "caretPositionFromPoint", &[&x, &y]) {
+        (get(&p, "offsetNode")?, get(&p, "offset")?)
+    } else {
+        let r = call(doc, "caretRangeFromPoint", &[&x, &y])?;
+        (get(&r, "startContainer")?, get(&r, "startOffset")?)
+    };
+    Some((node.dyn_into().ok()?, offset.as_f64()? as usize))
 }

@@ -126,6 +126,10 @@ fn iso_now() -> String {
 /// mounts the widget twice.
 static MOUNTS: AtomicU32 = AtomicU32::new(0);
 
+/// The `kind` under which `View::handle` takes a click in the host's
+/// reading.
+pub(crate) const HOST_CLICK: &str = "host-click";
+
 /// Whether the console has been told that the browser cannot highlight
 /// the host's reading (said once per page).
 static NO_HIGHLIGHTS: AtomicBool = AtomicBool::new(false);
@@ -313,6 +317,34 @@ impl View {
     /// widget shows no host reading.
     pub(crate) fn host_anchors(&self) -> Option<JsValue> {
         self.host.as_ref().map(host::HostReading::anchors)
+    }
+
+    /// The host page's element holding the reading, when there is one.
+    pub(crate) fn host_reading(&self) -> Option<Element> {
+        self.host.as_ref().map(|h| h.el.clone())
+    }
+
+    /// A click in the host's reading: while an evidence question takes
+    /// answers, toggles the sentence clicked (in the pane's list, which
+    /// says what is selected). A click on a link is the link's.
+    fn host_click(&mut self, ev: &Event) -> R {
+        if !self.evidence_active() {
+            return Ok(());
+        }
+        let target = ev.target().and_then(|t| t.dyn_into::<Element>().ok());
+        if target.and_then(|t| t.closest("a[href]").ok().flatten()).is_some() {
+            return Ok(());
+        }
+        let num = |k: &str| js_sys::Reflect::get(ev, &k.into()).ok().and_then(|v| v.as_f64());
+        let (Some(x), Some(y)) = (num("clientX"), num("clientY")) else { return Ok(()) };
+        let bank = self.session.shared_bank();
+        let Some(h) = &mut self.host else { return Ok(()) };
+        let Some(id) = h.sentence_at(x, y, bank.article()) else { return Ok(()) };
+        let selector = cat(&["[data-s=\"", &id, "\"]"]);
+        match self.article.as_ref().and_then(|a| one(&a.el, &selector)) {
+            Some(se) => self.toggle_sentence(&se),
+            None => Ok(()),
+        }
     }
 
     /// Removes the widget's highlight from the host page, if it shows one.
@@ -1018,8 +1050,12 @@ impl View {
         Ok(())
     }
 
-    /// Handles one delegated event.
+    /// Handles one delegated event, or a click in the host's reading
+    /// (`HOST_CLICK`).
     pub(crate) fn handle(&mut self, kind: &str, ev: &Event) -> R {
+        if kind == HOST_CLICK {
+            return self.host_click(ev);
+        }
         let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
             return Ok(());
         };
