@@ -278,6 +278,15 @@ test('a sentence the page edited is reported and shown from the widget\'s own co
   await p.locator('#quiz .citequiz-cite [data-action=show-cite]').first().click();
   const h = await highlighted(p);
   assert.match(fold(h[0].text), /^Russia's dependence on China has not reached a critical/);
+
+  // The results' passages to reread are highlighted in the page too: the
+  // fifth paragraph, which the page split in two.
+  await p.locator('#quiz [data-action=finish]').click();
+  await p.locator('#quiz [data-action=show-passage][data-passage=p5]').click();
+  const para = await highlighted(p);
+  assert.equal(fold(para[0].text), fold(ARTICLE.paragraphs[4].replace('the prospect of new sanctions and national security considerations', 'fresh worries about security')));
+  assert.ok(para[0].inReading && para[0].inView, JSON.stringify(para));
+  assert.equal(await paneShown(p), false);
   assert.deepEqual(await p.evaluate(() => window.mutations), []);
   assert.deepEqual(problems, []);
   await context.close();

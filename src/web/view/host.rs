@@ -177,6 +177,17 @@ impl HostReading {
     pub(crate) fn show(&mut self, qid: &str, index: usize) -> Option<String> {
         let a = self.anchors.iter().find(|a| a.question == qid && a.index == index)?;
         let span = a.span?;
+        self.show_span(span)
+    }
+
+    /// Highlights and scrolls to where `text` (a paragraph of the article)
+    /// is in the host's reading; None when it is not there.
+    pub(crate) fn show_text(&mut self, text: String) -> Option<String> {
+        let span = self.text.anchor(&Selector::exact(text)).found()?.span;
+        self.show_span(span)
+    }
+
+    fn show_span(&mut self, span: Span) -> Option<String> {
         let (range, start) = self.range(&span)?;
         let parent = start.parent_element();
         let reg = registry()?;

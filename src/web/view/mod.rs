@@ -1200,8 +1200,21 @@ impl View {
             }
             "export-progress" => self.export_progress(),
             "show-passage" => {
+                let id = data(b, "data-passage");
+                let article = self.session.bank().article();
+                let text = article.paragraph(&id).map(|p| article.slice(&p.span));
+                if let (Some(h), Some(text)) = (&mut self.host, text) {
+                    h.clear();
+                    if h.show_text(text).is_some() {
+                        let start = self.article.as_ref().map(|a| a.paragraph_start(&id));
+                        let said =
+                            fill(self.i18n.t.highlighted_in_reading, &[&start.unwrap_or_default()]);
+                        return self.announce(&said);
+                    }
+                    self.show_pane(true)?;
+                }
                 if let Some(a) = &self.article {
-                    a.show_paragraph(&data(b, "data-passage"));
+                    a.show_paragraph(&id);
                 }
                 Ok(())
             }
