@@ -23,7 +23,9 @@
 //! Invariants: bank and article text reaches the DOM only as text nodes; UI
 //! text comes only from `i18n`; nothing here looks anything up in the
 //! document (the widget may live in a shadow root): every query starts at
-//! the widget's own root.
+//! the widget's own root, but for the host page's reading, an element the
+//! page hands over (`Options::article_in`), which `host` reads and never
+//! writes.
 
 mod article;
 mod dom;
