@@ -237,6 +237,8 @@ test('every citation anchors in the page\'s own text, and Show in article highli
   assert.equal(await sentence.getAttribute('aria-checked'), 'false');
   await sentence.click();
   assert.equal(await sentence.getAttribute('aria-checked'), 'true');
+  await p.locator('#quiz fieldset.citequiz-question').scrollIntoViewIfNeeded();
+  await screenshot(p, 'host-reading-evidence');
 
   // Unmounting clears the highlight too.
   q = await goTo(p, 'vocab-immovability');
