@@ -90,7 +90,12 @@ size:
 # export and import: 136,043 → 152,230 by scripts/build-wasm.sh). After
 # the merges of that session (issue 19's format check and tab stop): 153,044,
 # and the ceiling that plus 1 % for the layout's swing.
-SIZE_CEILING := 154600
+# Raised by 6,191 bytes plus 0.5 %, the measured cost of issue 17's host
+# reading (article-in: article::HostText, view::host, the highlight, the
+# anchor-failed report, evidence sentences clicked in the page's text,
+# passages to reread shown there; 153,309 -> 159,500 by
+# scripts/build-wasm.sh).
+SIZE_CEILING := 161600
 size-ceiling:
 	bash scripts/size.sh --max $(SIZE_CEILING)
 

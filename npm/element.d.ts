@@ -22,6 +22,8 @@ export interface CiteQuizAttributes {
   lang?: string;
   /** `false` hides the article pane. */
   'show-article'?: 'true' | 'false';
+  /** A CSS selector for the page's element holding the reading: citations are anchored and highlighted there. */
+  'article-in'?: string;
   /** An xAPI endpoint (the LRS's base URL): every statement is also POSTed to `…/statements`. */
   lrs?: string;
 }
@@ -73,10 +75,26 @@ export interface XapiStatement {
   timestamp: string;
 }
 
+/** How one citation anchored in the page's reading (`article-in`). */
+export interface AnchorReport {
+  /** The question's id in the bank. */
+  questionId: string;
+  /** Which of the question's citations (`cite[index]`). */
+  index: number;
+  /** The citation's `exact` text, as the bank wrote it. */
+  quote: string;
+  /** `none`: not in the page (the widget's own copy shows it); `approximate`: found within the error budget. */
+  match: 'exact' | 'approximate' | 'none';
+  /** 1 for an exact match, less for an approximate one; absent when not found. */
+  score?: number;
+}
+
 /** The details of the element's events, by event name. */
 export interface CiteQuizEventDetails {
   /** Once the quiz is mounted: the `bank` attribute. */
   'citequiz:ready': { bank: string };
+  /** With `article-in`, before `ready`: once per citation not found exactly in the page's text. */
+  'citequiz:anchor-failed': AnchorReport & { match: 'approximate' | 'none' };
   /** Each checked answer: verb `answered`, the question as a `cmi.interaction`. */
   'citequiz:answered': XapiStatement;
   /** The quiz finished at or above the pass mark. */

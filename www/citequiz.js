@@ -13,7 +13,22 @@
 // the element's `lrsAuth` property as the Authorization header, queued in
 // localStorage and retried while offline; see lrs.js), review ("off":
 // answers do not update the learner's spaced-review schedule and no review
-// bar shows). Changing one remounts the quiz.
+// bar shows), article-in (a CSS selector for the element of this page that
+// holds the reading: see below). Changing one remounts the quiz.
+//
+// With article-in, the citations are anchored in that element's own text
+// (across its inline markup, headings and paragraphs; footnote markers
+// skipped) and "Show in article" scrolls the page there and highlights the
+// passage with the CSS Custom Highlight API, never changing the page's DOM.
+// The default style, `::highlight(citequiz)` in a cascade layer (so any rule
+// of the page wins over it), is the one stylesheet this file gives the
+// document, through document.adoptedStyleSheets (no element is added). The
+// widget's own article pane shows only for evidence questions (sentences
+// are picked there, in a list the keyboard and screen readers reach, or by
+// a click on them in the page's text) and
+// for a citation the page's text lacks, which the element reports on the
+// console and as citequiz:anchor-failed. Without CSS.highlights, the widget
+// shows its own pane as it does without article-in, and says so once.
 //
 // The widget lives in an open shadow root with its stylesheet adopted
 // inside it, so the page's CSS and the widget's keep to themselves; theme
@@ -22,7 +37,10 @@
 // id, or its index among the page's <cite-quiz> elements when it has none.
 //
 // Events (bubbling and composed, so a listener on document hears them):
-// citequiz:ready (mounted; detail {bank}); then, each with an xAPI
+// citequiz:ready (mounted; detail {bank}); with article-in, before it,
+// citequiz:anchor-failed for each citation not found exactly in the page's
+// text (detail {questionId, index, quote, match: 'none' | 'approximate',
+// score}); then, each with an xAPI
 // statement as its detail: citequiz:answered (verb answered, the question
 // as a cmi.interaction, the result, the cited TextQuoteSelectors in a
 // context extension), and at the end citequiz:passed or citequiz:failed
@@ -35,9 +53,21 @@ import { LrsReporter } from './lrs.js';
 import { showFatal, strings } from './fatal.js';
 
 const STYLE_URL = new URL('style.css', import.meta.url);
-const ATTRIBUTES = ['bank', 'mode', 'seed', 'pool', 'tags', 'lang', 'show-article', 'lrs', 'review'];
+const ATTRIBUTES = ['bank', 'mode', 'seed', 'pool', 'tags', 'lang', 'show-article', 'lrs', 'review', 'article-in'];
+
+/** The highlight's default look, in a layer so that the page's own `::highlight(citequiz)` rule wins. */
+const HIGHLIGHT_CSS = '@layer citequiz{::highlight(citequiz){background-color:Mark;color:MarkText}}';
 
 let sheet;
+let highlightSheet;
+
+/** Gives the document the highlight's default style, once per page, without adding an element. */
+function adoptHighlightStyle() {
+  if (highlightSheet || !('adoptedStyleSheets' in document)) return;
+  highlightSheet = new CSSStyleSheet();
+  highlightSheet.replaceSync(HIGHLIGHT_CSS);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, highlightSheet];
+}
 
 /** The stylesheet, fetched once for every element on the page; null if it cannot be. */
 function styleSheet() {
@@ -169,7 +199,26 @@ export class CiteQuiz extends HTMLElement {
     if (attr('lang')) o.lang = attr('lang');
     if (this.hasAttribute('show-article')) o.showArticle = attr('show-article') !== 'false';
     if (this.hasAttribute('review')) o.review = attr('review') !== 'off';
+    if (attr('article-in')) {
+      const reading = this.#reading(attr('article-in'));
+      if (reading) {
+        o.articleIn = reading;
+        adoptHighlightStyle();
+      }
+    }
     return o;
+  }
+
+  /** The element the `article-in` selector names in this element's document (or shadow root), or null, said on the console. */
+  #reading(selector) {
+    let el = null;
+    try {
+      el = this.getRootNode().querySelector(selector);
+    } catch {
+      // An invalid selector: said below.
+    }
+    if (!el) console.warn(`citequiz: article-in="${selector}" names no element of the page: the quiz shows its own copy of the article.`);
+    return el;
   }
 
   #fatal(e) {

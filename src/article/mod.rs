@@ -6,6 +6,7 @@
 //! into the normalized form, which stays private to matching.
 
 mod anchor;
+mod host_text;
 mod normalize;
 mod selector;
 mod sentences;
@@ -14,6 +15,7 @@ pub use anchor::{
     AnchorResult, Anchored, MIN_APPROX_SCORE, POSITION_WEIGHT, PREFIX_WEIGHT, QUOTE_WEIGHT,
     SUFFIX_WEIGHT, anchor,
 };
+pub use host_text::{ChunkPos, HostText, Piece};
 pub use normalize::{Decompose, NormText, Normalizer};
 pub use selector::Selector;
 

@@ -109,6 +109,8 @@ strings! {
     tries_left: Plural<1>,
     why: &'static str,
     show_in_article: &'static str,
+    // A citation highlighted in the host page's reading; the hole is its text.
+    highlighted_in_reading: Template<1>,
     position: Template<2>,
     exam_notice: &'static str,
     welcome_back: &'static str,
@@ -230,6 +232,7 @@ pub(crate) static EN: Strings = Strings {
     tries_left: en("You have {} more try.", "You have {} more tries."),
     why: "Why",
     show_in_article: "Show in article",
+    highlighted_in_reading: t("Highlighted in the reading: \u{201C}{}\u{201D}"),
     position: t("{}: position {}"),
     exam_notice: "Exam mode: answers are marked when you finish the quiz. You can change them \
                   until then.",
@@ -367,6 +370,7 @@ pub(crate) static RU: Strings = Strings {
     },
     why: "Почему",
     show_in_article: "Показать в статье",
+    highlighted_in_reading: t("Выделено в тексте: \u{AB}{}\u{BB}"),
     position: t("{}: место {}"),
     exam_notice: "Режим экзамена: ответы оцениваются, когда вы завершите тест. До этого их \
                   можно менять.",

@@ -2,9 +2,11 @@
 //! event listeners.
 //!
 //! Three listeners (click, keydown, input) sit on the widget's root and
-//! dispatch into the view, and one (`storage`) on the window follows other
-//! tabs on the same quiz; their closures live in the `Widget` and are
-//! removed and dropped by `unmount` (never `Closure::forget`).
+//! dispatch into the view, one (`storage`) on the window follows other
+//! tabs on the same quiz, and with a host reading (`articleIn`) one (click)
+//! on its element picks evidence sentences there; their closures live in
+//! the `Widget` and are removed and dropped by `unmount` (never
+//! `Closure::forget`).
 
 use super::view::i18n::{self, I18n, fill};
 use super::view::{self, DiagLine, Mode, Options, View};
@@ -19,14 +21,19 @@ use web_sys::{Element, Event, Node};
 /// The events the root listens to.
 const EVENTS: [&str; 3] = ["click", "keydown", "input"];
 
-/// A listener on the root: the event's name and its closure.
-type Listener = (&'static str, Closure<dyn FnMut(Event)>);
+/// An event listener's closure.
+type Handler = Closure<dyn FnMut(Event)>;
+
+/// A listener: the element it is on, the event's name and its closure.
+type Listener = (Element, &'static str, Handler);
 
 /// A quiz mounted into a host element.
 #[wasm_bindgen]
 pub struct Widget {
     view: Rc<RefCell<View>>,
     root: Element,
+    /// The root's listeners, and the click listener on the host page's
+    /// reading (`articleIn`), where a click picks an evidence sentence.
     listeners: Vec<Listener>,
     /// The window's `storage` listener, for another tab on the same quiz.
     storage: Closure<dyn FnMut(Event)>,
@@ -54,6 +61,15 @@ impl Widget {
     /// `citequiz-review:` + bank id) and the review bar shows how many
     /// questions are due, with a Review button and the daily limit of new
     /// questions.
+    ///
+    /// `articleIn` (an element of the host page holding the reading): the
+    /// citations are anchored in its text and "Show in article" highlights
+    /// them there (the CSS Custom Highlight API, `::highlight(citequiz)`),
+    /// without changing its DOM; the widget's own article pane shows only
+    /// for evidence questions and for a citation not found in that text,
+    /// which the root reports as a `citequiz:anchor-failed` event (detail
+    /// `{questionId, index, quote, match: "none" | "approximate", score}`)
+    /// and on the console. Without `CSS.highlights` it is ignored.
     ///
     /// `actor` (`{name, mbox}` or `{name, account: {homePage, name}}`) and
     /// `activity` (the bank's IRI) go into the xAPI statements.
@@ -103,8 +119,12 @@ impl Widget {
         let view = View::mount(host, bank, options)?;
         let root = view.root().clone();
         let view = Rc::new(RefCell::new(view));
-        let mut listeners = Vec::with_capacity(EVENTS.len());
-        for kind in EVENTS {
+        let mut listeners = Vec::with_capacity(EVENTS.len() + 1);
+        // Each listener is the same closure, told what it hears by `kind`
+        // (the event's name on the root, `view::HOST_CLICK` on the reading).
+        let reading = view.borrow().host_reading().map(|el| (el, "click", view::HOST_CLICK));
+        let on_root = EVENTS.iter().map(|&kind| (root.clone(), kind, kind));
+        for (target, event, kind) in on_root.chain(reading) {
             let v = Rc::clone(&view);
             let cb = Closure::<dyn FnMut(Event)>::new(move |ev: Event| {
                 // A handler that triggers another event (focus moving fires
@@ -118,8 +138,8 @@ impl Widget {
                     read_import(&ev, &v);
                 }
             });
-            root.add_event_listener_with_callback(kind, cb.as_ref().unchecked_ref())?;
-            listeners.push((kind, cb));
+            target.add_event_listener_with_callback(event, cb.as_ref().unchecked_ref())?;
+            listeners.push((target, event, cb));
         }
         // Another tab on the same quiz: `storage` fires on the window.
         let v = Rc::clone(&view);
@@ -202,19 +222,30 @@ impl Widget {
         }
     }
 
+    /// How each citation of the bank anchored in the host page's reading
+    /// (`articleIn`): an array of `{questionId, index, quote, match:
+    /// "exact" | "approximate" | "none", score}`; null without one.
+    #[wasm_bindgen(js_name = hostAnchors)]
+    pub fn host_anchors(&self) -> JsValue {
+        self.view.try_borrow().ok().and_then(|v| v.host_anchors()).unwrap_or(JsValue::NULL)
+    }
+
     /// Saves a fresh session not saved yet, then removes the listeners and
     /// the DOM the widget made.
     pub fn unmount(self) {
-        for (kind, cb) in &self.listeners {
-            let _ =
-                self.root.remove_event_listener_with_callback(kind, cb.as_ref().unchecked_ref());
+        for (target, event, cb) in &self.listeners {
+            let _ = target.remove_event_listener_with_callback(event, cb.as_ref().unchecked_ref());
         }
         if let Some(w) = web_sys::window() {
             let f = self.storage.as_ref().unchecked_ref();
             let _ = w.remove_event_listener_with_callback("storage", f);
         }
+
         // The fresh session's first save, if its timer has not run yet.
         first_save(&self.view);
+        if let Ok(mut v) = self.view.try_borrow_mut() {
+            v.clear_host_highlight();
+        }
         self.root.remove();
         drop(self.view);
     }
@@ -285,6 +316,7 @@ fn options_from_js(o: &JsValue) -> Options {
         actor: get("actor").and_then(|v| actor_from_js(&v)),
         activity: get("activity").and_then(|v| v.as_string()).filter(|a| !a.trim().is_empty()),
         review: get("review").and_then(|v| v.as_bool()).unwrap_or(true),
+        article_in: get("articleIn").and_then(|v| v.dyn_into::<Element>().ok()),
     }
 }
 

@@ -9,7 +9,7 @@ import init, { Quiz, articlePath } from '../../www/pkg/api/citequiz.js';
 import type { Feedback, Response, SessionResult, ShownQuestion, Diagnostic, MemoryState, Rating } from '../../www/pkg/api/citequiz.js';
 import initWidget, { Widget } from '../../www/pkg/citequiz.js';
 import 'citequiz/element';
-import type { CiteQuiz, XapiStatement } from 'citequiz/element';
+import type { AnchorReport, CiteQuiz, XapiStatement } from 'citequiz/element';
 
 export async function demo(bank: string, article: object): Promise<number> {
   await init();
@@ -57,6 +57,14 @@ export function host(): number {
   document.addEventListener('citequiz:ready', (e) => void e.detail.bank.length);
   // @ts-expect-error: citequiz:ready carries the bank, not a statement
   quiz.addEventListener('citequiz:ready', (e) => e.detail.verb);
+  // The reading on the page: a citation it lacks is reported.
+  quiz.setAttribute('article-in', '#reading');
+  quiz.addEventListener('citequiz:anchor-failed', (e) => {
+    const report: AnchorReport = e.detail;
+    console.warn(report.questionId, report.quote, report.match === 'none' ? 'missing' : report.score);
+  });
+  // @ts-expect-error: an anchor-failed match is never exact
+  document.addEventListener('citequiz:anchor-failed', (e) => e.detail.match === 'exact');
   // @ts-expect-error: an actor needs an mbox or an account
   quiz.actor = { name: 'Ada Learner' };
   const found: CiteQuiz | null = document.querySelector('cite-quiz');

@@ -23,10 +23,13 @@
 //! Invariants: bank and article text reaches the DOM only as text nodes; UI
 //! text comes only from `i18n`; nothing here looks anything up in the
 //! document (the widget may live in a shadow root): every query starts at
-//! the widget's own root.
+//! the widget's own root, but for the host page's reading, an element the
+//! page hands over (`Options::article_in`), which `host` reads and never
+//! writes.
 
 mod article;
 mod dom;
+mod host;
 pub(crate) mod i18n;
 mod panel;
 mod question;
@@ -37,7 +40,7 @@ use crate::bank::{Bank, Body, Citation, Question};
 use crate::grade::{Response, Verdict};
 use crate::session::{Feedback, OptionOrder, Session};
 use std::rc::Rc;
-use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
     CustomEvent, CustomEventInit, Element, Event, KeyboardEvent, Node, ScrollLogicalPosition,
@@ -86,6 +89,9 @@ pub(crate) struct Options {
     /// Whether checked answers update the learner's spaced-review memory
     /// and the review bar shows (default on; `review: false` turns it off).
     pub(crate) review: bool,
+    /// The host page's element holding the reading (`articleIn`): the
+    /// citations are anchored and highlighted there (see `host.rs`).
+    pub(crate) article_in: Option<Element>,
 }
 
 /// A version 4 UUID for a statement or a registration: the browser's
@@ -122,6 +128,14 @@ fn iso_now() -> String {
 /// mounts the widget twice.
 static MOUNTS: AtomicU32 = AtomicU32::new(0);
 
+/// The `kind` under which `View::handle` takes a click in the host's
+/// reading.
+pub(crate) const HOST_CLICK: &str = "host-click";
+
+/// Whether the console has been told that the browser cannot highlight
+/// the host's reading (said once per page).
+static NO_HIGHLIGHTS: AtomicBool = AtomicBool::new(false);
+
 fn now() -> f64 {
     js_sys::Date::now()
 }
@@ -135,7 +149,12 @@ pub(crate) fn random_seed() -> u64 {
 pub(crate) struct View {
     root: Element,
     notice: Element,
+    panes: Element,
     article: Option<ArticlePane>,
+    /// The host page's reading, when the citations are shown there; the
+    /// article pane then stays hidden but for evidence questions and the
+    /// citations that did not anchor in the host's text.
+    host: Option<host::HostReading>,
     body: Element,
     live: Element,
     nav: Element,
@@ -193,7 +212,19 @@ impl View {
         let notice = add(&root, "div", "citequiz-notice")?;
         notice.set_attribute("role", "status")?;
         let panes = add(&root, "div", "citequiz-panes")?;
-        let article = if opts.show_article {
+        let reading = opts.article_in.as_ref().and_then(|el| {
+            if host::registry().is_some() {
+                return Some(host::HostReading::new(el, session.bank()));
+            }
+            if !NO_HIGHLIGHTS.swap(true, Ordering::Relaxed) {
+                web_sys::console::warn_1(&JsValue::from_str(
+                    "citequiz: this browser has no CSS Custom Highlight API (CSS.highlights): \
+                     the quiz shows its own copy of the article instead of highlighting the page's",
+                ));
+            }
+            None
+        });
+        let article = if opts.show_article || reading.is_some() {
             let pane = ArticlePane::render(&doc, session.bank().article(), t)?;
             panes.append_child(&pane.el)?;
             Some(pane)
@@ -221,7 +252,9 @@ impl View {
         let mut view = View {
             root,
             notice,
+            panes,
             article,
+            host: reading,
             body,
             live,
             nav,
@@ -268,7 +301,71 @@ impl View {
         // answer, without the save delaying that question.
         view.unsaved = fresh;
         host.append_child(&view.root)?;
+        view.report_anchors();
         Ok(view)
+    }
+
+    /// Reports, once each, the citations that did not anchor exactly in
+    /// the host's reading: on the console and as `citequiz:anchor-failed`.
+    fn report_anchors(&self) {
+        let Some(h) = &self.host else { return };
+        for (detail, msg) in h.failures() {
+            web_sys::console::warn_1(&JsValue::from_str(&msg));
+            self.emit_detail("anchor-failed", &detail);
+        }
+    }
+
+    /// Every citation's anchoring in the host's reading, or None when the
+    /// widget shows no host reading.
+    pub(crate) fn host_anchors(&self) -> Option<JsValue> {
+        self.host.as_ref().map(host::HostReading::anchors)
+    }
+
+    /// The host page's element holding the reading, when there is one.
+    pub(crate) fn host_reading(&self) -> Option<Element> {
+        self.host.as_ref().map(|h| h.el.clone())
+    }
+
+    /// A click in the host's reading: while an evidence question takes
+    /// answers, toggles the sentence clicked (in the pane's list, which
+    /// says what is selected). A click on a link is the link's.
+    fn host_click(&mut self, ev: &Event) -> R {
+        if !self.evidence_active() {
+            return Ok(());
+        }
+        let target = ev.target().and_then(|t| t.dyn_into::<Element>().ok());
+        if target.and_then(|t| t.closest("a[href]").ok().flatten()).is_some() {
+            return Ok(());
+        }
+        let num = |k: &str| js_sys::Reflect::get(ev, &k.into()).ok().and_then(|v| v.as_f64());
+        let (Some(x), Some(y)) = (num("clientX"), num("clientY")) else { return Ok(()) };
+        let bank = self.session.shared_bank();
+        let Some(h) = &mut self.host else { return Ok(()) };
+        let Some(id) = h.sentence_at(x, y, bank.article()) else { return Ok(()) };
+        let selector = cat(&["[data-s=\"", &id, "\"]"]);
+        match self.article.as_ref().and_then(|a| one(&a.el, &selector)) {
+            Some(se) => self.toggle_sentence(&se),
+            None => Ok(()),
+        }
+    }
+
+    /// Removes the widget's highlight from the host page, if it shows one.
+    pub(crate) fn clear_host_highlight(&mut self) {
+        if let Some(h) = &mut self.host {
+            h.clear();
+        }
+    }
+
+    /// With a host reading, shows or hides the widget's own article pane.
+    fn show_pane(&self, on: bool) -> R {
+        let Some(a) = self.article.as_ref().filter(|_| self.host.is_some()) else { return Ok(()) };
+        flag(&a.el, "hidden", !on)?;
+        let classes = self.panes.class_list();
+        if on {
+            classes.remove_1("citequiz-no-article")
+        } else {
+            classes.add_1("citequiz-no-article")
+        }
     }
 
     /// Saves a fresh session that nothing has saved yet.
@@ -339,11 +436,15 @@ impl View {
     /// `json` (JSON text) parsed into plain objects in `detail`. The one
     /// place the view reports "answered" and "completed".
     fn emit(&self, kind: &str, json: &str) {
-        let detail = super::json_to_js(json).unwrap_or(JsValue::NULL);
+        self.emit_detail(kind, &super::json_to_js(json).unwrap_or(JsValue::NULL));
+    }
+
+    /// `emit` with a detail that is a JS value already.
+    fn emit_detail(&self, kind: &str, detail: &JsValue) {
         let init = CustomEventInit::new();
         init.set_bubbles(true);
         init.set_composed(true);
-        init.set_detail(&detail);
+        init.set_detail(detail);
         let name = cat(&["citequiz:", kind]);
         match CustomEvent::new_with_event_init_dict(&name, &init) {
             Ok(ev) => {
@@ -397,6 +498,14 @@ impl View {
         if let Some(a) = &mut self.article {
             a.highlight(self.session.bank().article(), None)?;
         }
+        self.clear_host_highlight();
+        // With a host reading, the pane shows only to pick sentences.
+        let evidence = !self.session.is_finished()
+            && self
+                .session
+                .current_question()
+                .is_some_and(|q| matches!(q.body(), Body::Evidence { .. }));
+        self.show_pane(evidence)?;
         if self.session.is_finished() {
             if let Some(a) = &mut self.article {
                 a.set_evidence(false, &[], Vec::new())?;
@@ -692,6 +801,32 @@ impl View {
         }
     }
 
+    /// With a host reading, highlights citation `i` of `qid` there and
+    /// returns true; false when the widget's own pane is to show it (no
+    /// host reading, or the citation is not in it: the pane is shown).
+    fn show_in_host(&mut self, qid: &str, i: usize) -> R<bool> {
+        let Some(h) = &mut self.host else { return Ok(false) };
+        h.clear();
+        let Some(quote) = h.show(qid, i) else {
+            self.show_pane(true)?;
+            return Ok(false);
+        };
+        if let Some(a) = &mut self.article {
+            a.highlight(self.session.bank().article(), None)?;
+        }
+        self.announce(&fill(self.i18n.t.highlighted_in_reading, &[&quote]))?;
+        Ok(true)
+    }
+
+    /// Says `msg` at the end of the live region, below the feedback,
+    /// replacing what it said there before.
+    fn announce(&self, msg: &str) -> R {
+        if let Some(old) = one(&self.live, ".citequiz-announce") {
+            old.remove();
+        }
+        add_text(&self.live, "p", "citequiz-announce", msg).map(|_| ())
+    }
+
     fn say(&self, msg: &str) -> R {
         clear(&self.live);
         add_text(&self.live, "p", "citequiz-verdict", msg).map(|_| ())
@@ -782,6 +917,9 @@ impl View {
     }
 
     fn show_cite(&mut self, qid: &str, i: usize) -> R {
+        if self.show_in_host(qid, i)? {
+            return Ok(());
+        }
         let span = self
             .bank()
             .question(qid)
@@ -914,8 +1052,12 @@ impl View {
         Ok(())
     }
 
-    /// Handles one delegated event.
+    /// Handles one delegated event, or a click in the host's reading
+    /// (`HOST_CLICK`).
     pub(crate) fn handle(&mut self, kind: &str, ev: &Event) -> R {
+        if kind == HOST_CLICK {
+            return self.host_click(ev);
+        }
         let Some(target) = ev.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
             return Ok(());
         };
@@ -1060,8 +1202,21 @@ impl View {
             }
             "export-progress" => self.export_progress(),
             "show-passage" => {
+                let id = data(b, "data-passage");
+                let article = self.session.bank().article();
+                let text = article.paragraph(&id).map(|p| article.slice(&p.span));
+                if let (Some(h), Some(text)) = (&mut self.host, text) {
+                    h.clear();
+                    if h.show_text(text).is_some() {
+                        let start = self.article.as_ref().map(|a| a.paragraph_start(&id));
+                        let said =
+                            fill(self.i18n.t.highlighted_in_reading, &[&start.unwrap_or_default()]);
+                        return self.announce(&said);
+                    }
+                    self.show_pane(true)?;
+                }
                 if let Some(a) = &self.article {
-                    a.show_paragraph(&data(b, "data-passage"));
+                    a.show_paragraph(&id);
                 }
                 Ok(())
             }
