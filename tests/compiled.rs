@@ -57,6 +57,11 @@ fn every_bank_reads_back_as_it_loads() {
 }
 
 #[test]
+fn the_compiled_fixture_is_current() {
+    expect_test::expect_file!["fixtures/every-kind.compiled.json"].assert_eq(&fixture());
+}
+
+#[test]
 fn an_approximate_quote_keeps_its_words_and_score() {
     let article = support::article();
     let exact = article.sentences()[3].id.clone();
@@ -216,13 +221,6 @@ fn another_format_says_which_one_this_reads() {
     let Err(d) = compiled(support::EVERY_KIND) else { panic!("read a raw bank") };
     assert_eq!(d.len(), 1, "{d:#?}");
     assert!(d[0].help.as_deref().unwrap_or("").contains("with its article"), "{d:#?}");
-}
-
-#[test]
-fn is_compiled_looks_at_the_first_bytes_only() {
-    assert!(citequiz::bank::is_compiled(&fixture()));
-    assert!(!citequiz::bank::is_compiled(support::EVERY_KIND));
-    assert!(!citequiz::bank::is_compiled(""));
 }
 
 proptest! {

@@ -154,14 +154,6 @@ impl Bank {
     }
 }
 
-/// Whether `source` declares itself a compiled bank: `format` is the
-/// first member `Bank::compile` writes, so its first bytes say.
-pub fn is_compiled(source: &str) -> bool {
-    let head = source.get(..source.len().min(64)).unwrap_or(source);
-    head.trim_start().trim_start_matches('{').trim_start().starts_with("\"format\"")
-        && head.contains("\"citequiz-compiled/")
-}
-
 fn load(source: &str, normalizer: Normalizer) -> Result<Bank, Vec<Diagnostic>> {
     if source.len() > MAX_COMPILED_BYTES {
         let size = source.len().to_string();

@@ -45,7 +45,8 @@ const BOOT_JS: &str = r#"
   const start = async () => {
     await __wbg_init({ module_or_path: wasmBytes() });
     const bankText = text('citequiz-bank');
-    const articleText = text('citequiz-article');
+    // Empty for a compiled bank, which carries its article.
+    const articleText = text('citequiz-article') || null;
     const bankId = JSON.parse(bankText).id;
     // Set by citequiz-scorm.js in a SCORM package; absent in the plain page.
     const runtime = window.citequizRuntime;
@@ -171,6 +172,8 @@ pub fn csp(script: &str, style: &str, runtime: bool) -> String {
 
 /// The self-contained page. `runtime_src`, when given, is the `src` of a
 /// classic script loaded before the page's module (the SCORM runtime).
+/// `article_json` is empty when `bank_json` is a compiled bank (`citequiz
+/// build` embeds one), which carries its article.
 pub fn page(
     w: &WidgetFiles,
     bank: &Bank,
