@@ -6,10 +6,10 @@ PORT ?= 8000
 BANKS := $(wildcard quiz-data/banks/*.json)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: demo test setup lint wasm npm cli check test-native test-lrs test-wasm test-e2e bench bench-web size size-ceiling fuzz
+.PHONY: demo test setup lint wasm npm cli compiled check test-native test-lrs test-wasm test-e2e bench bench-web size size-ceiling fuzz
 
 ## make demo: build the widget and serve the self-study page.
-demo: setup wasm cli
+demo: setup wasm cli compiled
 	./target/release/citequiz check --deny-warnings $(BANKS)
 	./target/release/citequiz serve --port $(PORT)
 
@@ -45,6 +45,13 @@ npm:
 cli:
 	cargo build --release --bin citequiz
 
+# The shipped banks compiled (`citequiz compile`) into quiz-data/compiled/
+# (git-ignored), which the demo's home page links to: one request per quiz,
+# and the widget's fast path. The banks in quiz-data/banks stay the source.
+compiled: cli
+	mkdir -p quiz-data/compiled
+	for b in $(BANKS); do ./target/release/citequiz compile --force --out quiz-data/compiled/$$(basename $$b) $$b > /dev/null || exit 1; done
+
 # The shipped banks pass every check, the item-writing warnings included;
 # the every-kind fixture is test data (one question of each kind), held
 # only to errors.
@@ -64,7 +71,7 @@ test-lrs:
 test-wasm:
 	cargo test --target wasm32-unknown-unknown --test web_api --test web_view
 
-test-e2e: cli npm
+test-e2e: cli npm compiled
 	node --test tests/e2e/
 
 bench:
@@ -88,8 +95,10 @@ size:
 # self-study (FSRS-6, the memory, the review bar, the passage map, progress
 # export and import: 136,043 → 152,230 by scripts/build-wasm.sh). After
 # the merges of that session (issue 19's format check and tab stop): 153,044,
-# and the ceiling that plus 1 % for the layout's swing.
-SIZE_CEILING := 154600
+# and the ceiling that plus 1 % for the layout's swing. Raised by 7,900
+# bytes, the measured cost of the compiled bank's reader (Bank::load_compiled,
+# the widget's fast path: 153,309 -> 161,240 by scripts/build-wasm.sh).
+SIZE_CEILING := 162500
 size-ceiling:
 	bash scripts/size.sh --max $(SIZE_CEILING)
 

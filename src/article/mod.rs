@@ -88,8 +88,30 @@ pub struct RawArticle {
 
 /// Reads the article file's DTO, every problem of shape a diagnostic.
 fn read_raw(json: &str) -> Result<RawArticle, Vec<Diagnostic>> {
-    use crate::json::read::{Path, Reader, str_item, syntax_diagnostic};
+    use crate::json::read::{Path, Reader, syntax_diagnostic};
     use crate::json::value::parse;
+    let (tree, trailing) = parse(json).map_err(|e| vec![syntax_diagnostic(json, &e)])?;
+    let mut r = Reader::new(json);
+    let raw = read_fields(&mut r, &tree, Path::Root, tree.at);
+    match (raw, trailing) {
+        (Some(raw), None) if r.errors == 0 => Ok(raw),
+        (Some(_), Some(e)) if r.errors == 0 => Err(vec![syntax_diagnostic(json, &e)]),
+        _ => {
+            r.diags.sort_by_key(|d| (d.line, d.column));
+            Err(r.diags)
+        }
+    }
+}
+
+/// The article's DTO from the JSON value at `path` (the article file's
+/// root, or a compiled bank's `article`); `None` when it is not an object.
+pub(crate) fn read_fields(
+    r: &mut crate::json::read::Reader,
+    v: &crate::json::value::Value,
+    path: crate::json::read::Path,
+    at: usize,
+) -> Option<RawArticle> {
+    use crate::json::read::str_item;
     const FIELDS: &[&str] = &[
         "format",
         "id",
@@ -106,21 +128,20 @@ fn read_raw(json: &str) -> Result<RawArticle, Vec<Diagnostic>> {
         "notes",
         "paragraphs",
     ];
-    let (tree, trailing) = parse(json).map_err(|e| vec![syntax_diagnostic(json, &e)])?;
-    let mut r = Reader::new(json);
-    let raw = r.obj(&tree, Path::Root, tree.at, FIELDS).map(|o| RawArticle {
-        format: o.str(&mut r, "format"),
-        id: o.str(&mut r, "id"),
-        title: o.str(&mut r, "title"),
-        subtitle: o.opt_str(&mut r, "subtitle"),
-        author: o.str(&mut r, "author"),
-        date: o.str(&mut r, "date"),
-        publisher: o.str(&mut r, "publisher"),
-        originally_published_by: o.opt_str(&mut r, "originally_published_by"),
-        url: o.str(&mut r, "url"),
-        photo_credit: o.opt_str(&mut r, "photo_credit"),
-        language: o.opt_str(&mut r, "language"),
-        related: o.arr_or_empty(&mut r, "related", |r, v, path| {
+    let o = r.obj(v, path, at, FIELDS)?;
+    Some(RawArticle {
+        format: o.str(r, "format"),
+        id: o.str(r, "id"),
+        title: o.str(r, "title"),
+        subtitle: o.opt_str(r, "subtitle"),
+        author: o.str(r, "author"),
+        date: o.str(r, "date"),
+        publisher: o.str(r, "publisher"),
+        originally_published_by: o.opt_str(r, "originally_published_by"),
+        url: o.str(r, "url"),
+        photo_credit: o.opt_str(r, "photo_credit"),
+        language: o.opt_str(r, "language"),
+        related: o.arr_or_empty(r, "related", |r, v, path| {
             let fields = &["title", "url", "after_paragraph"];
             let o = r.obj(v, path, v.at, fields);
             Related {
@@ -129,17 +150,9 @@ fn read_raw(json: &str) -> Result<RawArticle, Vec<Diagnostic>> {
                 after_paragraph: o.as_ref().map_or(0, |o| o.usize(r, "after_paragraph")),
             }
         }),
-        notes: o.arr_or_empty(&mut r, "notes", str_item),
-        paragraphs: o.arr(&mut r, "paragraphs", str_item),
-    });
-    match (raw, trailing) {
-        (Some(raw), None) if r.errors == 0 => Ok(raw),
-        (Some(_), Some(e)) if r.errors == 0 => Err(vec![syntax_diagnostic(json, &e)]),
-        _ => {
-            r.diags.sort_by_key(|d| (d.line, d.column));
-            Err(r.diags)
-        }
-    }
+        notes: o.arr_or_empty(r, "notes", str_item),
+        paragraphs: o.arr(r, "paragraphs", str_item),
+    })
 }
 
 /// A "Related article" line.
@@ -189,7 +202,7 @@ pub struct Article {
     /// with it), and by a compiled bank's article only when something
     /// anchors: a compiled bank's spans are resolved already, and folding
     /// the text and indexing its grams is most of an article's memory.
-    norm: std::cell::OnceCell<NormText>,
+    norm: std::sync::OnceLock<NormText>,
 }
 
 impl Article {
@@ -210,52 +223,21 @@ impl Article {
         if !diags.is_empty() {
             return Err(diags);
         }
-        let text = raw.paragraphs.join(PARAGRAPH_SEPARATOR);
-        let norm = normalizer.map(&text);
-        let mut paragraphs = Vec::with_capacity(raw.paragraphs.len());
-        let mut sentences = Vec::new();
-        let sep_len = PARAGRAPH_SEPARATOR.chars().count();
-        let mut offset = 0;
-        for (index, body) in raw.paragraphs.iter().enumerate() {
-            let len = body.chars().count();
-            let ranges = sentences::split(body);
-            // The paragraph's span runs from its first sentence to its last,
-            // so that it, too, never starts or ends with whitespace.
-            let (first, last) = match (ranges.first(), ranges.last()) {
-                (Some(f), Some(l)) => (f.0, l.1),
-                _ => (0, len),
-            };
-            paragraphs.push(Paragraph {
-                id: format!("p{}", index + 1),
-                span: norm.char_span(offset + first, offset + last),
-            });
-            for (n, (s, e)) in ranges.into_iter().enumerate() {
-                sentences.push(Sentence {
-                    id: sentence_id(index, n),
-                    paragraph: index,
-                    span: norm.char_span(offset + s, offset + e),
-                });
-            }
-            offset += len + sep_len;
-        }
-        Ok(Article {
-            raw,
-            text,
-            paragraphs,
-            sentences,
-            normalizer,
-            norm: std::cell::OnceCell::from(norm),
-        })
+        let ranges: Vec<Vec<(usize, usize)>> =
+            raw.paragraphs.iter().map(|p| sentences::split(p)).collect();
+        Ok(Article::from_parts(raw, &ranges, normalizer, true))
     }
 
-    /// The article of a compiled bank: its DTO, checked when it was
-    /// compiled, and its sentences as `(start, end)` char ranges within
-    /// each paragraph, which the caller has checked to lie in order within
-    /// their paragraph (`bank::compiled`). Nothing is folded or split.
+    /// The article of its DTO and its sentences as `(start, end)` char
+    /// ranges within each paragraph: those the splitter found (`from_raw`),
+    /// or a compiled bank's, which the caller has checked to lie in order
+    /// within their paragraph (`bank::compiled`). `fold`: build the folded
+    /// text for anchoring now; otherwise only if something anchors.
     pub(crate) fn from_parts(
         raw: RawArticle,
         sentence_ranges: &[Vec<(usize, usize)>],
         normalizer: Normalizer,
+        fold: bool,
     ) -> Article {
         let text = raw.paragraphs.join(PARAGRAPH_SEPARATOR);
         let offsets = Offsets::new(&text);
@@ -267,6 +249,8 @@ impl Article {
         for (index, body) in raw.paragraphs.iter().enumerate() {
             let len = body.chars().count();
             let ranges = sentence_ranges.get(index).map(Vec::as_slice).unwrap_or_default();
+            // The paragraph's span runs from its first sentence to its last,
+            // so that it, too, never starts or ends with whitespace.
             let (first, last) = match (ranges.first(), ranges.last()) {
                 (Some(f), Some(l)) => (f.0, l.1),
                 _ => (0, len),
@@ -284,7 +268,11 @@ impl Article {
             }
             offset += len + sep_len;
         }
-        Article { raw, text, paragraphs, sentences, normalizer, norm: std::cell::OnceCell::new() }
+        let norm = std::sync::OnceLock::new();
+        if fold {
+            let _ = norm.set(normalizer.map(&text));
+        }
+        Article { raw, text, paragraphs, sentences, normalizer, norm }
     }
 
     /// The article's metadata and paragraphs as written.

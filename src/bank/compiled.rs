@@ -32,9 +32,9 @@ use super::model::{Bank, Body, Citation, Question};
 use super::raw::{BANK_FORMAT, Kind, PartB, QuoteOption};
 use super::read;
 use super::validate::{MAX_BANK_BYTES, MAX_QUESTIONS, index_by_id};
-use crate::article::{ARTICLE_FORMAT, Article, Normalizer, Offsets, RawArticle, Related, Selector};
+use crate::article::{Article, Normalizer, Offsets, Selector};
 use crate::diag::{Code, Diagnostic};
-use crate::json::read::{Path, Reader, declared_format, str_item, syntax_diagnostic};
+use crate::json::read::{Obj, Path, Reader, declared_format, str_item, syntax_diagnostic};
 use crate::json::set_pos;
 use crate::json::value::{self, V, Value};
 use crate::text::cat;
@@ -60,25 +60,9 @@ const BANK: &[&str] = &[
     "shuffle_questions",
     "shuffle_options",
     "article",
+    "sentences",
     "questions",
 ];
-const ARTICLE: &[&str] = &[
-    "id",
-    "title",
-    "subtitle",
-    "author",
-    "date",
-    "publisher",
-    "originally_published_by",
-    "url",
-    "photo_credit",
-    "language",
-    "related",
-    "notes",
-    "paragraphs",
-    "sentences",
-];
-const RELATED: &[&str] = &["title", "url", "after_paragraph"];
 const QUESTION: &[&str] = &[
     "id",
     "kind",
@@ -196,8 +180,7 @@ fn load(source: &str, normalizer: Normalizer) -> Result<Bank, Vec<Diagnostic>> {
         shuffle_questions: o.bool_or(&mut r, "shuffle_questions", true),
         shuffle_options: o.bool_or(&mut r, "shuffle_options", true),
     };
-    let article =
-        o.with(&mut r, "article", |r, v, path, at| article(r, v, path, at, normalizer)).flatten();
+    let article = article(&mut r, &o, tree.at, normalizer);
     if let Some(e) = trailing {
         r.diags.push(syntax_diagnostic(source, &e));
     }
@@ -293,28 +276,14 @@ fn format_diagnostic(found: Option<&str>, source: &str, at: usize) -> Diagnostic
     d
 }
 
-/// The inlined article: its DTO and its sentences, checked to lie in
-/// order within their paragraphs.
-fn article(r: &mut Reader, v: &Value, path: Path, at: usize, n: Normalizer) -> Option<Article> {
+/// The inlined article: its DTO (as in its own file) and, from the bank's
+/// `sentences`, its sentences, checked to lie in order within their
+/// paragraphs.
+fn article(r: &mut Reader, o: &Obj, at: usize, n: Normalizer) -> Option<Article> {
     let before = r.errors;
-    let o = r.obj(v, path, at, ARTICLE)?;
-    let raw = RawArticle {
-        format: ARTICLE_FORMAT.to_string(),
-        id: o.str(r, "id"),
-        title: o.str(r, "title"),
-        subtitle: o.opt_str(r, "subtitle"),
-        author: o.str(r, "author"),
-        date: o.str(r, "date"),
-        publisher: o.str(r, "publisher"),
-        originally_published_by: o.opt_str(r, "originally_published_by"),
-        url: o.str(r, "url"),
-        photo_credit: o.opt_str(r, "photo_credit"),
-        language: o.opt_str(r, "language"),
-        related: o.arr_or_empty(r, "related", related),
-        notes: o.arr_or_empty(r, "notes", str_item),
-        paragraphs: o.arr(r, "paragraphs", str_item),
-    };
-    let lens: Vec<usize> = raw.paragraphs.iter().map(|p| p.chars().count()).collect();
+    let raw = o.with(r, "article", crate::article::read_fields).flatten();
+    let lens: Vec<usize> =
+        raw.iter().flat_map(|raw| raw.paragraphs.iter().map(|p| p.chars().count())).collect();
     let sentences = o.arr(r, "sentences", |r, v, path| {
         let V::Arr(list) = &v.v else {
             r.wrong_type(&path, v.at, "an array of [start, end] char ranges", &v.v);
@@ -348,18 +317,10 @@ fn article(r: &mut Reader, v: &Value, path: Path, at: usize, n: Normalizer) -> O
     if sentences.len() != lens.len() && r.errors == before {
         let m = "`sentences` must hold one list per paragraph".to_string();
         let at = o.get("sentences").map_or(at, |m| m.value.at);
-        r.error(Code::OUT_OF_RANGE, &path.key("sentences"), at, m);
+        r.error(Code::OUT_OF_RANGE, &Path::Root.key("sentences"), at, m);
     }
-    (r.errors == before).then(|| Article::from_parts(raw, &sentences, n))
-}
-
-fn related(r: &mut Reader, v: &Value, path: Path) -> Related {
-    let o = r.obj(v, path, v.at, RELATED);
-    Related {
-        title: o.as_ref().map(|o| o.str(r, "title")).unwrap_or_default(),
-        url: o.as_ref().and_then(|o| o.opt_str(r, "url")),
-        after_paragraph: o.as_ref().map_or(0, |o| o.usize(r, "after_paragraph")),
-    }
+    let raw = raw.filter(|_| r.errors == before)?;
+    Some(Article::from_parts(raw, &sentences, n, false))
 }
 
 /// A `[start, end]` pair of whole numbers (char offsets).
@@ -597,7 +558,6 @@ mod write {
                 if !self.shuffle_options {
                     w.key("shuffle_options").bool(false);
                 }
-                w.key("article");
                 article(w, self);
                 w.key("questions").array(|w| {
                     for q in &self.questions {
@@ -611,57 +571,28 @@ mod write {
         }
     }
 
+    /// The article as its own file has it (serde, as `citequiz article
+    /// import` writes it), then its sentences as char ranges within each
+    /// paragraph.
     fn article(w: &mut Writer, bank: &Bank) {
         let a = &bank.article;
         let raw = a.raw();
-        let opt = |w: &mut Writer, k: &str, v: &Option<String>| {
-            if let Some(v) = v {
-                w.key(k).str(v);
-            }
-        };
-        w.object(|w| {
-            w.key("id").str(&raw.id);
-            w.key("title").str(&raw.title);
-            opt(w, "subtitle", &raw.subtitle);
-            w.key("author").str(&raw.author);
-            w.key("date").str(&raw.date);
-            w.key("publisher").str(&raw.publisher);
-            opt(w, "originally_published_by", &raw.originally_published_by);
-            w.key("url").str(&raw.url);
-            opt(w, "photo_credit", &raw.photo_credit);
-            opt(w, "language", &raw.language);
-            if !raw.related.is_empty() {
-                w.key("related").array(|w| {
-                    for r in &raw.related {
-                        w.object(|w| {
-                            w.key("title").str(&r.title);
-                            opt(w, "url", &r.url);
-                            w.key("after_paragraph").num(r.after_paragraph as f64);
-                        });
+        w.key("article").json(&serde_json::to_string(raw).unwrap_or_default());
+        let sep = crate::article::PARAGRAPH_SEPARATOR.chars().count();
+        let mut starts = Vec::with_capacity(raw.paragraphs.len());
+        let mut at = 0;
+        for p in &raw.paragraphs {
+            starts.push(at);
+            at += p.chars().count() + sep;
+        }
+        w.key("sentences").array(|w| {
+            for (i, start) in starts.iter().enumerate() {
+                w.array(|w| {
+                    for s in a.sentences_of(i) {
+                        range(w, s.span.start - start, s.span.end - start);
                     }
                 });
             }
-            if !raw.notes.is_empty() {
-                w.key("notes").array(|w| raw.notes.iter().for_each(|n| w.str(n)));
-            }
-            w.key("paragraphs").array(|w| raw.paragraphs.iter().for_each(|p| w.str(p)));
-            // Each paragraph's sentences, as char ranges within it.
-            let sep = crate::article::PARAGRAPH_SEPARATOR.chars().count();
-            let mut starts = Vec::with_capacity(raw.paragraphs.len());
-            let mut at = 0;
-            for p in &raw.paragraphs {
-                starts.push(at);
-                at += p.chars().count() + sep;
-            }
-            w.key("sentences").array(|w| {
-                for (i, start) in starts.iter().enumerate() {
-                    w.array(|w| {
-                        for s in a.sentences_of(i) {
-                            range(w, s.span.start - start, s.span.end - start);
-                        }
-                    });
-                }
-            });
         });
     }
 
