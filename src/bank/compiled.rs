@@ -561,7 +561,7 @@ mod write {
                 article(w, self);
                 w.key("questions").array(|w| {
                     for q in &self.questions {
-                        question(w, q, self);
+                        question(w, q);
                     }
                 });
             });
@@ -651,7 +651,7 @@ mod write {
         w.key(key).array(|w| list.iter().for_each(|s| w.str(s)));
     }
 
-    fn question(w: &mut Writer, q: &Question, _bank: &Bank) {
+    fn question(w: &mut Writer, q: &Question) {
         w.object(|w| {
             w.key("id").str(&q.id);
             w.key("kind").str(q.kind().name());
