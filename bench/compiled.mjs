@@ -64,6 +64,16 @@ async function run(bankPath) {
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 40, downloadThroughput: 10e6 / 8, uploadThroughput: 5e6 / 8 });
   }
   await page.addInitScript(() => {
+    // The Wasm's memory, kept as the glue instantiates it (as bench/peers.mjs does).
+    window.__memories = [];
+    const keep = (result) => {
+      const instance = result instanceof WebAssembly.Instance ? result : result.instance;
+      for (const v of Object.values(instance.exports)) if (v instanceof WebAssembly.Memory) window.__memories.push(v);
+      return result;
+    };
+    const { instantiate, instantiateStreaming } = WebAssembly;
+    WebAssembly.instantiate = function (...a) { return instantiate.apply(this, a).then(keep); };
+    if (instantiateStreaming) WebAssembly.instantiateStreaming = function (...a) { return instantiateStreaming.apply(this, a).then(keep); };
     new MutationObserver((_, o) => {
       if (document.querySelector('fieldset.citequiz-question')) { window.__firstQ = performance.now(); o.disconnect(); }
     }).observe(document, { childList: true, subtree: true });
@@ -74,6 +84,14 @@ async function run(bankPath) {
     const dataEntries = performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname.startsWith('/quiz-data/'));
     return { firstQ: window.__firstQ, dataEnd: Math.max(...dataEntries.map((e) => e.responseEnd)), requests: dataEntries.length };
   });
+  // Memory after garbage collection: the JS heap and the Wasm's memory
+  // (which only grows, so this is its peak).
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  r.heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  r.wasm = await page.evaluate(() => window.__memories.reduce((s, m) => s + m.buffer.byteLength, 0));
   await context.close();
   return r;
 }
@@ -101,7 +119,8 @@ for (const n of SIZES) {
   console.log(`\n${n} questions: raw ${bytes('banks')} + ${statSync(path.join(data, 'articles', ARTICLE)).size} bytes, compiled ${bytes('compiled')} bytes`);
   for (const kind of ['raw', 'compiled']) {
     const rs = out[kind];
-    console.log(`  ${kind.padEnd(8)} first question ${fmt(rs.map((r) => r.firstQ))}; Wasm work after the data ${fmt(rs.map((r) => r.firstQ - r.dataEnd))}; data requests ${rs[0].requests}`);
+    const mb = (xs) => (quartiles(xs)[1] / 1e6).toFixed(2);
+    console.log(`  ${kind.padEnd(8)} first question ${fmt(rs.map((r) => r.firstQ))}; Wasm work after the data ${fmt(rs.map((r) => r.firstQ - r.dataEnd))}; data requests ${rs[0].requests}; memory after GC ${mb(rs.map((r) => r.heap))} MB JS heap + ${mb(rs.map((r) => r.wasm))} MB Wasm`);
   }
   const ratio = out.compiled.map((r, i) => r.firstQ / out.raw[i].firstQ);
   const [q1, m, q3] = quartiles(ratio);
