@@ -469,3 +469,15 @@ fn compile_writes_a_compiled_bank_refuses_a_broken_one_and_overwrites_only_with_
     assert!(err.contains("does not check; nothing was written"), "{err}");
     assert!(!dir.join("broken.compiled.json").exists());
 }
+
+#[test]
+fn check_on_a_compiled_bank_says_to_check_its_source() {
+    let dir = temp_dir("check-compiled");
+    let out = dir.join("quick.json");
+    assert_exit(&citequiz(&["compile", BANK, "--out", out.to_str().unwrap()]), 0);
+    let o = citequiz(&["check", out.to_str().unwrap()]);
+    assert_exit(&o, 1);
+    let err = stderr(&o);
+    assert!(err.contains("error[unknown-format]"), "{err}");
+    assert!(err.contains("check, or edit, the bank it was compiled from"), "{err}");
+}

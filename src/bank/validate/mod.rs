@@ -271,11 +271,16 @@ fn format_diagnostic(found: &str, source: &str, at: usize) -> Diagnostic {
             "\"",
         ]),
     )
-    .with_help(cat(&[
-        "a bank written for a newer citequiz needs that version; otherwise set \"format\": \"",
-        BANK_FORMAT,
-        "\"",
-    ]));
+    .with_help(if found.starts_with("citequiz-compiled/") {
+        cat(&["this is a compiled bank (`citequiz compile`'s output): check, or edit, the bank \
+               it was compiled from"])
+    } else {
+        cat(&[
+            "a bank written for a newer citequiz needs that version; otherwise set \"format\": \"",
+            BANK_FORMAT,
+            "\"",
+        ])
+    });
     if !source.is_empty() {
         set_pos(&mut d, source, at);
     }
