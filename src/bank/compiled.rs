@@ -28,10 +28,10 @@
 //! the bank again. A file of another format version says which one this
 //! citequiz reads.
 
-use super::model::{Bank, Body, Citation, Question};
+use super::model::{Bank, Body, Citation, Head, Question};
 use super::raw::{BANK_FORMAT, Kind, PartB, QuoteOption};
 use super::read;
-use super::validate::{MAX_BANK_BYTES, MAX_QUESTIONS, index_by_id};
+use super::validate::{MAX_BANK_BYTES, MAX_QUESTIONS};
 use crate::article::{Article, Normalizer, Offsets, Selector};
 use crate::diag::{Code, Diagnostic};
 use crate::json::read::{Obj, Path, Reader, declared_format, str_item, syntax_diagnostic};
@@ -227,32 +227,7 @@ fn load(source: &str, normalizer: Normalizer) -> Result<Bank, Vec<Diagnostic>> {
     if !diags.is_empty() {
         return Err(diags);
     }
-    let by_id = index_by_id(&questions);
-    Ok(Bank {
-        id: head.id,
-        title: head.title,
-        description: head.description,
-        language: head.language,
-        pass_percent: head.pass_percent,
-        try_penalty: head.try_penalty,
-        shuffle_questions: head.shuffle_questions,
-        shuffle_options: head.shuffle_options,
-        questions,
-        by_id,
-        article,
-    })
-}
-
-/// The bank's own fields.
-struct Head {
-    id: String,
-    title: String,
-    description: Option<String>,
-    language: Option<String>,
-    pass_percent: f64,
-    try_penalty: f64,
-    shuffle_questions: bool,
-    shuffle_options: bool,
+    Ok(Bank::new(head, questions, article))
 }
 
 /// A file of another format (`found`; None when it declares none).
@@ -542,20 +517,20 @@ mod write {
             let mut w = Writer::new();
             w.object(|w| {
                 w.key("format").str(COMPILED_FORMAT);
-                w.key("id").str(&self.id);
-                w.key("title").str(&self.title);
-                if let Some(d) = &self.description {
+                w.key("id").str(&self.head.id);
+                w.key("title").str(&self.head.title);
+                if let Some(d) = &self.head.description {
                     w.key("description").str(d);
                 }
-                if let Some(l) = &self.language {
+                if let Some(l) = &self.head.language {
                     w.key("language").str(l);
                 }
-                w.key("pass_percent").num(self.pass_percent);
-                w.key("try_penalty").num(self.try_penalty);
-                if !self.shuffle_questions {
+                w.key("pass_percent").num(self.head.pass_percent);
+                w.key("try_penalty").num(self.head.try_penalty);
+                if !self.head.shuffle_questions {
                     w.key("shuffle_questions").bool(false);
                 }
-                if !self.shuffle_options {
+                if !self.head.shuffle_options {
                     w.key("shuffle_options").bool(false);
                 }
                 article(w, self);
