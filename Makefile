@@ -6,10 +6,10 @@ PORT ?= 8000
 BANKS := $(wildcard quiz-data/banks/*.json)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: demo test setup lint wasm npm cli check test-native test-lrs test-wasm test-e2e bench bench-web size size-ceiling fuzz
+.PHONY: demo test setup lint wasm npm cli compiled check test-native test-lrs test-wasm test-e2e bench bench-web size size-ceiling fuzz
 
 ## make demo: build the widget and serve the self-study page.
-demo: setup wasm cli
+demo: setup wasm cli compiled
 	./target/release/citequiz check --deny-warnings $(BANKS)
 	./target/release/citequiz serve --port $(PORT)
 
@@ -45,6 +45,13 @@ npm:
 cli:
 	cargo build --release --bin citequiz
 
+# The shipped banks compiled (`citequiz compile`) into quiz-data/compiled/
+# (git-ignored), which the demo's home page links to: one request per quiz,
+# and the widget's fast path. The banks in quiz-data/banks stay the source.
+compiled: cli
+	mkdir -p quiz-data/compiled
+	for b in $(BANKS); do ./target/release/citequiz compile --force --out quiz-data/compiled/$$(basename $$b) $$b > /dev/null || exit 1; done
+
 # The shipped banks pass every check, the item-writing warnings included;
 # the every-kind fixture is test data (one question of each kind), held
 # only to errors.
@@ -64,7 +71,7 @@ test-lrs:
 test-wasm:
 	cargo test --target wasm32-unknown-unknown --test web_api --test web_view
 
-test-e2e: cli npm
+test-e2e: cli npm compiled
 	node --test tests/e2e/
 
 bench:
@@ -90,12 +97,13 @@ size:
 # export and import: 136,043 → 152,230 by scripts/build-wasm.sh). After
 # the merges of that session (issue 19's format check and tab stop): 153,044,
 # and the ceiling that plus 1 % for the layout's swing.
-# Raised by 6,191 bytes plus 0.5 %, the measured cost of issue 17's host
-# reading (article-in: article::HostText, view::host, the highlight, the
-# anchor-failed report, evidence sentences clicked in the page's text,
-# passages to reread shown there; 153,309 -> 159,500 by
-# scripts/build-wasm.sh).
-SIZE_CEILING := 161600
+# Raised by the measured cost of issue 17's host reading (article-in:
+# article::HostText, view::host, the highlight, the anchor-failed report,
+# evidence sentences clicked in the page's text, passages to reread shown
+# there; 153,309 -> 159,500 by scripts/build-wasm.sh) and of issue 18's
+# compiled bank's reader (Bank::load_compiled, the widget's fast path:
+# 153,309 -> 160,768), 168,029 bytes together after both merged, plus 0.5 %.
+SIZE_CEILING := 168900
 size-ceiling:
 	bash scripts/size.sh --max $(SIZE_CEILING)
 

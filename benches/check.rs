@@ -2,6 +2,10 @@
 //! of 50, 1,000 and 10,000 questions over the real article, and anchoring
 //! time per quote, exact and approximate.
 //!
+//! Then a raw bank (its article parsed, the bank checked) against its
+//! compiled form (`Bank::load_compiled`) at 20 and 2,000 questions: the
+//! Wasm's work on the way to the first question, natively.
+//!
 //! Run: `make bench` (or `cargo bench --bench check`). The target of the
 //! core issue: 10,000 questions checked in under 200 ms, growing linearly;
 //! the per-question figure printed at the end shows the growth.
@@ -74,6 +78,7 @@ fn main() {
         times.sort_by(f64::total_cmp);
         println!("  {name:<12} {:>8.1} µs", times[times.len() / 2]);
     }
+    raw_against_compiled(&art);
     let t = Instant::now();
     for _ in 0..100 {
         std::hint::black_box(article());
@@ -82,4 +87,48 @@ fn main() {
         "\nparsing the article (normalize + sentences): {:.1} µs",
         t.elapsed().as_secs_f64() * 1e4
     );
+}
+
+/// The median of `runs` timings of `f`, in ms.
+#[cfg(not(target_arch = "wasm32"))]
+fn median_ms(runs: usize, mut f: impl FnMut()) -> f64 {
+    let mut times: Vec<f64> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed().as_secs_f64() * 1e3
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[times.len() / 2]
+}
+
+/// A raw bank and its article loaded as the widget loads them (the article
+/// parsed, folded and split; the bank read, checked, anchored, hashed)
+/// against the compiled bank read by the fast path.
+#[cfg(not(target_arch = "wasm32"))]
+fn raw_against_compiled(art: &citequiz::Article) {
+    use citequiz::{Article, Normalizer};
+    println!("\nraw (article + bank) against compiled, median of 11 runs:");
+    for n in [20, 2_000] {
+        let json = synthetic_bank(art, "article.json", n);
+        let raw = median_ms(11, || {
+            let a = Article::parse(support::ARTICLE, Normalizer::unicode()).expect("article");
+            std::hint::black_box(Bank::load(&json, None, a).expect("bank"));
+        });
+        let a = Article::parse(support::ARTICLE, Normalizer::unicode()).expect("article");
+        let compiled = Bank::load(&json, None, a).expect("bank").0.compile();
+        let fast = median_ms(11, || {
+            std::hint::black_box(
+                Bank::load_compiled(&compiled, Normalizer::unicode()).expect("compiled"),
+            );
+        });
+        println!(
+            "  {n:>5} questions: raw {raw:>7.2} ms ({} + {} bytes), compiled {fast:>7.2} ms ({} bytes): {:.1}x",
+            json.len(),
+            support::ARTICLE.len(),
+            compiled.len(),
+            raw / fast
+        );
+    }
 }

@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 seconds=${FUZZ_SECONDS:-60}
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(bank_load anchor session_restore grade article_import question_import progress_import)
+[ ${#targets[@]} -gt 0 ] || targets=(bank_load compiled_load anchor session_restore grade article_import question_import progress_import)
 # The longest input each target is given, kept short so that the minimized
 # corpus stays small enough to commit (a 150 s run of article_import at
 # 64 KiB kept 8.6 MB; a 240 s run of bank_load at 64 KiB, 13.8 MB). A bank

@@ -98,8 +98,8 @@ fn content_hashes_stay_as_they_were() {
 
 /// The demo's home page (www/main.js without `?bank=`) lists the quizzes
 /// from `quiz-data/index.json`: it must name exactly the banks in
-/// quiz-data/banks, in file order, each with its own title and its
-/// article's real title. Rewrite it after adding a bank with
+/// quiz-data/banks, in file order, each with its own title, its article's
+/// real title and where `make compiled` writes it compiled. Rewrite it after adding a bank with
 /// `UPDATE_EXPECT=1 cargo test --test banks`.
 #[test]
 fn the_home_pages_index_lists_every_bank() {
@@ -110,6 +110,7 @@ fn the_home_pages_index_lists_every_bank() {
             let file = path.file_name().unwrap().to_string_lossy().into_owned();
             serde_json::json!({
                 "bank": format!("/quiz-data/banks/{file}"),
+                "compiled": format!("/quiz-data/compiled/{file}"),
                 "title": bank.title(),
                 "article": bank.article().raw().title,
             })

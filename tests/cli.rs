@@ -63,9 +63,10 @@ fn help_lists_every_command_and_the_exit_codes() {
         let o = citequiz(args);
         assert_exit(&o, 0);
         let out = stdout(&o);
-        for cmd in
-            ["check", "stats", "anchor", "schema", "build", "generate", "serve", "new", "suggest"]
-        {
+        for cmd in [
+            "check", "stats", "anchor", "schema", "build", "generate", "serve", "new", "suggest",
+            "compile",
+        ] {
             assert!(out.contains(&format!("\n  {cmd} ")), "{args:?} lacks {cmd}:\n{out}");
         }
         assert!(out.contains("Exit codes:") && out.contains("2  usage"), "{out}");
@@ -435,4 +436,48 @@ fn import_refuses_what_no_bank_could_hold_quickly_and_says_so() {
             && err.contains("line 2, column 7"),
         "{err}"
     );
+}
+
+#[test]
+fn compile_writes_a_compiled_bank_refuses_a_broken_one_and_overwrites_only_with_force() {
+    let dir = temp_dir("compile");
+    let out = dir.join("quick.compiled.json");
+    let out_s = out.to_str().unwrap();
+    let o = citequiz(&["compile", BANK, "--out", out_s]);
+    assert_exit(&o, 0);
+    assert!(stdout(&o).contains(&format!("{out_s}: ")) && stdout(&o).contains(" questions ("));
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.starts_with("{\"format\":\"citequiz-compiled/1\""), "{text}");
+    let bank = citequiz::Bank::load_compiled(&text, citequiz::Normalizer::unicode()).unwrap();
+    assert_eq!(bank.id(), "gabuev-2020-quick-check");
+    // An existing file is kept unless --force.
+    std::fs::write(&out, "kept").unwrap();
+    let o = citequiz(&["compile", BANK, "--out", out_s]);
+    assert_exit(&o, 1);
+    assert!(stderr(&o).contains("give --force"), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "kept");
+    let o = citequiz(&["compile", BANK, "--out", out_s, "--force"]);
+    assert_exit(&o, 0);
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), text);
+    // A bank that does not check: its diagnostics as `check` prints them,
+    // and nothing written.
+    let broken = broken_bank(&dir, "broken.json");
+    let o = citequiz(&["compile", broken.to_str().unwrap()]);
+    assert_exit(&o, 1);
+    let err = stderr(&o);
+    assert!(err.contains("error[unknown-ref]: \"zz\" is not the id of any option"), "{err}");
+    assert!(err.contains("does not check; nothing was written"), "{err}");
+    assert!(!dir.join("broken.compiled.json").exists());
+}
+
+#[test]
+fn check_on_a_compiled_bank_says_to_check_its_source() {
+    let dir = temp_dir("check-compiled");
+    let out = dir.join("quick.json");
+    assert_exit(&citequiz(&["compile", BANK, "--out", out.to_str().unwrap()]), 0);
+    let o = citequiz(&["check", out.to_str().unwrap()]);
+    assert_exit(&o, 1);
+    let err = stderr(&o);
+    assert!(err.contains("error[unknown-format]"), "{err}");
+    assert!(err.contains("check, or edit, the bank it was compiled from"), "{err}");
 }

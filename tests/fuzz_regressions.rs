@@ -39,6 +39,11 @@ fn bank_load_inputs() {
 }
 
 #[test]
+fn compiled_load_inputs() {
+    assert!(replay("compiled_load", checks::compiled_load) > 0);
+}
+
+#[test]
 fn anchor_inputs() {
     assert!(replay("anchor", checks::anchor_quote) > 0);
 }

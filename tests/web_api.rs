@@ -6,7 +6,7 @@
 mod support;
 
 use citequiz::web::Quiz;
-use support::{ARTICLE, FULL, QUICK_CHECK as BANK};
+use support::{ARTICLE, EVERY_KIND, EVERY_KIND_COMPILED, FULL, QUICK_CHECK as BANK};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -241,4 +241,21 @@ fn the_scheduler_rates_answers_says_what_is_due_and_keeps_its_memory() {
     assert!(fresh.state(&id).is_ok_and(|s| get(&s, "done").as_bool() == Some(true)));
     let other_bank = file.replace("gabuev-2020-quick-check", "another");
     assert!(fresh.import_progress(&other_bank).is_err());
+}
+
+#[wasm_bindgen_test]
+fn a_compiled_bank_starts_a_quiz_without_an_article() {
+    let raw = Quiz::new(&EVERY_KIND.into(), &ARTICLE.into(), 3.0, 0.0).unwrap();
+    let fast = Quiz::new(&EVERY_KIND_COMPILED.into(), &JsValue::NULL, 3.0, 0.0).unwrap();
+    assert_eq!(raw.bank_id(), fast.bank_id());
+    let json = |v: JsValue| String::from(js_sys::JSON::stringify(&v).unwrap());
+    for i in 0..raw.length() {
+        assert_eq!(json(raw.question(i).unwrap()), json(fast.question(i).unwrap()));
+    }
+    // The same content hashes: a snapshot of one restores into the other.
+    assert_eq!(raw.snapshot(), fast.snapshot());
+    let broken = EVERY_KIND_COMPILED.replacen("citequiz-compiled/1", "citequiz-compiled/9", 1);
+    let err = Quiz::new(&broken.as_str().into(), &JsValue::NULL, 3.0, 0.0).err().unwrap();
+    let msg = String::from(wasm_bindgen::JsCast::unchecked_into::<js_sys::Error>(err).message());
+    assert!(msg.contains("citequiz-compiled/1"), "{msg}");
 }

@@ -9,7 +9,7 @@ mod support;
 
 use citequiz::locale::{self, Category, Locale};
 use citequiz::web::Widget;
-use support::{ARTICLE, EVERY_KIND, QUICK_CHECK as BANK};
+use support::{ARTICLE, EVERY_KIND, EVERY_KIND_COMPILED, QUICK_CHECK as BANK};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Document, Element, Event, EventInit, HtmlElement, HtmlInputElement};
@@ -931,4 +931,57 @@ fn a_hint_control_only_where_there_is_a_hint() {
     assert!(hint.has_attribute("disabled"));
     assert_eq!(hint.text_content().unwrap(), "Hint (none left)");
     w.unmount();
+}
+
+/// What a learner sees of a mounted quiz: its text, and the passages
+/// highlighted in the article.
+fn seen(root: &Element) -> (String, Vec<String>) {
+    let marks =
+        all(root, ".citequiz-article mark").iter().map(|m| m.text_content().unwrap()).collect();
+    (root.text_content().unwrap(), marks)
+}
+
+#[wasm_bindgen_test]
+fn a_compiled_bank_plays_grades_and_highlights_as_the_raw_bank() {
+    let (a, b) = (host(), host());
+    for key in ["t:compiled-raw", "t:compiled-fast"] {
+        storage().remove_item(key).unwrap();
+    }
+    let raw = Widget::mount(&a, &EVERY_KIND.into(), &ARTICLE.into(), options("t:compiled-raw"));
+    let fast =
+        Widget::mount(&b, &EVERY_KIND_COMPILED.into(), &JsValue::NULL, options("t:compiled-fast"));
+    let (raw, fast) = (raw.unwrap(), fast.unwrap());
+    let (ra, rb) = (one(&a, ".citequiz"), one(&b, ".citequiz"));
+    for id in
+        ["single", "multiple", "tf", "blank", "number", "order", "match", "evidence", "twopart"]
+    {
+        go_to(&ra, id);
+        go_to(&rb, id);
+        assert_eq!(seen(&ra), seen(&rb), "{id}");
+    }
+    // Graded alike, the citation highlighted alike.
+    for root in [&ra, &rb] {
+        go_to(root, "single");
+        pick(root, "a");
+        press(root, "Check");
+        assert!(live(root).starts_with("Right"), "{}", live(root));
+        press(root, "Show in article");
+    }
+    assert_eq!(seen(&ra), seen(&rb));
+    assert!(!seen(&rb).1.is_empty(), "the citation is highlighted");
+    raw.unmount();
+    fast.unmount();
+
+    // A damaged compiled bank: the error panel, never a blank, saying where
+    // and what to do.
+    let h = host();
+    let broken = EVERY_KIND_COMPILED.replacen("\"at\":[", "\"at\":[99999999,", 1);
+    let err = Widget::mount(&h, &broken.as_str().into(), &JsValue::NULL, JsValue::UNDEFINED)
+        .err()
+        .unwrap();
+    let msg = String::from(err.dyn_ref::<js_sys::Error>().unwrap().message());
+    assert!(msg.contains("compiled bank"), "{msg}");
+    let panel = one(&h, ".citequiz-error").text_content().unwrap();
+    assert!(panel.contains("questions[0].cite[0].at"), "{panel}");
+    assert!(panel.contains("citequiz compile"), "{panel}");
 }

@@ -1,7 +1,7 @@
 // The one loading path, shared by the self-study page (main.js), the
 // <cite-quiz> element (citequiz.js) and so the iframe embed: start the Wasm
-// once, fetch a bank and the article it names (relative to the bank), mount
-// the widget. Every failure ends in the widget's error panel, in the
+// once, fetch a bank and the article it names (relative to the bank), or a
+// compiled bank, which carries its article, and mount the widget. Every failure ends in the widget's error panel, in the
 // widget's language, never a blank host.
 //
 // The Wasm and its glue load relative to this module (./pkg/), so a page
@@ -105,6 +105,11 @@ export async function mountQuiz(host, bankUrl, options = {}) {
 async function fetchAndMount(host, bankUrl, bank, options, lang) {
   Widget.showLoading(host, 'bank', String(bankUrl), lang);
   const bankBytes = await (bank ?? fetchBytes(bankUrl, 'bank'));
+  // The bank's URL is its xAPI activity id unless the host says otherwise.
+  const mountOptions = { activity: new URL(bankUrl).href, ...options };
+  // A compiled bank (`citequiz compile`) carries its article, checked and
+  // anchored: one request, and the Wasm's fast path.
+  if (isCompiled(bankBytes)) return Widget.mount(host, bankBytes, null, mountOptions);
   const articleUrl = new URL(articleOf(bankBytes), bankUrl);
   // The bank is a stranger's: its article is fetched over http(s) only,
   // never from a data:, blob:, file: or javascript: address it names.
@@ -113,8 +118,18 @@ async function fetchAndMount(host, bankUrl, bank, options, lang) {
   }
   Widget.showLoading(host, 'article', articleUrl.href, lang);
   const articleText = await fetchText(articleUrl, 'article');
-  // The bank's URL is its xAPI activity id unless the host says otherwise.
-  return Widget.mount(host, bankBytes, articleText, { activity: new URL(bankUrl).href, ...options });
+  return Widget.mount(host, bankBytes, articleText, mountOptions);
+}
+
+/**
+ * Whether a bank's bytes are a compiled bank: `citequiz compile` writes
+ * `format` first, so the first bytes say, without decoding or parsing the
+ * rest (COMPILED_FORMAT in src/bank/compiled.rs; `Bank::compile`). Any
+ * version: the Wasm names the one it reads.
+ */
+export function isCompiled(bytes) {
+  const head = new TextDecoder().decode(bytes.subarray(0, 64));
+  return /^\s*\{\s*"format"\s*:\s*"citequiz-compiled\//.test(head);
 }
 
 /**

@@ -40,7 +40,9 @@ async function listQuizzes(host) {
   const list = el('ul', 'citequiz-home-list');
   for (const entry of index.banks || []) {
     const link = el('a', null, entry.title);
-    link.href = `?bank=${encodeURI(entry.bank)}`;
+    // The compiled bank when the index names one (`make demo` writes them):
+    // one request, and the widget's fast path.
+    link.href = `?bank=${encodeURI(entry.compiled || entry.bank)}`;
     const item = el('li');
     item.append(link, el('span', 'citequiz-home-article', `On the article “${entry.article}”`));
     list.append(item);

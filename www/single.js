@@ -16,7 +16,8 @@ const wasmBytes = () => {
 const start = async () => {
   await init({ module_or_path: wasmBytes() });
   const bankText = text('citequiz-bank');
-  const articleText = text('citequiz-article');
+  // Empty for a compiled bank, which carries its article.
+  const articleText = text('citequiz-article') || null;
   const bankId = JSON.parse(bankText).id;
   // Set by citequiz-scorm.js in a SCORM package; absent in the plain page.
   const runtime = window.citequizRuntime;

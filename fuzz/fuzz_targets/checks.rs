@@ -41,6 +41,28 @@ pub fn bank_load(data: &[u8]) {
     }
 }
 
+/// Any text as a compiled bank (`citequiz-compiled/1`): a bank whose every
+/// citation's span lies in its article, or diagnostics, which render with
+/// the source.
+pub fn compiled_load(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    match Bank::load_compiled(text, Normalizer::unicode()) {
+        Ok(bank) => {
+            let chars = bank.article().text().chars().count();
+            for q in bank.questions() {
+                for c in q.citations() {
+                    assert!(c.span.start <= c.span.end && c.span.end <= chars, "{:?}", c.span);
+                }
+            }
+        }
+        Err(diags) => {
+            for d in &diags {
+                let _ = d.render(Some(text));
+            }
+        }
+    }
+}
+
 /// Text, quote, prefix and suffix, separated by NUL bytes (a missing part
 /// is absent): a match is a span inside the text.
 pub fn anchor_quote(data: &[u8]) {

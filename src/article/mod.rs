@@ -90,8 +90,30 @@ pub struct RawArticle {
 
 /// Reads the article file's DTO, every problem of shape a diagnostic.
 fn read_raw(json: &str) -> Result<RawArticle, Vec<Diagnostic>> {
-    use crate::json::read::{Path, Reader, str_item, syntax_diagnostic};
+    use crate::json::read::{Path, Reader, syntax_diagnostic};
     use crate::json::value::parse;
+    let (tree, trailing) = parse(json).map_err(|e| vec![syntax_diagnostic(json, &e)])?;
+    let mut r = Reader::new(json);
+    let raw = read_fields(&mut r, &tree, Path::Root, tree.at);
+    match (raw, trailing) {
+        (Some(raw), None) if r.errors == 0 => Ok(raw),
+        (Some(_), Some(e)) if r.errors == 0 => Err(vec![syntax_diagnostic(json, &e)]),
+        _ => {
+            r.diags.sort_by_key(|d| (d.line, d.column));
+            Err(r.diags)
+        }
+    }
+}
+
+/// The article's DTO from the JSON value at `path` (the article file's
+/// root, or a compiled bank's `article`); `None` when it is not an object.
+pub(crate) fn read_fields(
+    r: &mut crate::json::read::Reader,
+    v: &crate::json::value::Value,
+    path: crate::json::read::Path,
+    at: usize,
+) -> Option<RawArticle> {
+    use crate::json::read::str_item;
     const FIELDS: &[&str] = &[
         "format",
         "id",
@@ -108,21 +130,20 @@ fn read_raw(json: &str) -> Result<RawArticle, Vec<Diagnostic>> {
         "notes",
         "paragraphs",
     ];
-    let (tree, trailing) = parse(json).map_err(|e| vec![syntax_diagnostic(json, &e)])?;
-    let mut r = Reader::new(json);
-    let raw = r.obj(&tree, Path::Root, tree.at, FIELDS).map(|o| RawArticle {
-        format: o.str(&mut r, "format"),
-        id: o.str(&mut r, "id"),
-        title: o.str(&mut r, "title"),
-        subtitle: o.opt_str(&mut r, "subtitle"),
-        author: o.str(&mut r, "author"),
-        date: o.str(&mut r, "date"),
-        publisher: o.str(&mut r, "publisher"),
-        originally_published_by: o.opt_str(&mut r, "originally_published_by"),
-        url: o.str(&mut r, "url"),
-        photo_credit: o.opt_str(&mut r, "photo_credit"),
-        language: o.opt_str(&mut r, "language"),
-        related: o.arr_or_empty(&mut r, "related", |r, v, path| {
+    let o = r.obj(v, path, at, FIELDS)?;
+    Some(RawArticle {
+        format: o.str(r, "format"),
+        id: o.str(r, "id"),
+        title: o.str(r, "title"),
+        subtitle: o.opt_str(r, "subtitle"),
+        author: o.str(r, "author"),
+        date: o.str(r, "date"),
+        publisher: o.str(r, "publisher"),
+        originally_published_by: o.opt_str(r, "originally_published_by"),
+        url: o.str(r, "url"),
+        photo_credit: o.opt_str(r, "photo_credit"),
+        language: o.opt_str(r, "language"),
+        related: o.arr_or_empty(r, "related", |r, v, path| {
             let fields = &["title", "url", "after_paragraph"];
             let o = r.obj(v, path, v.at, fields);
             Related {
@@ -131,17 +152,9 @@ fn read_raw(json: &str) -> Result<RawArticle, Vec<Diagnostic>> {
                 after_paragraph: o.as_ref().map_or(0, |o| o.usize(r, "after_paragraph")),
             }
         }),
-        notes: o.arr_or_empty(&mut r, "notes", str_item),
-        paragraphs: o.arr(&mut r, "paragraphs", str_item),
-    });
-    match (raw, trailing) {
-        (Some(raw), None) if r.errors == 0 => Ok(raw),
-        (Some(_), Some(e)) if r.errors == 0 => Err(vec![syntax_diagnostic(json, &e)]),
-        _ => {
-            r.diags.sort_by_key(|d| (d.line, d.column));
-            Err(r.diags)
-        }
-    }
+        notes: o.arr_or_empty(r, "notes", str_item),
+        paragraphs: o.arr(r, "paragraphs", str_item),
+    })
 }
 
 /// A "Related article" line.
@@ -178,14 +191,20 @@ pub struct Sentence {
     pub span: Span,
 }
 
-/// A parsed article. Built only by `Article::parse` or `Article::from_raw`.
+/// A parsed article. Built only by `Article::parse` or `Article::from_raw`,
+/// or from a compiled bank (`Article::from_parts`).
 #[derive(Debug, Clone)]
 pub struct Article {
     raw: RawArticle,
     text: String,
     paragraphs: Vec<Paragraph>,
     sentences: Vec<Sentence>,
-    norm: NormText,
+    normalizer: Normalizer,
+    /// The folded text and its index, built by `from_raw` (which anchors
+    /// with it), and by a compiled bank's article only when something
+    /// anchors: a compiled bank's spans are resolved already, and folding
+    /// the text and indexing its grams is most of an article's memory.
+    norm: std::sync::OnceLock<NormText>,
 }
 
 impl Article {
@@ -206,15 +225,32 @@ impl Article {
         if !diags.is_empty() {
             return Err(diags);
         }
+        let ranges: Vec<Vec<(usize, usize)>> =
+            raw.paragraphs.iter().map(|p| sentences::split(p)).collect();
+        Ok(Article::from_parts(raw, &ranges, normalizer, true))
+    }
+
+    /// The article of its DTO and its sentences as `(start, end)` char
+    /// ranges within each paragraph: those the splitter found (`from_raw`),
+    /// or a compiled bank's, which the caller has checked to lie in order
+    /// within their paragraph (`bank::compiled`). `fold`: build the folded
+    /// text for anchoring now; otherwise only if something anchors.
+    pub(crate) fn from_parts(
+        raw: RawArticle,
+        sentence_ranges: &[Vec<(usize, usize)>],
+        normalizer: Normalizer,
+        fold: bool,
+    ) -> Article {
         let text = raw.paragraphs.join(PARAGRAPH_SEPARATOR);
-        let norm = normalizer.map(&text);
+        let offsets = Offsets::new(&text);
+        let span = |s: usize, e: usize| offsets.span(s, e).map_or(EMPTY_SPAN, |(span, _)| span);
         let mut paragraphs = Vec::with_capacity(raw.paragraphs.len());
         let mut sentences = Vec::new();
         let sep_len = PARAGRAPH_SEPARATOR.chars().count();
         let mut offset = 0;
         for (index, body) in raw.paragraphs.iter().enumerate() {
             let len = body.chars().count();
-            let ranges = sentences::split(body);
+            let ranges = sentence_ranges.get(index).map(Vec::as_slice).unwrap_or_default();
             // The paragraph's span runs from its first sentence to its last,
             // so that it, too, never starts or ends with whitespace.
             let (first, last) = match (ranges.first(), ranges.last()) {
@@ -222,19 +258,23 @@ impl Article {
                 _ => (0, len),
             };
             paragraphs.push(Paragraph {
-                id: format!("p{}", index + 1),
-                span: norm.char_span(offset + first, offset + last),
+                id: crate::text::cat(&["p", &(index + 1).to_string()]),
+                span: span(offset + first, offset + last),
             });
-            for (n, (s, e)) in ranges.into_iter().enumerate() {
+            for (n, &(s, e)) in ranges.iter().enumerate() {
                 sentences.push(Sentence {
-                    id: format!("p{}.s{}", index + 1, n + 1),
+                    id: sentence_id(index, n),
                     paragraph: index,
-                    span: norm.char_span(offset + s, offset + e),
+                    span: span(offset + s, offset + e),
                 });
             }
             offset += len + sep_len;
         }
-        Ok(Article { raw, text, paragraphs, sentences, norm })
+        let norm = std::sync::OnceLock::new();
+        if fold {
+            let _ = norm.set(normalizer.map(&text));
+        }
+        Article { raw, text, paragraphs, sentences, normalizer, norm }
     }
 
     /// The article's metadata and paragraphs as written.
@@ -259,7 +299,7 @@ impl Article {
 
     /// Anchors a quote in the body.
     pub fn anchor(&self, selector: &Selector) -> AnchorResult {
-        anchor(&self.norm, selector)
+        anchor(self.norm(), selector)
     }
 
     /// The sentences a span touches, in order.
@@ -274,7 +314,15 @@ impl Article {
 
     /// The body text of a span.
     pub fn slice(&self, span: &Span) -> String {
-        self.norm.slice(span)
+        match self.norm.get() {
+            Some(norm) => norm.slice(span),
+            None => self
+                .text
+                .chars()
+                .skip(span.start)
+                .take(span.end.saturating_sub(span.start))
+                .collect(),
+        }
     }
 
     /// The sentence with id `id` (`p3.s2`).
@@ -304,7 +352,78 @@ impl Article {
     /// The normalized body with its offset map, for callers that anchor
     /// many quotes or need the normalizer.
     pub fn norm(&self) -> &NormText {
-        &self.norm
+        self.norm.get_or_init(|| self.normalizer.map(&self.text))
+    }
+}
+
+/// `p3.s2`, the id of the paragraph at 0-based `index`'s sentence `n`.
+fn sentence_id(index: usize, n: usize) -> String {
+    crate::text::cat(&["p", &(index + 1).to_string(), ".s", &(n + 1).to_string()])
+}
+
+const EMPTY_SPAN: Span = Span { start: 0, end: 0, start_utf16: 0, end_utf16: 0 };
+
+/// How many chars apart `Offsets` keeps its marks.
+const STRIDE: usize = 64;
+
+/// A text's char offsets as byte and UTF-16 offsets, for the spans a
+/// compiled bank gives in chars: a mark every `STRIDE` chars, then a walk of
+/// fewer than `STRIDE` chars, so that it holds a sixteenth of a table per
+/// char. Every char offset is on a char boundary, so a span given in chars
+/// can be out of range but never cut a char.
+pub(crate) struct Offsets<'a> {
+    text: &'a str,
+    /// (byte, UTF-16) offsets of chars 0, STRIDE, 2·STRIDE, …
+    marks: Vec<(usize, usize)>,
+    chars: usize,
+}
+
+impl<'a> Offsets<'a> {
+    pub(crate) fn new(text: &'a str) -> Offsets<'a> {
+        let mut marks = Vec::with_capacity(text.len() / STRIDE + 1);
+        let (mut byte, mut utf16, mut chars) = (0, 0, 0);
+        for c in text.chars() {
+            if chars % STRIDE == 0 {
+                marks.push((byte, utf16));
+            }
+            byte += c.len_utf8();
+            utf16 += c.len_utf16();
+            chars += 1;
+        }
+        if chars % STRIDE == 0 {
+            marks.push((byte, utf16));
+        }
+        Offsets { text, marks, chars }
+    }
+
+    /// The text's length in chars.
+    pub(crate) fn chars(&self) -> usize {
+        self.chars
+    }
+
+    /// The byte and UTF-16 offsets of char `i`; None past the end.
+    fn at(&self, i: usize) -> Option<(usize, usize)> {
+        if i > self.chars {
+            return None;
+        }
+        let &(mut byte, mut utf16) = self.marks.get(i / STRIDE)?;
+        for c in self.text.get(byte..)?.chars().take(i % STRIDE) {
+            byte += c.len_utf8();
+            utf16 += c.len_utf16();
+        }
+        Some((byte, utf16))
+    }
+
+    /// The span of chars `start..end` and its text; None when it is
+    /// reversed or runs past the end.
+    pub(crate) fn span(&self, start: usize, end: usize) -> Option<(Span, &'a str)> {
+        if start > end {
+            return None;
+        }
+        let (b0, u0) = self.at(start)?;
+        let (b1, u1) = self.at(end)?;
+        let span = Span { start, end, start_utf16: u0, end_utf16: u1 };
+        Some((span, self.text.get(b0..b1)?))
     }
 }
 

@@ -5,6 +5,7 @@
 //! wrong on the way is a `Diagnostic` with its JSON path and, given the
 //! source text, its line and column.
 
+pub mod compiled;
 pub mod lint;
 mod model;
 pub mod raw;
@@ -13,6 +14,7 @@ pub(crate) mod read;
 mod schema;
 mod validate;
 
+pub use compiled::COMPILED_FORMAT;
 pub use model::{Bank, Body, Citation, Question};
 pub use raw::{BANK_FORMAT, Cite, Kind, RawBank, RawQuestion};
 #[cfg(not(target_arch = "wasm32"))]

@@ -183,9 +183,10 @@ impl Question {
     }
 }
 
-/// A checked bank and the article it is drawn from.
+/// A bank's own fields, as the player reads them: from a raw bank's
+/// (`validate`) or a compiled one's (`compiled`).
 #[derive(Debug, Clone)]
-pub struct Bank {
+pub(super) struct Head {
     pub(super) id: String,
     pub(super) title: String,
     pub(super) description: Option<String>,
@@ -194,6 +195,12 @@ pub struct Bank {
     pub(super) try_penalty: f64,
     pub(super) shuffle_questions: bool,
     pub(super) shuffle_options: bool,
+}
+
+/// A checked bank and the article it is drawn from.
+#[derive(Debug, Clone)]
+pub struct Bank {
+    pub(super) head: Head,
     pub(super) questions: Vec<Question>,
     /// Question ids, sorted, with their index in `questions`.
     pub(super) by_id: Vec<(String, usize)>,
@@ -201,37 +208,44 @@ pub struct Bank {
 }
 
 impl Bank {
+    /// The bank of its own fields, its questions (in order) and its article;
+    /// the index by id is built here.
+    pub(super) fn new(head: Head, questions: Vec<Question>, article: Article) -> Bank {
+        let by_id = super::validate::index_by_id(&questions);
+        Bank { head, questions, by_id, article }
+    }
+
     /// The bank's id.
     pub fn id(&self) -> &str {
-        &self.id
+        &self.head.id
     }
     /// Its title.
     pub fn title(&self) -> &str {
-        &self.title
+        &self.head.title
     }
     /// Its description, if any.
     pub fn description(&self) -> Option<&str> {
-        self.description.as_deref()
+        self.head.description.as_deref()
     }
     /// Its language tag, if given.
     pub fn language(&self) -> Option<&str> {
-        self.language.as_deref()
+        self.head.language.as_deref()
     }
     /// The percentage of the total points needed to pass.
     pub fn pass_percent(&self) -> f64 {
-        self.pass_percent
+        self.head.pass_percent
     }
     /// What each extra try costs, as a fraction of the question's points.
     pub fn try_penalty(&self) -> f64 {
-        self.try_penalty
+        self.head.try_penalty
     }
     /// Whether sessions shuffle the questions.
     pub fn shuffle_questions(&self) -> bool {
-        self.shuffle_questions
+        self.head.shuffle_questions
     }
     /// Whether sessions shuffle options and items.
     pub fn shuffle_options(&self) -> bool {
-        self.shuffle_options
+        self.head.shuffle_options
     }
     /// The questions in the author's order.
     pub fn questions(&self) -> &[Question] {
@@ -298,8 +312,7 @@ impl Bank {
         try_penalty: f64,
         shuffle: bool,
     ) -> Bank {
-        let by_id = super::validate::index_by_id(&questions);
-        Bank {
+        let head = Head {
             id: id.to_string(),
             title: format!("Bank {id}"),
             description: None,
@@ -308,9 +321,7 @@ impl Bank {
             try_penalty,
             shuffle_questions: shuffle,
             shuffle_options: shuffle,
-            questions,
-            by_id,
-            article,
-        }
+        };
+        Bank::new(head, questions, article)
     }
 }

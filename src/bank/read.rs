@@ -167,28 +167,28 @@ fn cite(r: &mut Reader, v: &Value, path: Path) -> Cite {
     Cite { selector: selector_of(r, &o), suggested: o.bool_or(r, "suggested", false) }
 }
 
-fn hint(r: &mut Reader, v: &Value, path: Path) -> Hint {
+pub(super) fn hint(r: &mut Reader, v: &Value, path: Path) -> Hint {
     let Some(o) = r.obj(v, path, v.at, fields::HINT) else {
         return Hint { text: String::new(), penalty: DEFAULT_HINT_PENALTY };
     };
     Hint { text: o.str(r, "text"), penalty: o.f64_or(r, "penalty", DEFAULT_HINT_PENALTY) }
 }
 
-fn choice(r: &mut Reader, v: &Value, path: Path) -> ChoiceOption {
+pub(super) fn choice(r: &mut Reader, v: &Value, path: Path) -> ChoiceOption {
     let Some(o) = r.obj(v, path, v.at, fields::CHOICE_OPTION) else {
         return ChoiceOption { id: String::new(), text: String::new(), feedback: None };
     };
     ChoiceOption { id: o.str(r, "id"), text: o.str(r, "text"), feedback: o.opt_str(r, "feedback") }
 }
 
-fn item(r: &mut Reader, v: &Value, path: Path) -> Item {
+pub(super) fn item(r: &mut Reader, v: &Value, path: Path) -> Item {
     let Some(o) = r.obj(v, path, v.at, fields::ITEM) else {
         return Item { id: String::new(), text: String::new() };
     };
     Item { id: o.str(r, "id"), text: o.str(r, "text") }
 }
 
-fn gap(r: &mut Reader, v: &Value, path: Path) -> Gap {
+pub(super) fn gap(r: &mut Reader, v: &Value, path: Path) -> Gap {
     let Some(o) = r.obj(v, path, v.at, fields::GAP) else { return Gap { accept: Vec::new() } };
     Gap { accept: o.arr(r, "accept", str_item) }
 }
@@ -200,14 +200,14 @@ pub(crate) fn pair(r: &mut Reader, v: &Value, path: Path) -> Pair {
     Pair { left: o.str(r, "left"), right: o.str(r, "right") }
 }
 
-fn feedback(r: &mut Reader, v: &Value, path: Path, at: usize) -> TrueFalseFeedback {
+pub(super) fn feedback(r: &mut Reader, v: &Value, path: Path, at: usize) -> TrueFalseFeedback {
     let Some(o) = r.obj(v, path, at, fields::TRUE_FALSE_FEEDBACK) else {
         return TrueFalseFeedback::default();
     };
     TrueFalseFeedback { on_true: o.opt_str(r, "true"), on_false: o.opt_str(r, "false") }
 }
 
-fn part_a(r: &mut Reader, v: &Value, path: Path, at: usize) -> PartA {
+pub(super) fn part_a(r: &mut Reader, v: &Value, path: Path, at: usize) -> PartA {
     let Some(o) = r.obj(v, path, at, fields::PART_A) else {
         return PartA { prompt: String::new(), options: Vec::new(), answer: String::new() };
     };

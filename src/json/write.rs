@@ -59,6 +59,15 @@ impl Writer {
         self.comma = true;
     }
 
+    /// JSON text written elsewhere (by serde), as a value. The caller
+    /// vouches that it is one JSON value.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn json(&mut self, json: &str) {
+        self.separate();
+        self.out.push_str(json);
+        self.comma = true;
+    }
+
     /// An object whose members `members` writes.
     pub fn object(&mut self, members: impl FnOnce(&mut Writer)) {
         self.nest('{', members, '}');

@@ -131,6 +131,8 @@ pub fn csp(script: &str, style: &str, runtime: bool) -> String {
 
 /// The self-contained page. `runtime_src`, when given, is the `src` of a
 /// classic script loaded before the page's module (the SCORM runtime).
+/// `article_json` is empty when `bank_json` is a compiled bank (`citequiz
+/// build` embeds one), which carries its article.
 pub fn page(
     w: &WidgetFiles,
     bank: &Bank,

@@ -42,13 +42,21 @@ fn json_text(value: &JsValue, what: &str) -> Result<String, JsValue> {
         .map_err(|_| js_error("expected JSON text or a plain object", &[], None))
 }
 
-/// Parses an article and a bank, as JSON text or plain JS objects.
-pub(crate) fn load_bank(bank: &str, article: &str) -> Result<Bank, JsValue> {
-    let article = Article::parse(article, normalizer())
-        .map_err(|d| js_error("the article could not be loaded:", &d, Some(article)))?;
-    Bank::load(bank, None, article)
+/// Parses an article and a bank, as JSON text or plain JS objects; with
+/// no article (null or undefined), a compiled bank (`citequiz compile`),
+/// which carries its own.
+fn load_bank(bank: &JsValue, article: &JsValue) -> Result<Bank, JsValue> {
+    let bank = json_text(bank, "bank")?;
+    if article.is_null() || article.is_undefined() {
+        return Bank::load_compiled(&bank, normalizer())
+            .map_err(|d| js_error("the compiled bank could not be loaded:", &d, Some(&bank)));
+    }
+    let article = json_text(article, "article")?;
+    let article = Article::parse(&article, normalizer())
+        .map_err(|d| js_error("the article could not be loaded:", &d, Some(&article)))?;
+    Bank::load(&bank, None, article)
         .map(|(bank, _warnings)| bank)
-        .map_err(|d| js_error("the bank could not be loaded:", &d, Some(bank)))
+        .map_err(|d| js_error("the bank could not be loaded:", &d, Some(&bank)))
 }
 
 /// A question as shown to a learner: options in the session's order, and
@@ -286,18 +294,19 @@ struct MemoryReportView<'a> {
 #[wasm_bindgen]
 impl Quiz {
     /// Loads a bank and its article (JSON text, UTF-8 bytes in a
-    /// `Uint8Array`, or plain objects) and starts
-    /// an attempt. The same `seed` gives the same question and option order.
+    /// `Uint8Array`, or plain objects), or a compiled bank (`citequiz
+    /// compile`) with `article` null, and starts an attempt. The same `seed` gives the same question and option order.
     ///
     /// Throws an `Error` listing every diagnostic (also as `error.diagnostics`).
     #[wasm_bindgen(constructor)]
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | object")] bank: &JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | object")] article: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | object | null")]
+        article: &JsValue,
         seed: f64,
         #[wasm_bindgen(js_name = "nowMs")] now_ms: f64,
     ) -> Result<Quiz, JsValue> {
-        let bank = load_bank(&json_text(bank, "bank")?, &json_text(article, "article")?)?;
+        let bank = load_bank(bank, article)?;
         // A JS number holds integers exactly up to 2^53; that is seed enough.
         let memory = Memory::new(bank.id());
         Ok(Quiz { session: Session::new(bank, seed as u64, now_ms), memory })
@@ -309,10 +318,11 @@ impl Quiz {
     #[wasm_bindgen(unchecked_return_type = "{ quiz: Quiz; report: RestoreReport }")]
     pub fn restore(
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | object")] bank: &JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | object")] article: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | object | null")]
+        article: &JsValue,
         snapshot: &str,
     ) -> Result<js_sys::Object, JsValue> {
-        let bank = load_bank(&json_text(bank, "bank")?, &json_text(article, "article")?)?;
+        let bank = load_bank(bank, article)?;
         let (session, report) = Session::restore_json(bank, snapshot).map_err(|e| {
             js_error(&format!("saved progress could not be restored: {e}"), &[], None)
         })?;

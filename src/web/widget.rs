@@ -45,7 +45,9 @@ impl Widget {
     /// The bank and the article are JSON text: strings, or UTF-8 bytes in a
     /// `Uint8Array` (what `fetch` gives as `arrayBuffer()`; quicker for a
     /// large bank, whose bytes are copied as they are rather than encoded
-    /// from a JS string).
+    /// from a JS string). With `article_json` null or undefined, the bank
+    /// is a compiled one (`citequiz compile`), which carries its article
+    /// and is not checked again: the fast path.
     ///
     /// `host` is an element or a shadow root (its `<style>` and `<link>`
     /// children are kept). `options` (a JS object; every field optional):
@@ -84,7 +86,8 @@ impl Widget {
     pub fn mount(
         host: &Node,
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] bank_json: &JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] article_json: &JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | null | undefined")]
+        article_json: &JsValue,
         options: JsValue,
     ) -> Result<Widget, JsValue> {
         let options = options_from_js(&options);
@@ -96,24 +99,27 @@ impl Widget {
             )
         };
         let bank_json = super::text_in(bank_json, "bank").ok_or_else(not_text)??;
-        let article_json = super::text_in(article_json, "article").ok_or_else(not_text)??;
-        let (bank_json, article_json) = (bank_json.as_str(), article_json.as_str());
-        let article = match Article::parse(article_json, normalizer()) {
-            Ok(a) => a,
-            Err(diags) => {
-                view::load_error(host, true, &diags, &I18n::new(options.lang.as_deref()));
-                return Err(js_error(
-                    "the article could not be loaded",
-                    &diags,
-                    Some(article_json),
-                ));
-            }
-        };
-        let bank = match Bank::load(bank_json, None, article) {
-            Ok((bank, _warnings)) => bank,
-            Err(diags) => {
-                view::load_error(host, false, &diags, &I18n::new(options.lang.as_deref()));
-                return Err(js_error("the bank could not be loaded", &diags, Some(bank_json)));
+        let fail =
+            |diags: &[crate::diag::Diagnostic], article: bool, summary: &str, source: &str| {
+                view::load_error(host, article, diags, &I18n::new(options.lang.as_deref()));
+                js_error(summary, diags, Some(source))
+            };
+        // No article: a compiled bank, which carries its own, checked and
+        // anchored when it was compiled (`bank::compiled`).
+        let bank = if article_json.is_null() || article_json.is_undefined() {
+            Bank::load_compiled(&bank_json, normalizer()).map_err(|diags| {
+                fail(&diags, false, "the compiled bank could not be loaded", &bank_json)
+            })?
+        } else {
+            let article_json = super::text_in(article_json, "article").ok_or_else(not_text)??;
+            let article = Article::parse(&article_json, normalizer()).map_err(|diags| {
+                fail(&diags, true, "the article could not be loaded", &article_json)
+            })?;
+            match Bank::load(&bank_json, None, article) {
+                Ok((bank, _warnings)) => bank,
+                Err(diags) => {
+                    return Err(fail(&diags, false, "the bank could not be loaded", &bank_json));
+                }
             }
         };
         let view = View::mount(host, bank, options)?;

@@ -2,8 +2,8 @@
 // `citequiz serve` on a free loopback port, and launches Debian's Chromium
 // through playwright-core. Every page records console errors and failed
 // requests, which the tests assert are empty.
-import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -19,10 +19,23 @@ const CHROMIUM_ARGS = [
 ];
 
 /**
+/**
+ * Compiles every shipped bank into quiz-data/compiled/ (as `make compiled`
+ * does), where the home page's links and the compiled-bank tests find them.
+ */
+export function compileShipped(bin = process.env.CITEQUIZ_BIN || path.join(ROOT, 'target/release/citequiz')) {
+  mkdirSync(path.join(ROOT, 'quiz-data/compiled'), { recursive: true });
+  for (const f of readdirSync(path.join(ROOT, 'quiz-data/banks')).filter((f) => f.endsWith('.json'))) {
+    execFileSync(bin, ['compile', '--force', '--out', `quiz-data/compiled/${f}`, `quiz-data/banks/${f}`], { cwd: ROOT, stdio: 'ignore' });
+  }
+}
+
+/**
  * Starts `citequiz serve` on a free port; resolves to {url, stop}. The
  * binary is `bin`, else $CITEQUIZ_BIN, else target/release/citequiz.
  */
 export async function serve({ www = 'www', data = 'quiz-data', bin = process.env.CITEQUIZ_BIN || path.join(ROOT, 'target/release/citequiz') } = {}) {
+  if (data === 'quiz-data') compileShipped(bin);
   const child = spawn(bin, ['serve', '--port', '0', '--www', www, '--data', data], {
     cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -1,7 +1,7 @@
 // The demo's home page (www/index.html without ?bank=) lists every quiz in
-// quiz-data/banks with its article's title, one link per bank; following
-// the second article's link opens that quiz, and its first question can be
-// answered and shows its cited passage.
+// quiz-data/banks with its article's title, one link per bank (to the bank
+// compiled); following the second article's link opens that quiz, and its
+// first question can be answered and shows its cited passage.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -31,7 +31,7 @@ test('the home page lists every quiz by its title and its article\'s', async () 
   for (const { file, bank: b, article } of BANKS) {
     const link = page.getByRole('link', { name: b.title, exact: true });
     assert.equal(await link.count(), 1, `one link to ${file}`);
-    assert.equal(await link.getAttribute('href'), `?bank=/quiz-data/banks/${file}`);
+    assert.equal(await link.getAttribute('href'), `?bank=/quiz-data/compiled/${file}`);
     assert.ok(text.includes(article), `${article} is on the page`);
   }
   // The two articles, the Gabuev analysis and Wikipedia's "Mozilla", are both there.
@@ -46,7 +46,7 @@ test('the home page lists every quiz by its title and its article\'s', async () 
 test('the second article\'s link opens its quiz, whose first question can be answered', async () => {
   const { page, context, problems } = await openPage(browser, server.url);
   await page.getByRole('link', { name: MOZILLA.bank.title, exact: true }).click();
-  await page.waitForURL(/\?bank=\/quiz-data\/banks\/wikipedia-mozilla\.json$/);
+  await page.waitForURL(/\?bank=\/quiz-data\/compiled\/wikipedia-mozilla\.json$/);
   const { id } = await current(page);
   // The bank keeps its questions in the article's order.
   assert.equal(id, MOZILLA.bank.questions[0].id);

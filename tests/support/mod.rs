@@ -17,6 +17,10 @@ pub const FULL: &str = include_str!("../../quiz-data/banks/gabuev-full.json");
 /// The fixture bank: one question of every kind.
 pub const EVERY_KIND: &str = include_str!("../fixtures/every-kind.json");
 
+/// [`EVERY_KIND`] compiled (`citequiz compile`); `tests/compiled.rs`
+/// holds it current (`UPDATE_EXPECT=1` rewrites it).
+pub const EVERY_KIND_COMPILED: &str = include_str!("../fixtures/every-kind.compiled.json");
+
 #[cfg(not(target_arch = "wasm32"))]
 #[allow(unused_imports)]
 pub use native::*;

@@ -6,7 +6,7 @@
 //! is parsed, and what needs them waits till then. Every diagnostic carries a
 //! JSON path; positions are found only for the diagnostics there are.
 
-use super::model::{Bank, Body, Citation, Question};
+use super::model::{Bank, Body, Citation, Head as Own, Question};
 use super::raw::{BANK_FORMAT, ChoiceOption, Item, KIND_FIELDS, Kind, RawBank, RawQuestion};
 use super::read;
 use crate::article::{AnchorResult, Anchored, Article, Selector};
@@ -193,7 +193,6 @@ fn check(source: &str, article: Article, diags: &mut Vec<Diagnostic>) -> Option<
     for q in questions.iter_mut().filter(|q| q.tries == 0) {
         q.tries = head.tries.max(1);
     }
-    let by_id = index_by_id(&questions);
     if no_questions {
         diags.push(
             Diagnostic::error(Code::NO_QUESTIONS, "questions", "the bank has no questions")
@@ -204,7 +203,7 @@ fn check(source: &str, article: Article, diags: &mut Vec<Diagnostic>) -> Option<
     if has_errors(diags) {
         return None;
     }
-    Some(Bank {
+    let own = Own {
         id: head.id,
         title: head.title,
         description: head.description,
@@ -213,10 +212,8 @@ fn check(source: &str, article: Article, diags: &mut Vec<Diagnostic>) -> Option<
         try_penalty: head.try_penalty,
         shuffle_questions: head.shuffle_questions,
         shuffle_options: head.shuffle_options,
-        questions,
-        by_id,
-        article,
-    })
+    };
+    Some(Bank::new(own, questions, article))
 }
 
 /// For each id (None for a question that could not be read), the index of
@@ -271,11 +268,16 @@ fn format_diagnostic(found: &str, source: &str, at: usize) -> Diagnostic {
             "\"",
         ]),
     )
-    .with_help(cat(&[
-        "a bank written for a newer citequiz needs that version; otherwise set \"format\": \"",
-        BANK_FORMAT,
-        "\"",
-    ]));
+    .with_help(if found.starts_with("citequiz-compiled/") {
+        cat(&["this is a compiled bank (`citequiz compile`'s output): check, or edit, the bank \
+               it was compiled from"])
+    } else {
+        cat(&[
+            "a bank written for a newer citequiz needs that version; otherwise set \"format\": \"",
+            BANK_FORMAT,
+            "\"",
+        ])
+    });
     if !source.is_empty() {
         set_pos(&mut d, source, at);
     }

@@ -74,14 +74,15 @@ fn build(
 ) -> Result<Vec<(PathBuf, usize)>, String> {
     let loaded = load_bank(bank_path);
     print_diagnostics(&loaded);
-    let (Some(bank), Some(bank_file), Some(article_file)) =
-        (&loaded.bank, &loaded.bank_file, &loaded.article_file)
-    else {
+    let Some(bank) = &loaded.bank else {
         return Err(format!(
             "{} does not check; fix the errors above (`citequiz check` lists them)",
             bank_path.display()
         ));
     };
+    // The page carries the bank compiled (its article inlined), which the
+    // widget starts without checking or anchoring.
+    let compiled = bank.compile();
     let widget = read_widget(www)?;
     std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
     let mut written = Vec::new();
@@ -94,11 +95,11 @@ fn build(
     };
     let stem = bank.id().replace(|c: char| !c.is_ascii_alphanumeric() && c != '-' && c != '_', "_");
     if html {
-        let p = page(&widget, bank, &bank_file.text, &article_file.text, None);
+        let p = page(&widget, bank, &compiled, "", None);
         write(format!("{stem}.html"), p.as_bytes())?;
     }
     if scorm {
-        let files = scorm_files(&widget, bank, &bank_file.text, &article_file.text);
+        let files = scorm_files(&widget, bank, &compiled, "");
         write(format!("{stem}.scorm12.zip"), &zip(&files)?)?;
     }
     Ok(written)

@@ -14,6 +14,8 @@ mod build;
 #[cfg(not(target_arch = "wasm32"))]
 mod check;
 #[cfg(not(target_arch = "wasm32"))]
+mod compile;
+#[cfg(not(target_arch = "wasm32"))]
 mod export;
 #[cfg(not(target_arch = "wasm32"))]
 mod generate;
@@ -73,6 +75,7 @@ enum Command {
     Article(article::Args),
     Import(import::Args),
     Export(export::Args),
+    Compile(compile::Args),
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -92,6 +95,7 @@ fn main() -> std::process::ExitCode {
         Command::Article(a) => article::run(&a),
         Command::Import(a) => import::run(&a),
         Command::Export(a) => export::run(&a),
+        Command::Compile(a) => compile::run(&a),
     }
 }
 

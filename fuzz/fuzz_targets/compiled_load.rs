@@ -1,0 +1,8 @@
+//! The `compiled_load` target: see `checks::compiled_load`.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+
+#[path = "checks.rs"]
+mod checks;
+
+fuzz_target!(|data: &[u8]| checks::compiled_load(data));
