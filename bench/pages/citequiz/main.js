@@ -2,6 +2,8 @@
 // Widget.mount. Without &article=1 the article pane is not rendered, so the
 // page does what its peers do (show the first question); the article is
 // still parsed and every citation anchored, which is citequiz's own work.
+// With &compiled=1 the data is one compiled bank (article null): the fast
+// path, which neither validates nor anchors.
 // bench/peers.mjs bundles it with the glue ('citequiz', www/pkg/citequiz.js).
 import init, { Widget } from 'citequiz';
 
