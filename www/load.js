@@ -1,8 +1,9 @@
 // The one loading path, shared by the self-study page (main.js), the
 // <cite-quiz> element (citequiz.js) and so the iframe embed: start the Wasm
 // once, fetch a bank and the article it names (relative to the bank), or a
-// compiled bank, which carries its article, and mount the widget. Every failure ends in the widget's error panel, in the
-// widget's language, never a blank host.
+// compiled bank, which carries its article, and mount the widget. Every
+// failure ends in the widget's error panel, in the widget's language, never
+// a blank host.
 //
 // The Wasm and its glue load relative to this module (./pkg/), so a page
 // on another origin that imports this file gets them from this file's

@@ -295,7 +295,8 @@ struct MemoryReportView<'a> {
 impl Quiz {
     /// Loads a bank and its article (JSON text, UTF-8 bytes in a
     /// `Uint8Array`, or plain objects), or a compiled bank (`citequiz
-    /// compile`) with `article` null, and starts an attempt. The same `seed` gives the same question and option order.
+    /// compile`) with `article` null, and starts an attempt. The same
+    /// `seed` gives the same question and option order.
     ///
     /// Throws an `Error` listing every diagnostic (also as `error.diagnostics`).
     #[wasm_bindgen(constructor)]
