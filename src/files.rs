@@ -28,6 +28,29 @@ impl Io for Disk {
             Stream::Err => eprintln!("{line}"),
         }
     }
+
+    fn exists(&mut self, path: &Path) -> bool {
+        path.exists()
+    }
+
+    fn write(&mut self, path: &Path, bytes: &[u8]) -> Result<(), String> {
+        write_whole(path, bytes).map_err(|e| e.to_string())
+    }
+}
+
+/// Writes `bytes` to `path` whole: into a temporary file beside it, then
+/// renamed over it, so that a failure leaves no half-written file.
+///
+/// # Errors
+/// The temporary file cannot be written or renamed.
+pub fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
 }
 
 /// Reads an article file from disk.

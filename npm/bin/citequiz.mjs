@@ -1,26 +1,28 @@
 #!/usr/bin/env node
-// `npx citequiz check|stats`: the native command's checker, compiled to
+// `npx citequiz check|stats|compile`: the native command's checker, compiled to
 // Wasm (../checker, built by `bash scripts/build-wasm.sh checker`), under
 // Node alone. This script parses the command line and gives the Wasm
 // Node's files and streams; what is checked and every line printed come
 // from the library's `checker`, the code the native `citequiz` runs, so
 // the diagnostics and the exit codes are the same: 0 success, 1 findings
 // (or a file that cannot be read), 2 usage.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../../package.json');
 
 const HELP = `Reading-comprehension quizzes whose every answer cites its source
-(the npm package's checker: check and stats run under Node)
+(the npm package's checker: check, stats and compile run under Node)
 
 Usage: citequiz <COMMAND>
 
 Commands:
-  check  Check banks and the articles they name
-  stats  A bank's questions by kind and tag, points, and paragraph coverage
-  help   Print this message
+  check    Check banks and the articles they name
+  stats    A bank's questions by kind and tag, points, and paragraph coverage
+  compile  Compile a bank for pages: checked, anchored, its article inlined
+  help     Print this message
 
 Options:
   -h, --help     Print help
@@ -30,8 +32,8 @@ The other commands (build, preview, suggest, article import, …) are the
 native command's: cargo install --path . in citequiz's repository.
 
 Exit codes:
-  0  success: every bank checks
-  1  findings: a bank has errors, or a file could not be read
+  0  success: every bank checks, the file was written
+  1  findings: a bank has errors, or a file could not be read or written
   2  usage: the command line was wrong (unknown flag, missing argument)`;
 
 const COMMANDS = {
@@ -52,6 +54,20 @@ question cites.`,
     flags: ['--format'],
     banks: 'one',
   },
+  compile: {
+    usage: 'citequiz compile [--out <FILE>] [--force] <BANK>',
+    about: `Compile a bank for pages: checked, anchored, its article inlined
+
+Writes one JSON file ("format": "citequiz-compiled/1") that the widget
+loads in one request and starts without checking or anchoring. Authors
+keep editing BANK; compile again after each change. A bank that does not
+check is not compiled (its problems are printed as \`check\` prints them).
+
+  --out <FILE>  Where to write (default: BANK with .compiled.json for .json)
+  --force       Replace FILE if it exists`,
+    flags: ['--out', '--force'],
+    banks: 'one',
+  },
 };
 
 /** A usage error: the message and the usage line on stderr, exit 2. */
@@ -70,9 +86,9 @@ function parse(argv) {
   if (name === '-V' || name === '--version') return { print: `citequiz ${version}` };
   const command = COMMANDS[name];
   if (!command) {
-    throw new Usage(`unrecognized subcommand '${name}': the npm package runs only check and stats`);
+    throw new Usage(`unrecognized subcommand '${name}': the npm package runs only check, stats and compile`);
   }
-  const parsed = { command: name, format: 'text', denyWarnings: false, banks: [] };
+  const parsed = { command: name, format: 'text', denyWarnings: false, out: null, force: false, banks: [] };
   for (let i = 0, flags = true; i < rest.length; i++) {
     const arg = rest[i];
     if (!flags || !arg.startsWith('-') || arg === '-') {
@@ -83,6 +99,12 @@ function parse(argv) {
       return { print: `${command.about}\n\nUsage: ${command.usage}\n\n${HELP.slice(HELP.indexOf('Exit codes:'))}` };
     } else if (arg === '--deny-warnings' && command.flags.includes(arg)) {
       parsed.denyWarnings = true;
+    } else if (arg === '--force' && command.flags.includes(arg)) {
+      parsed.force = true;
+    } else if ((arg === '--out' || arg.startsWith('--out=')) && command.flags.includes('--out')) {
+      const value = arg === '--out' ? rest[++i] : arg.slice('--out='.length);
+      if (value === undefined) throw new Usage("a value is required for '--out <FILE>' but none was supplied", command.usage);
+      parsed.out = value;
     } else if ((arg === '--format' || arg.startsWith('--format=')) && command.flags.includes('--format')) {
       const value = arg === '--format' ? rest[++i] : arg.slice('--format='.length);
       if (value === undefined) throw new Usage("a value is required for '--format <FORMAT>' but none was supplied", command.usage);
@@ -118,20 +140,39 @@ const STRERROR = {
   ELOOP: 'Too many levels of symbolic links',
 };
 
+/** Why a file could not be read or written, in the native command's words where known. */
+function reason(e) {
+  return STRERROR[e.code] && e.errno ? `${STRERROR[e.code]} (os error ${Math.abs(e.errno)})` : String(e.message);
+}
+
 /** The checker's files and streams (src/web/check.rs, `NodeIo`). */
 const io = {
-  read(path) {
+  read(file) {
     let bytes;
     try {
-      bytes = readFileSync(path);
+      bytes = readFileSync(file);
     } catch (e) {
-      throw STRERROR[e.code] && e.errno ? `${STRERROR[e.code]} (os error ${Math.abs(e.errno)})` : String(e.message);
+      throw reason(e);
     }
     // The checker tells text from binary data and non-UTF-8 bytes, as natively.
     return bytes;
   },
   print(toStderr, line) {
     (toStderr ? process.stderr : process.stdout).write(`${line}\n`);
+  },
+  exists(file) {
+    return existsSync(file);
+  },
+  // Whole or not at all, as natively: a temporary file beside it, renamed over it.
+  write(file, bytes) {
+    const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+    try {
+      writeFileSync(tmp, bytes);
+      renameSync(tmp, file);
+    } catch (e) {
+      rmSync(tmp, { force: true });
+      throw reason(e);
+    }
   },
 };
 
@@ -150,9 +191,11 @@ function main(argv) {
   }
   const checker = require('../checker/citequiz.js');
   const json = args.format === 'json';
-  return args.command === 'check'
-    ? checker.check(args.banks, json, args.denyWarnings, io)
-    : checker.stats(args.banks[0], json, io);
+  switch (args.command) {
+    case 'check': return checker.check(args.banks, json, args.denyWarnings, io);
+    case 'stats': return checker.stats(args.banks[0], json, io);
+    default: return checker.compile(args.banks[0], args.out ?? undefined, args.force, io);
+  }
 }
 
 // Let the streams drain rather than process.exit(): piped output is written

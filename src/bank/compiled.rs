@@ -502,7 +502,7 @@ fn resolve_all(
     out
 }
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "check"))]
 mod write {
     use super::{Body, COMPILED_FORMAT, Citation, Question};
     use crate::bank::Bank;

@@ -1,5 +1,6 @@
-//! `citequiz check` and `citequiz stats` as they print: loading a bank and
-//! its article, checking both, and the report, text or JSON, line by line.
+//! `citequiz check`, `stats` and `compile` as they print: loading a bank and
+//! its article, checking both, and the report, text or JSON, line by line;
+//! `compile` also writes the compiled bank.
 //!
 //! One code path for two shells: the native CLI (`src/bin/citequiz`, over
 //! the disk and the terminal, `files::Disk`) and the Node checker of the
@@ -11,11 +12,13 @@
 
 mod bytes;
 mod check;
+mod compile;
 mod load;
 mod stats;
 
 pub use bytes::{BadByte, binary_kind, not_utf8};
 pub use check::{CheckOptions, check};
+pub use compile::{CompileOptions, compile, default_out, refuse_overwrite};
 pub use load::{Loaded, SourceFile, load_article, load_bank, resolve};
 pub use stats::stats;
 
@@ -53,6 +56,15 @@ pub trait Io {
     fn read(&mut self, path: &Path) -> Result<Vec<u8>, String>;
     /// Prints one line (without its newline) on a stream.
     fn print(&mut self, stream: Stream, line: &str);
+    /// Whether something exists at `path` (a command that writes refuses
+    /// to replace it without `--force`).
+    fn exists(&mut self, path: &Path) -> bool;
+    /// Writes `bytes` to `path` whole (natively into a temporary file
+    /// beside it, then renamed over it), or says why it could not.
+    ///
+    /// # Errors
+    /// The file cannot be written.
+    fn write(&mut self, path: &Path, bytes: &[u8]) -> Result<(), String>;
     /// The Unicode normalizer articles are read with: full tables natively,
     /// the host's (JS's `normalize`) in the Wasm.
     fn normalizer(&self) -> Normalizer {

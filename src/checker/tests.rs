@@ -22,6 +22,17 @@ impl Io for Memory {
     fn print(&mut self, stream: Stream, line: &str) {
         self.lines.push((stream, line.to_string()));
     }
+
+    fn exists(&mut self, path: &Path) -> bool {
+        self.files.iter().any(|(p, _)| p == path)
+    }
+
+    fn write(&mut self, path: &Path, bytes: &[u8]) -> Result<(), String> {
+        let text = String::from_utf8(bytes.to_vec()).map_err(|e| e.to_string())?;
+        self.files.retain(|(p, _)| p != path);
+        self.files.push((path.to_path_buf(), text));
+        Ok(())
+    }
 }
 
 /// Checks one bank (its text) beside the shipped article; the exit code
@@ -94,4 +105,55 @@ fn the_article_resolves_against_the_banks_folder() {
     assert_eq!(resolve(Path::new("x.json"), "a.json"), PathBuf::from("a.json"));
     assert_eq!(resolve(Path::new("d/x.json"), "../a.json"), PathBuf::from("d/../a.json"));
     assert_eq!(resolve(Path::new("d/x.json"), "/abs/a.json"), PathBuf::from("/abs/a.json"));
+}
+
+/// The shipped article and `bank` at quiz-data/banks/b.json.
+fn with_bank(bank: &str) -> Memory {
+    let mut io = Memory::default();
+    io.files.push((PathBuf::from(ARTICLE_PATH), ARTICLE.to_string()));
+    io.files.push((PathBuf::from("quiz-data/banks/b.json"), bank.to_string()));
+    io
+}
+
+#[test]
+fn compile_writes_beside_the_bank_what_the_compiled_reader_reads_back() {
+    let mut io = with_bank(BANK);
+    let code = compile(Path::new("quiz-data/banks/b.json"), CompileOptions::default(), &mut io);
+    assert_eq!(code, 0, "{:?}", io.lines);
+    let out = Path::new("quiz-data/banks/b.compiled.json");
+    let (_, written) = io.files.iter().find(|(p, _)| p == out).expect("written beside the bank");
+    let bank = crate::bank::Bank::load_compiled(written, crate::article::Normalizer::default())
+        .expect("the compiled reader reads it");
+    assert_eq!(bank.questions().len(), 10);
+    let printed =
+        format!("quiz-data/banks/b.compiled.json: 10 questions ({} bytes)", written.len());
+    assert_eq!(io.lines, vec![(Stream::Out, printed)]);
+}
+
+#[test]
+fn compile_refuses_to_replace_a_file_without_force() {
+    let mut io = with_bank(BANK);
+    io.files.push((PathBuf::from("out.json"), "mine".to_string()));
+    let options = CompileOptions { out: Some(Path::new("out.json")), force: false };
+    assert_eq!(compile(Path::new("quiz-data/banks/b.json"), options, &mut io), FAILED);
+    assert!(io.files.iter().any(|(p, t)| p == Path::new("out.json") && t == "mine"));
+    assert_eq!(io.lines[0], (Stream::Err, "error: out.json exists; nothing was written".into()));
+    let forced = CompileOptions { force: true, ..options };
+    assert_eq!(compile(Path::new("quiz-data/banks/b.json"), forced, &mut io), 0);
+    assert!(io.files.iter().any(|(p, t)| p == Path::new("out.json") && t.starts_with('{')));
+}
+
+#[test]
+fn a_bank_that_does_not_check_is_not_compiled() {
+    let broken = BANK.replacen("\"answer\": \"c\"", "\"answer\": \"zz\"", 1);
+    let mut io = with_bank(&broken);
+    let files = io.files.len();
+    assert_eq!(
+        compile(Path::new("quiz-data/banks/b.json"), CompileOptions::default(), &mut io),
+        FAILED
+    );
+    assert_eq!(io.files.len(), files, "nothing written");
+    let err: Vec<&str> = io.lines.iter().map(|(_, l)| l.as_str()).collect();
+    assert!(err[0].contains("zz"), "{err:?}");
+    assert_eq!(err[1], "error: quiz-data/banks/b.json does not check; nothing was written");
 }

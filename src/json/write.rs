@@ -60,8 +60,9 @@ impl Writer {
     }
 
     /// JSON text written elsewhere (by serde), as a value. The caller
-    /// vouches that it is one JSON value.
-    #[cfg(not(target_arch = "wasm32"))]
+    /// vouches that it is one JSON value. Natively and in the Node checker
+    /// (the compiled bank's writer), never in the widget.
+    #[cfg(any(not(target_arch = "wasm32"), feature = "check"))]
     pub fn json(&mut self, json: &str) {
         self.separate();
         self.out.push_str(json);

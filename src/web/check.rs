@@ -1,5 +1,5 @@
-//! The Node checker of the npm package (feature `check`): `citequiz check`
-//! and `stats` from the library's `checker`, the code path the native
+//! The Node checker of the npm package (feature `check`): `citequiz check`,
+//! `stats` and `compile` from the library's `checker`, the code path the native
 //! command runs, over an [`Io`] that the Node script
 //! (`npm/bin/citequiz.mjs`) gives: it reads files with Node's `fs` and
 //! writes lines to the process's streams. The script parses the command
@@ -8,14 +8,14 @@
 
 use super::normalizer;
 use crate::article::Normalizer;
-use crate::checker::{self, CheckOptions, Format, Io, Stream};
+use crate::checker::{self, CheckOptions, CompileOptions, Format, Io, Stream};
 use std::path::{Path, PathBuf};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
 extern "C" {
-    /// `{read(path), print(toStderr, line)}`: the Node script's files and
-    /// streams.
+    /// `{read(path), print(toStderr, line), exists(path), write(path, bytes)}`:
+    /// the Node script's files and streams.
     pub type NodeIo;
     /// The file's bytes; throws the reason (a string) when it cannot be read.
     #[wasm_bindgen(method, catch)]
@@ -23,6 +23,13 @@ extern "C" {
     /// One line on stdout, or on stderr when `to_stderr`.
     #[wasm_bindgen(method)]
     fn print(this: &NodeIo, to_stderr: bool, line: &str);
+    /// Whether something exists at the path.
+    #[wasm_bindgen(method)]
+    fn exists(this: &NodeIo, path: &str) -> bool;
+    /// Writes the bytes to the path whole; throws the reason (a string)
+    /// when it cannot.
+    #[wasm_bindgen(method, catch)]
+    fn write(this: &NodeIo, path: &str, bytes: &[u8]) -> Result<(), JsValue>;
 }
 
 /// The Node script's `NodeIo` as the checker's [`Io`], with the host's
@@ -38,6 +45,16 @@ impl Io for Node<'_> {
 
     fn print(&mut self, stream: Stream, line: &str) {
         self.0.print(stream == Stream::Err, line);
+    }
+
+    fn exists(&mut self, path: &Path) -> bool {
+        self.0.exists(&path.to_string_lossy())
+    }
+
+    fn write(&mut self, path: &Path, bytes: &[u8]) -> Result<(), String> {
+        self.0.write(&path.to_string_lossy(), bytes).map_err(|reason| {
+            reason.as_string().unwrap_or_else(|| "the file could not be written".to_string())
+        })
     }
 
     fn normalizer(&self) -> Normalizer {
@@ -62,4 +79,13 @@ pub fn check(banks: Vec<String>, json: bool, deny_warnings: bool, io: &NodeIo) -
 #[wasm_bindgen]
 pub fn stats(bank: String, json: bool, io: &NodeIo) -> u8 {
     checker::stats(Path::new(&bank), format(json), &mut Node(io))
+}
+
+/// `citequiz compile [--out FILE] [--force] BANK`: writes what the native
+/// command writes and prints what it prints; returns its exit code (0 or 1).
+#[wasm_bindgen]
+pub fn compile(bank: String, out: Option<String>, force: bool, io: &NodeIo) -> u8 {
+    let out = out.map(PathBuf::from);
+    let options = CompileOptions { out: out.as_deref(), force };
+    checker::compile(Path::new(&bank), options, &mut Node(io))
 }

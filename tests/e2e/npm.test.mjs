@@ -1,8 +1,9 @@
 // The npm package as a course site meets it: `npm pack` at the root (its
 // prepack builds what is missing), the tarball installed offline into a
 // fresh project with an empty npm cache (so nothing can come from a
-// registry), then `npx citequiz check|stats` against the native command on
-// the same files (stdout, stderr and exit code equal, text and json), and a
+// registry), then `npx citequiz check|stats|compile` against the native
+// command on the same files (stdout, stderr and exit code equal, text and
+// json; the compiled files byte for byte), and a
 // host app bundled with esbuild from `import 'citequiz/element'` showing a
 // question in Chromium.
 import { test, before, after } from 'node:test';
@@ -112,12 +113,45 @@ test('npx citequiz prints what the native command prints, with its exit codes', 
   assert.ok(failures >= 4, 'the cases include failing checks');
 });
 
-test('npx citequiz --version is the package version; --help lists check and stats', () => {
+test('npx citequiz compile writes the bytes the native command writes, and says what it says', () => {
+  const banks = readdirSync(path.join(project, 'quiz-data/banks')).map((b) => `quiz-data/banks/${b}`);
+  mkdirSync(path.join(project, 'compiled'));
+  for (const bank of banks) {
+    const name = path.basename(bank);
+    const [n, j] = [native('compile', '--out', `compiled/native-${name}`, bank), bin('compile', '--out', `compiled/npm-${name}`, bank)];
+    assert.equal(j.status, 0, j.stderr);
+    assert.equal(j.status, n.status);
+    assert.equal(j.stdout, n.stdout.replace('native-', 'npm-'));
+    assert.equal(j.stderr, n.stderr);
+    const [a, b] = [`native-${name}`, `npm-${name}`].map((f) => readFileSync(path.join(project, 'compiled', f)));
+    assert.ok(a.equals(b), `npx citequiz compile ${bank} wrote other bytes than the native command`);
+    assert.match(b.toString('utf8', 0, 40), /^\{"format":"citequiz-compiled\/1"/);
+  }
+  // Beside the bank by default; refused without --force; a bank with errors writes nothing.
+  const first = npx('compile', banks[0]);
+  assert.equal(first.status, 0, first.stderr);
+  const again = [native('compile', banks[0]), bin('compile', banks[0])];
+  for (const r of again) {
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /exists; nothing was written\n {2}= help: give --force/);
+  }
+  assert.equal(again[1].stderr, again[0].stderr);
+  assert.equal(bin('compile', '--force', banks[0]).status, 0);
+  const broken = [native('compile', '--out', 'compiled/b.json', 'quiz-data/broken.json'), bin('compile', '--out', 'compiled/b.json', 'quiz-data/broken.json')];
+  assert.equal(broken[1].status, 1);
+  assert.equal(broken[1].stderr, broken[0].stderr);
+  assert.match(broken[1].stderr, /broken\.json does not check; nothing was written/);
+  assert.ok(!readdirSync(path.join(project, 'compiled')).includes('b.json'));
+  assert.equal(bin('compile').status, 2);
+  assert.equal(bin('compile', '--out').status, 2);
+});
+
+test('npx citequiz --version is the package version; --help lists check, stats and compile', () => {
   assert.equal(npx('--version').stdout.trim(), `citequiz ${JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version}`);
   assert.equal(npx('--version').stdout, native('--version').stdout);
   const help = npx('--help');
   assert.equal(help.status, 0);
-  assert.match(help.stdout, /check .*\n.*stats/s);
+  assert.match(help.stdout, /check .*\n.*stats .*\n.*compile /s);
 });
 
 test('a bundled host app imports citequiz/element and shows a question', async () => {

@@ -33,24 +33,9 @@ pub fn print_diagnostics(loaded: &Loaded) {
     checker::print_diagnostics(loaded, &mut Disk);
 }
 
-/// Writes `bytes` to `path` whole: into a temporary file beside it, then
-/// renamed over it, so that a failure leaves no half-written file.
-pub fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
-}
+pub use citequiz::files::write_whole;
 
 /// Exit 1, having said why, when `out` exists and `--force` was not given.
 pub fn refuse_overwrite(out: &Path, force: bool) -> Option<ExitCode> {
-    if !out.exists() || force {
-        return None;
-    }
-    eprintln!("error: {} exists; nothing was written", out.display());
-    eprintln!("  = help: give --force to replace it, or another --out");
-    Some(ExitCode::from(1))
+    checker::refuse_overwrite(out, force, &mut Disk).map(ExitCode::from)
 }
