@@ -98,9 +98,11 @@ fn content_hashes_stay_as_they_were() {
 
 /// The demo's home page (www/main.js without `?bank=`) lists the quizzes
 /// from `quiz-data/index.json`: it must name exactly the banks in
-/// quiz-data/banks, in file order, each with its own title, its article's
-/// real title and where `make compiled` writes it compiled. Rewrite it after adding a bank with
-/// `UPDATE_EXPECT=1 cargo test --test banks`.
+/// quiz-data/banks, in file order, each with its id (the learner's saved
+/// progress is under "citequiz:" + id), its own title, description and
+/// number of questions, its article's real title and where `make compiled`
+/// writes it compiled. Rewrite it after adding a bank with `UPDATE_EXPECT=1
+/// cargo test --test banks`.
 #[test]
 fn the_home_pages_index_lists_every_bank() {
     let banks: Vec<serde_json::Value> = shipped_banks()
@@ -109,9 +111,12 @@ fn the_home_pages_index_lists_every_bank() {
             let bank = assert_clean(path);
             let file = path.file_name().unwrap().to_string_lossy().into_owned();
             serde_json::json!({
+                "id": bank.id(),
                 "bank": format!("/quiz-data/banks/{file}"),
                 "compiled": format!("/quiz-data/compiled/{file}"),
                 "title": bank.title(),
+                "description": bank.description(),
+                "questions": bank.questions().len(),
                 "article": bank.article().raw().title,
             })
         })

@@ -1,7 +1,9 @@
 // The demo's home page (www/index.html without ?bank=) lists every quiz in
-// quiz-data/banks with its article's title, one link per bank (to the bank
-// compiled); following the second article's link opens that quiz, and its
-// first question can be answered and shows its cited passage.
+// quiz-data/banks with its article's title, its description and number of
+// questions, one link per bank (to the bank compiled); following the second
+// article's link opens that quiz, and its first question can be answered
+// and shows its cited passage; back home, that quiz says its progress is
+// kept.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -33,7 +35,12 @@ test('the home page lists every quiz by its title and its article\'s', async () 
     assert.equal(await link.count(), 1, `one link to ${file}`);
     assert.equal(await link.getAttribute('href'), `?bank=/quiz-data/compiled/${file}`);
     assert.ok(text.includes(article), `${article} is on the page`);
+    const item = page.locator('.citequiz-home-list li').filter({ has: link });
+    assert.match(await item.innerText(), new RegExp(`· ${b.questions.length} questions`));
+    assert.equal(await item.locator('.citequiz-home-description').textContent(), b.description);
   }
+  // Nothing answered yet in this browser: no quiz says it holds progress.
+  assert.equal(await page.locator('.citequiz-home-progress').count(), 0);
   // The two articles, the Gabuev analysis and Wikipedia's "Mozilla", are both there.
   assert.equal(new Set(BANKS.map((b) => b.article)).size >= 2, true);
   assert.equal(await page.locator('main').getAttribute('aria-busy'), null);
@@ -57,6 +64,12 @@ test('the second article\'s link opens its quiz, whose first question can be ans
   await quote.waitFor();
   assert.ok((await page.locator('.citequiz-article').innerText()).includes('Mozilla is a free-software community'));
   await screenshot(page, 'home-mozilla-first-question');
+  // Back on the home page, the quiz just answered says its progress is kept; the others do not.
+  await page.goBack();
+  await page.locator('.citequiz-home-list li').first().waitFor();
+  const saved = page.locator('.citequiz-home-list li').filter({ has: page.locator('.citequiz-home-progress') });
+  assert.equal(await saved.count(), 1);
+  assert.match(await saved.locator('h2').innerText(), /^Mozilla/);
   assert.deepEqual(problems, []);
   await context.close();
 });
