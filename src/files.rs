@@ -33,6 +33,10 @@ impl Io for Disk {
         path.exists()
     }
 
+    fn is_dir(&mut self, path: &Path) -> bool {
+        path.is_dir()
+    }
+
     fn write(&mut self, path: &Path, bytes: &[u8]) -> Result<(), String> {
         write_whole(path, bytes).map_err(|e| e.to_string())
     }

@@ -6,7 +6,7 @@
 // from the library's `checker`, the code the native `citequiz` runs, so
 // the diagnostics and the exit codes are the same: 0 success, 1 findings
 // (or a file that cannot be read), 2 usage.
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 
@@ -63,7 +63,8 @@ loads in one request and starts without checking or anchoring. Authors
 keep editing BANK; compile again after each change. A bank that does not
 check is not compiled (its problems are printed as \`check\` prints them).
 
-  --out <FILE>  Where to write (default: BANK with .compiled.json for .json)
+  --out <FILE>  Where to write: a file, or a folder to write it into under
+                BANK's file name (default: BANK with .compiled.json for .json)
   --force       Replace FILE if it exists`,
     flags: ['--out', '--force'],
     banks: 'one',
@@ -162,6 +163,9 @@ const io = {
   },
   exists(file) {
     return existsSync(file);
+  },
+  isDir(file) {
+    return statSync(file, { throwIfNoEntry: false })?.isDirectory() ?? false;
   },
   // Whole or not at all, as natively: a temporary file beside it, renamed over it.
   write(file, bytes) {

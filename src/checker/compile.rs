@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 /// Where `compile` writes, and whether it may replace a file.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct CompileOptions<'a> {
-    /// The compiled file (default: [`default_out`] of the bank).
+    /// The compiled file, or a folder to write it into under the bank's
+    /// file name (default: [`default_out`] of the bank).
     pub out: Option<&'a Path>,
     /// Replace `out` if it exists.
     pub force: bool,
@@ -21,15 +22,24 @@ pub struct CompileOptions<'a> {
 /// prints them, and nothing is written), `out` exists without `force`, or
 /// it cannot be written. Warnings are printed and do not stop it.
 pub fn compile(path: &Path, options: CompileOptions<'_>, io: &mut dyn Io) -> u8 {
-    let out = options.out.map_or_else(|| default_out(path), Path::to_path_buf);
+    let out = match options.out {
+        // A folder, as `cp` takes one: the bank's file name inside it.
+        Some(dir) if io.is_dir(dir) => dir.join(path.file_name().unwrap_or(path.as_os_str())),
+        Some(file) => file.to_path_buf(),
+        None => default_out(path),
+    };
     let loaded = load_bank(path, io);
     print_diagnostics(&loaded, io);
     let Some(bank) = &loaded.bank else {
-        io.print(
-            Stream::Err,
-            &format!("error: {} does not check; nothing was written", path.display()),
-        );
-        io.print(Stream::Err, "  = help: fix the errors above, then compile again");
+        // A bank that could not be read has said so; one that was read, why
+        // it does not check.
+        if loaded.bank_file.is_some() {
+            io.print(
+                Stream::Err,
+                &format!("error: {} does not check; nothing was written", path.display()),
+            );
+            io.print(Stream::Err, "  = help: fix the errors above, then compile again");
+        }
         return FAILED;
     };
     if let Some(refused) = refuse_overwrite(&out, options.force, io) {

@@ -59,6 +59,8 @@ pub trait Io {
     /// Whether something exists at `path` (a command that writes refuses
     /// to replace it without `--force`).
     fn exists(&mut self, path: &Path) -> bool;
+    /// Whether `path` is a folder (`compile --out` writes into one).
+    fn is_dir(&mut self, path: &Path) -> bool;
     /// Writes `bytes` to `path` whole (natively into a temporary file
     /// beside it, then renamed over it), or says why it could not.
     ///

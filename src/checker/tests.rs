@@ -24,7 +24,12 @@ impl Io for Memory {
     }
 
     fn exists(&mut self, path: &Path) -> bool {
-        self.files.iter().any(|(p, _)| p == path)
+        self.files.iter().any(|(p, _)| p == path) || self.is_dir(path)
+    }
+
+    /// A folder is any path some file lies under.
+    fn is_dir(&mut self, path: &Path) -> bool {
+        self.files.iter().any(|(p, _)| p.starts_with(path) && p != path)
     }
 
     fn write(&mut self, path: &Path, bytes: &[u8]) -> Result<(), String> {
@@ -156,4 +161,21 @@ fn a_bank_that_does_not_check_is_not_compiled() {
     let err: Vec<&str> = io.lines.iter().map(|(_, l)| l.as_str()).collect();
     assert!(err[0].contains("zz"), "{err:?}");
     assert_eq!(err[1], "error: quiz-data/banks/b.json does not check; nothing was written");
+}
+
+#[test]
+fn compile_into_a_folder_keeps_the_banks_file_name() {
+    let mut io = with_bank(BANK);
+    io.files.push((PathBuf::from("site/index.html"), String::new()));
+    let options = CompileOptions { out: Some(Path::new("site")), force: false };
+    assert_eq!(compile(Path::new("quiz-data/banks/b.json"), options, &mut io), 0, "{:?}", io.lines);
+    assert!(io.files.iter().any(|(p, _)| p == Path::new("site/b.json")));
+}
+
+#[test]
+fn a_bank_that_cannot_be_read_is_said_once() {
+    let mut io = Memory::default();
+    assert_eq!(compile(Path::new("nothere.json"), CompileOptions::default(), &mut io), FAILED);
+    assert_eq!(io.lines.len(), 1, "{:?}", io.lines);
+    assert!(io.lines[0].1.contains("cannot read the bank nothere.json"), "{:?}", io.lines);
 }

@@ -14,7 +14,8 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
 extern "C" {
-    /// `{read(path), print(toStderr, line), exists(path), write(path, bytes)}`:
+    /// `{read(path), print(toStderr, line), exists(path), isDir(path),
+    /// write(path, bytes)}`:
     /// the Node script's files and streams.
     pub type NodeIo;
     /// The file's bytes; throws the reason (a string) when it cannot be read.
@@ -26,6 +27,9 @@ extern "C" {
     /// Whether something exists at the path.
     #[wasm_bindgen(method)]
     fn exists(this: &NodeIo, path: &str) -> bool;
+    /// Whether the path is a folder.
+    #[wasm_bindgen(method, js_name = isDir)]
+    fn is_dir(this: &NodeIo, path: &str) -> bool;
     /// Writes the bytes to the path whole; throws the reason (a string)
     /// when it cannot.
     #[wasm_bindgen(method, catch)]
@@ -49,6 +53,10 @@ impl Io for Node<'_> {
 
     fn exists(&mut self, path: &Path) -> bool {
         self.0.exists(&path.to_string_lossy())
+    }
+
+    fn is_dir(&mut self, path: &Path) -> bool {
+        self.0.is_dir(&path.to_string_lossy())
     }
 
     fn write(&mut self, path: &Path, bytes: &[u8]) -> Result<(), String> {

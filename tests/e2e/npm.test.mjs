@@ -142,6 +142,17 @@ test('npx citequiz compile writes the bytes the native command writes, and says 
   assert.equal(broken[1].stderr, broken[0].stderr);
   assert.match(broken[1].stderr, /broken\.json does not check; nothing was written/);
   assert.ok(!readdirSync(path.join(project, 'compiled')).includes('b.json'));
+  // --out a folder: the bank's file name inside it, as natively.
+  mkdirSync(path.join(project, 'site'));
+  const into = [native('compile', '--out', 'site', banks[0]), bin('compile', '--force', '--out', 'site', banks[0])];
+  assert.equal(into[1].status, 0, into[1].stderr);
+  assert.equal(into[1].stdout, into[0].stdout);
+  assert.ok(readdirSync(path.join(project, 'site')).includes(path.basename(banks[0])));
+  // A missing bank is said once, as natively.
+  const missing = [native('compile', 'quiz-data/missing.json'), bin('compile', 'quiz-data/missing.json')];
+  assert.equal(missing[1].status, 1);
+  assert.equal(missing[1].stderr, missing[0].stderr);
+  assert.doesNotMatch(missing[1].stderr, /does not check/);
   assert.equal(bin('compile').status, 2);
   assert.equal(bin('compile', '--out').status, 2);
 });

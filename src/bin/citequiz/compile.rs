@@ -21,7 +21,8 @@ pub struct Args {
     /// The bank file (JSON); it must check.
     #[arg(value_name = "BANK")]
     bank: PathBuf,
-    /// Where to write (default: BANK with `.compiled.json` for `.json`).
+    /// Where to write: a file, or a folder to write it into under BANK's
+    /// file name (default: BANK with `.compiled.json` for `.json`).
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
     /// Replace FILE if it exists.
