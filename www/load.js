@@ -66,10 +66,10 @@ async function fetchBank(url) {
   const network = () => { throw new FetchError('bank', url, 'network', ''); };
   // The first chunk of a copy of the stream says which build; the response
   // itself is read whole, without a copy. A first chunk too short to say
-  // starts the full widget, which reads compiled banks too.
-  const peek = response.clone().body.getReader();
-  const { value } = await peek.read().catch(network);
-  peek.cancel().catch(() => {});
+  // (or no body) starts the full widget, which reads compiled banks too.
+  const peek = response.clone().body?.getReader();
+  const { value } = (await peek?.read().catch(network)) ?? {};
+  peek?.cancel().catch(() => {});
   const bytes = response.arrayBuffer().then((b) => new Uint8Array(b), network);
   bytes.catch(() => {}); // reported where it is awaited
   return { compiled: !!value && isCompiled(value), bytes };
