@@ -46,7 +46,10 @@ impl Widget {
     /// large bank, whose bytes are copied as they are rather than encoded
     /// from a JS string). With `article_json` null or undefined, the bank
     /// is a compiled one (`citequiz compile`), which carries its article
-    /// and is not checked again: the fast path.
+    /// and is not checked again: the fast path. The player's build
+    /// (feature `player`, `citequiz_player_bg.wasm`) reads only that: a
+    /// bank given with its article fails with an `unknown-format`
+    /// diagnostic that says to compile it or load the full widget.
     ///
     /// `host` is an element or a shadow root (its `<style>` and `<link>`
     /// children are kept). `options` (a JS object; every field optional):
