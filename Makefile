@@ -105,14 +105,14 @@ size:
 # compiled bank's reader (Bank::load_compiled, the widget's fast path:
 # 153,309 -> 160,768), 168,029 bytes together after both merged, plus 0.5 %.
 # SIZE_CEILING is the raw bank's page (the full widget); after the player
-# (2026-12-06) that page is 168,434 by scripts/build-wasm.sh: its glue a
+# (2026-12-06) that page is 168,497 by scripts/build-wasm.sh: its glue a
 # chunk of its own, the loader choosing by the bank's first bytes.
 SIZE_CEILING := 168900
 # A compiled bank's page: the player (the widget built with feature
 # `player`, the raw bank's reader compiled out), the element's bundle, the
-# player's glue chunk and the CSS: 145,709 bytes gzip when it was built
+# player's glue chunk and the CSS: 145,772 bytes gzip when it was built
 # (2026-12-06, scripts/build-wasm.sh), plus 0.5 %.
-PLAYER_SIZE_CEILING := 146400
+PLAYER_SIZE_CEILING := 146500
 size-ceiling:
 	bash scripts/size.sh --max $(SIZE_CEILING) --max-player $(PLAYER_SIZE_CEILING)
 

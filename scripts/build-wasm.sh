@@ -67,6 +67,19 @@ build widget "$out"
 # load.js starts for a compiled bank (see ARCHITECTURE.md, Size).
 build player "$out" web citequiz_player
 build api "$out/api"
+# The two widget Wasms' URLs, for load.js to start a Wasm's fetch beside its
+# glue's import (the glue knows its Wasm's URL only once it has come). The
+# module sits beside the Wasms, so that `import.meta.url` finds them both
+# from the sources (www/load.js imports ./pkg/wasm.js) and from the bundles
+# (in www/pkg, where this module is inlined); bundlers that copy assets
+# see the literal `new URL(…, import.meta.url)` pattern.
+cat > "$out/wasm.js" <<'JS'
+// Written by scripts/build-wasm.sh: the widget's two Wasms (see www/load.js).
+export const WASM = {
+  full: new URL('citequiz_bg.wasm', import.meta.url),
+  player: new URL('citequiz_player_bg.wasm', import.meta.url),
+};
+JS
 
 # What pages load: each entry point bundled with what it imports (the
 # loader, the LRS reporter) into one minified module, and the CSS

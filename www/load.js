@@ -11,10 +11,12 @@
 // its diagnostics). The bank's first bytes say which one starts
 // (isCompiled), so a page fetches one Wasm per kind of bank it shows.
 //
-// The Wasm and its glue load relative to this module (./pkg/), so a page
+// The Wasms and their glue load relative to this module (./pkg/; the
+// Wasms' URLs from pkg/wasm.js, which scripts/build-wasm.sh writes), so a page
 // on another origin that imports this file gets them from this file's
 // origin (the server must send CORS headers: `citequiz serve` does).
 import { strings, showLoading } from './fatal.js';
+import { WASM } from './pkg/wasm.js';
 
 export const TIMEOUT_MS = 15000;
 /** How many of a bank's first bytes isCompiled reads. */
@@ -33,14 +35,20 @@ const started = {};
 
 /**
  * Starts a build of the Wasm once per page, `'player'` (compiled banks)
- * or `'full'` (raw banks too); later calls share the first start.
- * Resolves to that build's glue module (`Widget`, `articlePath`). A panel
- * drawn before any bank has said which build it needs (its fetch failed)
- * uses one started already, else the player, the smaller (`'any'`).
+ * or `'full'` (raw banks too); later calls share the first start. The
+ * Wasm's fetch starts at once, beside its glue's import. Resolves to that
+ * build's glue module (`Widget`, `articlePath`). A panel drawn before any
+ * bank has said which build it needs (its fetch failed) uses one started
+ * already, else the player, the smaller (`'any'`).
  */
 export function loadWasm(build = 'full') {
   if (build === 'any') return started.full ?? loadWasm('player');
-  return (started[build] ??= BUILDS[build]().then(async (glue) => (await glue.default(), glue)));
+  if (!started[build]) {
+    const wasm = fetch(WASM[build]);
+    wasm.catch(() => {}); // reported by the glue's start
+    started[build] = BUILDS[build]().then(async (glue) => (await glue.default({ module_or_path: wasm }), glue));
+  }
+  return started[build];
 }
 
 /** A fetch that failed: which file, from where, and why. */

@@ -39,7 +39,8 @@ after(async () => { await browser?.close(); server?.stop(); });
 /**
  * Opens `url`, answers the first question right, checks that the verdict
  * says so and that "Show in article" marks the cited passage; returns the
- * Wasm files and the Wasm glue chunks the page requested.
+ * Wasm files and the Wasm glue chunks the page requested, sorted (the
+ * Wasm's fetch and its glue's import start together).
  */
 async function playFirst(url) {
   const { page, context, problems } = await openPage(browser);
@@ -60,7 +61,7 @@ async function playFirst(url) {
   assert.ok(quotes.some((q) => marked.includes(q) || q.includes(marked)), `${marked} is not one of ${quotes.join(' | ')}`);
   assert.deepEqual(problems, []);
   await context.close();
-  return wasms;
+  return wasms.sort();
 }
 
 for (const [where, url] of [
