@@ -20,7 +20,7 @@ setup:
 	@bash scripts/setup.sh
 
 # Formatting, and clippy with warnings as errors: natively over every target,
-# and for wasm32 over the library (each of the shell's three builds) and the
+# and for wasm32 over the library (each of the shell's four builds) and the
 # Wasm tests. clippy.toml's disallowed types and methods are the widget's
 # size rules: they bind the wasm32 library, so the other runs allow them,
 # and so does the Node checker's build (`check`: native code's path, its
@@ -30,6 +30,7 @@ lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings $(ALLOW_NATIVE)
 	cargo clippy --target wasm32-unknown-unknown --lib --no-default-features --features widget -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --no-default-features --features player -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --no-default-features --features api -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --no-default-features --features check -- -D warnings $(ALLOW_NATIVE)
 	cargo clippy --target wasm32-unknown-unknown --test web_api --test web_view -- -D warnings $(ALLOW_NATIVE)
@@ -103,9 +104,17 @@ size:
 # there; 153,309 -> 159,500 by scripts/build-wasm.sh) and of issue 18's
 # compiled bank's reader (Bank::load_compiled, the widget's fast path:
 # 153,309 -> 160,768), 168,029 bytes together after both merged, plus 0.5 %.
+# SIZE_CEILING is the raw bank's page (the full widget); after the player
+# (2026-12-06) that page is 168,497 by scripts/build-wasm.sh: its glue a
+# chunk of its own, the loader choosing by the bank's first bytes.
 SIZE_CEILING := 168900
+# A compiled bank's page: the player (the widget built with feature
+# `player`, the raw bank's reader compiled out), the element's bundle, the
+# player's glue chunk and the CSS: 145,772 bytes gzip when it was built
+# (2026-12-06, scripts/build-wasm.sh), plus 0.5 %.
+PLAYER_SIZE_CEILING := 146500
 size-ceiling:
-	bash scripts/size.sh --max $(SIZE_CEILING)
+	bash scripts/size.sh --max $(SIZE_CEILING) --max-player $(PLAYER_SIZE_CEILING)
 
 ## make fuzz: each cargo-fuzz target for FUZZ_SECONDS (default 60) seconds. Not part of make test.
 fuzz:

@@ -74,6 +74,7 @@ const TOOLS = [
 const LIBS = {
   'lib/citequiz/citequiz.js': 'www/pkg/citequiz.js',
   'lib/citequiz/citequiz_bg.wasm': 'www/pkg/citequiz_bg.wasm',
+  'lib/citequiz/citequiz_player_bg.wasm': 'www/pkg/citequiz_player_bg.wasm',
   'lib/citequiz/style.css': 'www/pkg/style.css',
   'lib/quizdown/quizdown.js': 'node_modules/quizdown/public/build/quizdown.js',
   'lib/survey/survey.core.min.js': 'node_modules/survey-core/survey.core.min.js',
@@ -157,11 +158,13 @@ function buildSite() {
     cpSync(path.join(ROOT, from), path.join(SITE, to));
   }
   cpSync(PAGES, SITE, { recursive: true });
-  // The citequiz page's script and the Wasm's glue in one minified module,
-  // with the esbuild that scripts/build-wasm.sh uses for the widget's pages.
+  // The citequiz page's script and both builds' glue (the full widget's and
+  // the player's, as www/load.js bundles them) in one minified module, with
+  // the esbuild that scripts/build-wasm.sh uses for the widget's pages.
   execFileSync(path.join(ROOT, 'node_modules/.bin/esbuild'), [path.join(PAGES, 'citequiz/main.js'),
     '--bundle', '--minify', '--format=esm', '--log-level=warning',
     `--alias:citequiz=${path.join(ROOT, 'www/pkg/citequiz.js')}`,
+    `--alias:citequiz-player=${path.join(ROOT, 'www/pkg/citequiz_player.js')}`,
     `--outfile=${path.join(SITE, 'citequiz/main.js')}`]);
   const data = {};
   for (const n of opts.sizes) {

@@ -223,6 +223,7 @@ fn build_writes_the_same_package_twice_deflated() {
     std::fs::create_dir_all(www.join("pkg")).unwrap();
     std::fs::write(www.join("pkg/single.js"), "function init() {}\n").unwrap();
     std::fs::write(www.join("pkg/citequiz_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
+    std::fs::write(www.join("pkg/citequiz_player_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
     std::fs::write(www.join("pkg/style.css"), "body{color:black}\n").unwrap();
     let zips: Vec<Vec<u8>> = ["a", "b"]
         .into_iter()

@@ -1,24 +1,54 @@
 // The one loading path, shared by the self-study page (main.js), the
-// <cite-quiz> element (citequiz.js) and so the iframe embed: start the Wasm
-// once, fetch a bank and the article it names (relative to the bank), or a
-// compiled bank, which carries its article, and mount the widget. Every
-// failure ends in the widget's error panel, in the widget's language, never
-// a blank host.
+// <cite-quiz> element (citequiz.js) and so the iframe embed: fetch a bank,
+// start the Wasm it needs, fetch the article it names (relative to the
+// bank) unless it is a compiled bank, which carries its article, and mount
+// the widget. Every failure ends in the widget's error panel, in the
+// widget's language, never a blank host.
 //
-// The Wasm and its glue load relative to this module (./pkg/), so a page
+// Two builds of the widget, each with its own wasm-bindgen glue: the
+// player (citequiz_player_bg.wasm, compiled banks only, 21 kB gzip less)
+// and the full widget (citequiz_bg.wasm, which checks a raw bank and shows
+// its diagnostics). The bank's first bytes say which one starts
+// (isCompiled), so a page fetches one Wasm per kind of bank it shows.
+//
+// The Wasms and their glue load relative to this module (./pkg/; the
+// Wasms' URLs from pkg/wasm.js, which scripts/build-wasm.sh writes), so a page
 // on another origin that imports this file gets them from this file's
 // origin (the server must send CORS headers: `citequiz serve` does).
-import init, { Widget, articlePath } from './pkg/citequiz.js';
-import { strings } from './fatal.js';
+import { strings, showLoading } from './fatal.js';
+import { WASM } from './pkg/wasm.js';
 
 export const TIMEOUT_MS = 15000;
+/** How many of a bank's first bytes isCompiled reads. */
+const HEAD_BYTES = 64;
 
-let ready;
+/**
+ * Each build's glue, imported when first needed: a page that shows only
+ * compiled banks never fetches the full widget's, and the reverse. The
+ * bundles keep these imports as chunks of their own (esbuild --splitting).
+ */
+const BUILDS = {
+  full: () => import('./pkg/citequiz.js'),
+  player: () => import('./pkg/citequiz_player.js'),
+};
+const started = {};
 
-/** Starts the Wasm once per page; later calls share the first start. */
-export function loadWasm() {
-  ready ??= init();
-  return ready;
+/**
+ * Starts a build of the Wasm once per page, `'player'` (compiled banks)
+ * or `'full'` (raw banks too); later calls share the first start. The
+ * Wasm's fetch starts at once, beside its glue's import. Resolves to that
+ * build's glue module (`Widget`, `articlePath`). A panel drawn before any
+ * bank has said which build it needs (its fetch failed) uses one started
+ * already, else the player, the smaller (`'any'`).
+ */
+export function loadWasm(build = 'full') {
+  if (build === 'any') return started.full ?? loadWasm('player');
+  if (!started[build]) {
+    const wasm = fetch(WASM[build]);
+    wasm.catch(() => {}); // reported by the glue's start
+    started[build] = BUILDS[build]().then(async (glue) => (await glue.default({ module_or_path: wasm }), glue));
+  }
+  return started[build];
 }
 
 /** A fetch that failed: which file, from where, and why. */
@@ -35,12 +65,22 @@ export async function fetchText(url, what) {
 }
 
 /**
- * Fetches a body as bytes (a Uint8Array), as fetchText does text. A bank
- * goes to the Wasm as its UTF-8 bytes, copied as they are: given a string,
- * the Wasm encoded it back to UTF-8 (about 15 ms for a 2 MB bank).
+ * Fetches a bank: resolves, once its first bytes have come, to whether it
+ * is compiled (isCompiled) and a promise of all its bytes (a Uint8Array),
+ * so that the Wasm the bank needs starts while the rest arrives.
  */
-export async function fetchBytes(url, what) {
-  return new Uint8Array(await (await fetchOk(url, what)).arrayBuffer());
+async function fetchBank(url) {
+  const response = await fetchOk(url, 'bank');
+  const network = () => { throw new FetchError('bank', url, 'network', ''); };
+  // The first chunk of a copy of the stream says which build; the response
+  // itself is read whole, without a copy. A first chunk too short to say
+  // (or no body) starts the full widget, which reads compiled banks too.
+  const peek = response.clone().body?.getReader();
+  const { value } = (await peek?.read().catch(network)) ?? {};
+  peek?.cancel().catch(() => {});
+  const bytes = response.arrayBuffer().then((b) => new Uint8Array(b), network);
+  bytes.catch(() => {}); // reported where it is awaited
+  return { compiled: !!value && isCompiled(value), bytes };
 }
 
 async function fetchOk(url, what) {
@@ -72,18 +112,21 @@ async function fetchOk(url, what) {
  * Rejects only when the Wasm itself cannot start.
  */
 export async function mountQuiz(host, bankUrl, options = {}) {
-  // The bank's fetch starts now, beside the Wasm's start, not after it: on
-  // a cold load these two are most of the wait for the first question.
-  let bank = fetchBytes(bankUrl, 'bank');
-  bank.catch(() => {}); // a failure is reported below, once the Wasm can draw it
-  await loadWasm();
   const lang = options.lang || undefined;
   for (;;) {
+    showLoading(host, 'bank', String(bankUrl), lang);
+    // The Wasm starts as soon as the bank's first bytes say which one it
+    // needs, while the rest of the bank arrives.
+    let glue = null;
     try {
-      return await fetchAndMount(host, bankUrl, bank, options, lang);
+      const bank = await fetchBank(bankUrl);
+      glue = await loadWasm(bank.compiled ? 'player' : 'full');
+      return await fetchAndMount(host, glue, bankUrl, bank, options, lang);
     } catch (e) {
       console.warn(e);
       if (!(e instanceof FetchError)) {
+        // The Wasm did not start: the caller shows why.
+        if (!glue) throw e;
         // mount() draws its own panel for a bank or article that fails to
         // load; a bank that is not even JSON fails earlier, in articlePath.
         if (!host.querySelector('.citequiz-error')) {
@@ -91,33 +134,32 @@ export async function mountQuiz(host, bankUrl, options = {}) {
           // diagnostics the panel lists itself.
           const diagnostics = e.diagnostics || [];
           const message = String(e.message || e);
-          Widget.showError(host, '', diagnostics.length ? message.split('\n')[0] : message, diagnostics, lang);
+          glue.Widget.showError(host, '', diagnostics.length ? message.split('\n')[0] : message, diagnostics, lang);
         }
         return null;
       }
-      Widget.showFetchError(host, e.what, e.url, e.reason, e.detail, lang);
+      glue ??= await loadWasm('any');
+      glue.Widget.showFetchError(host, e.what, e.url, e.reason, e.detail, lang);
       await retryClicked(host);
-      bank = null;
     }
   }
 }
 
-/** Mounts from `bank` (the bank's bytes, on their way) or, when null, fetches the bank again. */
-async function fetchAndMount(host, bankUrl, bank, options, lang) {
-  Widget.showLoading(host, 'bank', String(bankUrl), lang);
-  const bankBytes = await (bank ?? fetchBytes(bankUrl, 'bank'));
+/** Mounts from `bank` (fetchBank's) with `glue`, the build its first bytes asked for. */
+async function fetchAndMount(host, { Widget, articlePath }, bankUrl, bank, options, lang) {
+  const bankBytes = await bank.bytes;
   // The bank's URL is its xAPI activity id unless the host says otherwise.
   const mountOptions = { activity: new URL(bankUrl).href, ...options };
   // A compiled bank (`citequiz compile`) carries its article, checked and
-  // anchored: one request, and the Wasm's fast path.
-  if (isCompiled(bankBytes)) return Widget.mount(host, bankBytes, null, mountOptions);
-  const articleUrl = new URL(articleOf(bankBytes), bankUrl);
+  // anchored: one request, and the player's fast path.
+  if (bank.compiled) return Widget.mount(host, bankBytes, null, mountOptions);
+  const articleUrl = new URL(articleOf(bankBytes, articlePath), bankUrl);
   // The bank is a stranger's: its article is fetched over http(s) only,
   // never from a data:, blob:, file: or javascript: address it names.
   if (articleUrl.protocol !== 'https:' && articleUrl.protocol !== 'http:') {
     throw new Error(`The bank names its article at ${articleUrl.href}; only http(s) addresses are fetched.`);
   }
-  Widget.showLoading(host, 'article', articleUrl.href, lang);
+  showLoading(host, 'article', articleUrl.href, lang);
   const articleText = await fetchText(articleUrl, 'article');
   return Widget.mount(host, bankBytes, articleText, mountOptions);
 }
@@ -129,7 +171,7 @@ async function fetchAndMount(host, bankUrl, bank, options, lang) {
  * version: the Wasm names the one it reads.
  */
 export function isCompiled(bytes) {
-  const head = new TextDecoder().decode(bytes.subarray(0, 64));
+  const head = new TextDecoder().decode(bytes.subarray(0, HEAD_BYTES));
   return /^\s*\{\s*"format"\s*:\s*"citequiz-compiled\//.test(head);
 }
 
@@ -140,7 +182,7 @@ export function isCompiled(bytes) {
  * the two equal), to say where and why (line, column, JSON path), and the
  * bank is read in full, checked, when mounted.
  */
-function articleOf(bankBytes) {
+function articleOf(bankBytes, articlePath) {
   const bankText = new TextDecoder().decode(bankBytes);
   try {
     const bank = JSON.parse(bankText);

@@ -3,7 +3,11 @@
 // page holds (see src/package). scripts/build-wasm.sh bundles it with the
 // wasm-bindgen glue and minifies it into pkg/single.js, which `citequiz
 // build` inlines: one minified module, not the glue as wasm-bindgen writes it.
-import init, { Widget } from './pkg/citequiz.js';
+// The page holds the player's Wasm with a compiled bank (no article), the
+// full widget's with a raw bank and its article (src/package, `page`): the
+// same test picks the glue here.
+import initFull, { Widget as FullWidget } from './pkg/citequiz.js';
+import initPlayer, { Widget as PlayerWidget } from './pkg/citequiz_player.js';
 
 const host = document.getElementById('quiz');
 const text = (id) => document.getElementById(id).textContent;
@@ -14,10 +18,11 @@ const wasmBytes = () => {
   return bytes;
 };
 const start = async () => {
-  await init({ module_or_path: wasmBytes() });
   const bankText = text('citequiz-bank');
   // Empty for a compiled bank, which carries its article.
   const articleText = text('citequiz-article') || null;
+  const [init, Widget] = articleText === null ? [initPlayer, PlayerWidget] : [initFull, FullWidget];
+  await init({ module_or_path: wasmBytes() });
   const bankId = JSON.parse(bankText).id;
   // Set by citequiz-scorm.js in a SCORM package; absent in the plain page.
   const runtime = window.citequizRuntime;

@@ -8,6 +8,7 @@
 pub mod compiled;
 pub mod lint;
 mod model;
+mod play;
 pub mod raw;
 pub(crate) mod read;
 #[cfg(not(target_arch = "wasm32"))]
@@ -16,6 +17,7 @@ mod validate;
 
 pub use compiled::COMPILED_FORMAT;
 pub use model::{Bank, Body, Citation, Question};
+pub use play::{LoadFailure, Part, load_playable};
 pub use raw::{BANK_FORMAT, Cite, Kind, RawBank, RawQuestion};
 #[cfg(not(target_arch = "wasm32"))]
 pub use schema::{SCHEMA_ID, bank_schema};

@@ -201,7 +201,6 @@ strings! {
     fetch_timeout: Template<1>,
     fetch_network: &'static str,
     fetch_status: Template<1>,
-    loading: Template<2>,
 }
 
 const fn en<const N: usize>(one: &'static str, other: &'static str) -> Plural<N> {
@@ -328,7 +327,6 @@ pub(crate) static EN: Strings = Strings {
     fetch_timeout: t("no answer within {} s"),
     fetch_network: "the network request failed",
     fetch_status: t("the server answered {}"),
-    loading: t("Loading the quiz… (fetching the {} from {})"),
 };
 
 pub(crate) static RU: Strings = Strings {
@@ -498,7 +496,6 @@ pub(crate) static RU: Strings = Strings {
     fetch_timeout: t("нет ответа за {} с"),
     fetch_network: "сетевой запрос не удался",
     fetch_status: t("сервер ответил {}"),
-    loading: t("Загрузка теста… (загружаем {} с адреса {})"),
 };
 
 /// What a fetch error names, in the language at hand: "bank" or "article".

@@ -13,8 +13,10 @@
 //!
 //! The widget comes from `www/pkg/` as `scripts/build-wasm.sh` builds it
 //! (`read_widget`): `single.js` (`www/single.js`, the page's script, bundled
-//! with the wasm-bindgen glue and minified), `citequiz_bg.wasm` and the
-//! minified `style.css`. Everything embedded is escaped so that
+//! with both builds' wasm-bindgen glue and minified), the player's Wasm
+//! `citequiz_player_bg.wasm` (inlined with a compiled bank, what `citequiz
+//! build` embeds), the full widget's `citequiz_bg.wasm` (inlined with a raw
+//! bank and its article) and the minified `style.css`. Everything embedded is escaped so that
 //! no text of the bank can end the script element that holds it. The page
 //! carries its own Content Security Policy in a `<meta>`: its one inline
 //! script and its one inline style are allowed by their SHA-256 hashes,
@@ -37,8 +39,10 @@ pub struct WidgetFiles {
     /// `pkg/single.js`, the page's script and the wasm-bindgen glue in one
     /// minified ES module.
     pub script: String,
-    /// `pkg/citequiz_bg.wasm`.
+    /// `pkg/citequiz_bg.wasm`, the full widget, for a raw bank.
     pub wasm: Vec<u8>,
+    /// `pkg/citequiz_player_bg.wasm`, the player, for a compiled bank.
+    pub player_wasm: Vec<u8>,
     /// `pkg/style.css`, minified.
     pub css: String,
 }
@@ -49,9 +53,13 @@ pub struct WidgetFiles {
 /// A file is missing (the message says to build the widget) or unreadable.
 pub fn read_widget(www: &Path) -> Result<WidgetFiles, String> {
     let pkg = www.join("pkg");
-    let (js, wasm, css) =
-        (pkg.join("single.js"), pkg.join("citequiz_bg.wasm"), pkg.join("style.css"));
-    if let Some(missing) = [&js, &wasm, &css].into_iter().find(|p| !p.exists()) {
+    let (js, wasm, player, css) = (
+        pkg.join("single.js"),
+        pkg.join("citequiz_bg.wasm"),
+        pkg.join("citequiz_player_bg.wasm"),
+        pkg.join("style.css"),
+    );
+    if let Some(missing) = [&js, &wasm, &player, &css].into_iter().find(|p| !p.exists()) {
         return Err(format!(
             "the widget is not built ({} is missing): run `bash scripts/build-wasm.sh` first",
             missing.display()
@@ -60,7 +68,12 @@ pub fn read_widget(www: &Path) -> Result<WidgetFiles, String> {
     let read = |p: &Path| std::fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.display()));
     let text =
         |p: &Path| String::from_utf8(read(p)?).map_err(|_| format!("{} is not UTF-8", p.display()));
-    Ok(WidgetFiles { script: text(&js)?, wasm: read(&wasm)?, css: text(&css)? })
+    Ok(WidgetFiles {
+        script: text(&js)?,
+        wasm: read(&wasm)?,
+        player_wasm: read(&player)?,
+        css: text(&css)?,
+    })
 }
 
 /// JSON text made safe inside `<script type="application/json">`: every `<`
@@ -132,7 +145,9 @@ pub fn csp(script: &str, style: &str, runtime: bool) -> String {
 /// The self-contained page. `runtime_src`, when given, is the `src` of a
 /// classic script loaded before the page's module (the SCORM runtime).
 /// `article_json` is empty when `bank_json` is a compiled bank (`citequiz
-/// build` embeds one), which carries its article.
+/// build` embeds one), which carries its article: the page then inlines the
+/// player's Wasm, else the full widget's (`single.js` starts the glue that
+/// matches by the same test).
 pub fn page(
     w: &WidgetFiles,
     bank: &Bank,
@@ -176,7 +191,7 @@ pub fn page(
         title = escape_xml(bank.title()),
         bank_json = script_json(bank_json),
         article_json = script_json(article_json),
-        wasm = base64(&w.wasm),
+        wasm = base64(if article_json.is_empty() { &w.player_wasm } else { &w.wasm }),
     )
 }
 
@@ -286,9 +301,21 @@ mod tests {
         // A stand-in for the built widget: the tests check packaging, not it.
         WidgetFiles {
             script: "function f() { return '</script><!-- x'; }\n".into(),
-            wasm: b"\0asm\x01\0\0\0".to_vec(),
+            wasm: b"\0asm\x01\0\0\0full".to_vec(),
+            player_wasm: b"\0asm\x01\0\0\0player".to_vec(),
             css: "body { color: black }".into(),
         }
+    }
+
+    #[test]
+    fn the_page_inlines_the_player_for_a_compiled_bank_and_the_full_widget_for_a_raw_one() {
+        let (bank, bank_json, article_json) = bank();
+        let w = widget();
+        let inlined = |html: &str, wasm: &[u8]| html.contains(&base64(wasm));
+        let compiled = page(&w, &bank, &bank.compile(), "", None);
+        assert!(inlined(&compiled, &w.player_wasm) && !inlined(&compiled, &w.wasm));
+        let raw = page(&w, &bank, &bank_json, &article_json, None);
+        assert!(inlined(&raw, &w.wasm) && !inlined(&raw, &w.player_wasm));
     }
 
     /// The entries of a zip, read by the zip crate (which checks every

@@ -14,8 +14,7 @@
 //! snapshot, a versioned JSON text for the host to store.
 
 use super::{js_error, normalizer};
-use crate::article::Article;
-use crate::bank::{Bank, Body, Question};
+use crate::bank::{Bank, Body, LoadFailure, Part, Question, load_playable};
 use crate::grade::Response;
 use crate::review::{Card, Memory, Now, Rating};
 use crate::session::Session;
@@ -47,16 +46,21 @@ fn json_text(value: &JsValue, what: &str) -> Result<String, JsValue> {
 /// which carries its own.
 fn load_bank(bank: &JsValue, article: &JsValue) -> Result<Bank, JsValue> {
     let bank = json_text(bank, "bank")?;
-    if article.is_null() || article.is_undefined() {
-        return Bank::load_compiled(&bank, normalizer())
-            .map_err(|d| js_error("the compiled bank could not be loaded:", &d, Some(&bank)));
-    }
-    let article = json_text(article, "article")?;
-    let article = Article::parse(&article, normalizer())
-        .map_err(|d| js_error("the article could not be loaded:", &d, Some(&article)))?;
-    Bank::load(&bank, None, article)
-        .map(|(bank, _warnings)| bank)
-        .map_err(|d| js_error("the bank could not be loaded:", &d, Some(&bank)))
+    let article = if article.is_null() || article.is_undefined() {
+        None
+    } else {
+        Some(json_text(article, "article")?)
+    };
+    load_playable(&bank, article.as_deref(), normalizer()).map_err(|LoadFailure { part, diags }| {
+        let (summary, source) = match part {
+            Part::Compiled => ("the compiled bank could not be loaded:", &bank),
+            Part::Article => {
+                ("the article could not be loaded:", article.as_ref().unwrap_or(&bank))
+            }
+            Part::Bank | Part::NotCompiled => ("the bank could not be loaded:", &bank),
+        };
+        js_error(summary, &diags, Some(source))
+    })
 }
 
 /// A question as shown to a learner: options in the session's order, and

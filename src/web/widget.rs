@@ -11,8 +11,7 @@
 use super::view::i18n::{self, I18n, fill};
 use super::view::{self, DiagLine, Mode, Options, View};
 use super::{js_error, normalizer};
-use crate::article::Article;
-use crate::bank::Bank;
+use crate::bank::{LoadFailure, Part, load_playable};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -47,7 +46,10 @@ impl Widget {
     /// large bank, whose bytes are copied as they are rather than encoded
     /// from a JS string). With `article_json` null or undefined, the bank
     /// is a compiled one (`citequiz compile`), which carries its article
-    /// and is not checked again: the fast path.
+    /// and is not checked again: the fast path. The player's build
+    /// (feature `player`, `citequiz_player_bg.wasm`) reads only that: a
+    /// bank given with its article fails with an `unknown-format`
+    /// diagnostic that says to compile it or load the full widget.
     ///
     /// `host` is an element or a shadow root (its `<style>` and `<link>`
     /// children are kept). `options` (a JS object; every field optional):
@@ -99,29 +101,26 @@ impl Widget {
             )
         };
         let bank_json = super::text_in(bank_json, "bank").ok_or_else(not_text)??;
-        let fail =
-            |diags: &[crate::diag::Diagnostic], article: bool, summary: &str, source: &str| {
-                view::load_error(host, article, diags, &I18n::new(options.lang.as_deref()));
-                js_error(summary, diags, Some(source))
-            };
         // No article: a compiled bank, which carries its own, checked and
         // anchored when it was compiled (`bank::compiled`).
-        let bank = if article_json.is_null() || article_json.is_undefined() {
-            Bank::load_compiled(&bank_json, normalizer()).map_err(|diags| {
-                fail(&diags, false, "the compiled bank could not be loaded", &bank_json)
-            })?
+        let article_json = if article_json.is_null() || article_json.is_undefined() {
+            None
         } else {
-            let article_json = super::text_in(article_json, "article").ok_or_else(not_text)??;
-            let article = Article::parse(&article_json, normalizer()).map_err(|diags| {
-                fail(&diags, true, "the article could not be loaded", &article_json)
-            })?;
-            match Bank::load(&bank_json, None, article) {
-                Ok((bank, _warnings)) => bank,
-                Err(diags) => {
-                    return Err(fail(&diags, false, "the bank could not be loaded", &bank_json));
-                }
-            }
+            Some(super::text_in(article_json, "article").ok_or_else(not_text)??)
         };
+        let bank = load_playable(&bank_json, article_json.as_deref(), normalizer()).map_err(
+            |LoadFailure { part, diags }| {
+                let summary = match part {
+                    Part::Compiled => "the compiled bank could not be loaded",
+                    Part::Article => "the article could not be loaded",
+                    Part::Bank | Part::NotCompiled => "the bank could not be loaded",
+                };
+                let article = part == Part::Article;
+                let source = if article { article_json.as_deref() } else { None };
+                view::load_error(host, article, &diags, &I18n::new(options.lang.as_deref()));
+                js_error(summary, &diags, Some(source.unwrap_or(&bank_json)))
+            },
+        )?;
         let view = View::mount(host, bank, options)?;
         let root = view.root().clone();
         let view = Rc::new(RefCell::new(view));
@@ -215,15 +214,6 @@ impl Widget {
         };
         let message = fill(t.fetch_failed, &[i18n::fetched_what(i18n.lang(), what), url, &why]);
         if let Err(e) = view::fetch_error_panel(host, &message, &i18n) {
-            view::log(&e);
-        }
-    }
-
-    /// Renders, in `lang`, the status shown while the `what` (`"bank"` or
-    /// `"article"`) is fetched from `url`: "Loading the quiz…".
-    #[wasm_bindgen(js_name = showLoading)]
-    pub fn show_loading(host: &Node, what: &str, url: &str, lang: Option<String>) {
-        if let Err(e) = view::loading(host, what, url, &I18n::new(lang.as_deref())) {
             view::log(&e);
         }
     }

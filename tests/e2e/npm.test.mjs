@@ -68,7 +68,7 @@ test('the package installs offline, with no dependencies, and holds only what it
   assert.equal(installed.dependencies, undefined);
   assert.deepEqual(readdirSync(path.join(project, 'node_modules')).filter((n) => !n.startsWith('.')), ['citequiz']);
   const pkg = path.join(project, 'node_modules/citequiz/www/pkg');
-  assert.deepEqual(readdirSync(pkg).sort(), ['api', 'cite-quiz.js', 'cite-quiz.js.map', 'citequiz.d.ts', 'citequiz_bg.wasm', 'package.json', 'style.css']);
+  assert.deepEqual(readdirSync(pkg).sort(), ['api', 'cite-quiz.js', 'cite-quiz.js.map', 'citequiz.d.ts', 'citequiz.min.js', 'citequiz.min.js.map', 'citequiz_bg.wasm', 'citequiz_player.min.js', 'citequiz_player.min.js.map', 'citequiz_player_bg.wasm', 'package.json', 'style.css']);
 });
 
 test('npx citequiz check: a good bank exits 0, a broken one 1 naming the question', () => {
@@ -173,7 +173,7 @@ test('a bundled host app imports citequiz/element and shows a question', async (
   // Wasm and CSS are copied beside the bundle, as the README says.
   const dist = path.join(project, 'dist');
   execFileSync(path.join(ROOT, 'node_modules/.bin/esbuild'), ['app/main.js', '--bundle', '--format=esm', '--outdir=dist', '--log-level=warning'], { cwd: project });
-  for (const f of ['citequiz_bg.wasm', 'style.css']) cpSync(path.join(project, 'node_modules/citequiz/www/pkg', f), path.join(dist, f));
+  for (const f of ['citequiz_bg.wasm', 'citequiz_player_bg.wasm', 'style.css']) cpSync(path.join(project, 'node_modules/citequiz/www/pkg', f), path.join(dist, f));
   const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Course</title><link rel="icon" href="data:,">
 <script type="module" src="/main.js"></script></head>
 <body><h1>Week 3</h1><cite-quiz id="w3" seed="7" bank="/quiz-data/banks/gabuev-quick-check.json"></cite-quiz></body></html>`;

@@ -52,7 +52,7 @@ use dom::{R, add, add_text, button, clear, clear_host, data, flag, focus, is_web
 use i18n::{I18n, Strings, fill};
 use store::{Drafts, Store};
 
-pub(crate) use panel::{DiagLine, error_panel, fetch_error_panel, load_error, loading};
+pub(crate) use panel::{DiagLine, error_panel, fetch_error_panel, load_error};
 pub(crate) use review::IMPORT_ATTR;
 
 /// How answers are marked.

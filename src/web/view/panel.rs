@@ -1,14 +1,15 @@
 //! The panels shown instead of a quiz: the error panel (a bank or article
 //! that failed to load, with every diagnostic and where it is; a file that
-//! could not be fetched, with "Try again") and the loading status. They
-//! need no session, so the page's loader draws them before, or instead of,
-//! mounting a `View`.
+//! could not be fetched, with "Try again"). They need no session, so the
+//! page's loader draws them before, or instead of, mounting a `View`. The
+//! loading status is the loader's own (www/fatal.js): it shows before the
+//! bank's first bytes have said which Wasm to start.
 //!
 //! Like the rest of the view, they write bank text only as text nodes and
 //! UI text only from `i18n`.
 
 use super::dom::{self, R, add, add_text, button, clear_host, text};
-use super::i18n::{self, I18n, Strings, fill};
+use super::i18n::{I18n, Strings, fill};
 use crate::diag::Diagnostic;
 use crate::text::cat;
 use wasm_bindgen::JsValue;
@@ -122,15 +123,6 @@ pub(crate) fn error_panel(
 pub(crate) fn fetch_error_panel(host: &Node, message: &str, i18n: &I18n) -> R {
     let root = error_panel(host, None, message, &[], i18n)?;
     button(&root, i18n.t.try_again, "retry", "citequiz-primary")?;
-    Ok(())
-}
-
-/// Renders the status shown while the page's loader fetches a file: "Loading
-/// the quiz…", which file and from where (`role="status"`, so it is read out).
-pub(crate) fn loading(host: &Node, what: &str, url: &str, i18n: &I18n) -> R {
-    let root = panel(host, "citequiz citequiz-loading", "status", i18n)?;
-    add_text(&root, "p", "", &fill(i18n.t.loading, &[i18n::fetched_what(i18n.lang(), what), url]))?;
-    host.append_child(&root)?;
     Ok(())
 }
 
