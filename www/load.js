@@ -9,7 +9,9 @@
 // player (citequiz_player_bg.wasm, compiled banks only, 21 kB gzip less)
 // and the full widget (citequiz_bg.wasm, which checks a raw bank and shows
 // its diagnostics). The bank's first bytes say which one starts
-// (isCompiled), so a page fetches one Wasm per kind of bank it shows.
+// (isCompiled), so a page fetches one Wasm per kind of bank it shows; the
+// player's fetch starts beside the bank's (expectBuild), and a raw bank
+// cancels it.
 //
 // The Wasms and their glue load relative to this module (./pkg/; the
 // Wasms' URLs from pkg/wasm.js, which scripts/build-wasm.sh writes), so a page
@@ -32,6 +34,34 @@ const BUILDS = {
   player: () => import('./pkg/citequiz_player.js'),
 };
 const started = {};
+/** Wasm fetches started before a bank said which build it needs: build → {wasm, abort}. */
+const ahead = {};
+/**
+ * The build a page's banks are expected to need, fetched beside the first
+ * bank rather than after its first bytes (a round trip later): the player,
+ * since compiled banks are what course sites serve. A page of raw banks
+ * (the preview) says `expectBuild(null)`. A raw bank cancels the player's
+ * fetch when its first bytes come, so what it costs is what arrived before
+ * that.
+ */
+let expected = 'player';
+export function expectBuild(build) {
+  expected = build;
+}
+
+function fetchAhead(build) {
+  if (!build || started[build] || ahead[build]) return;
+  const abort = new AbortController();
+  const wasm = fetch(WASM[build], { signal: abort.signal });
+  wasm.catch(() => {}); // reported by the glue's start, if it is used
+  BUILDS[build]().catch(() => {}); // the glue, imported (and reported) by loadWasm
+  ahead[build] = { wasm, abort };
+}
+
+function cancelAhead(build) {
+  ahead[build]?.abort.abort();
+  delete ahead[build];
+}
 
 /**
  * Starts a build of the Wasm once per page, `'player'` (compiled banks)
@@ -44,7 +74,8 @@ const started = {};
 export function loadWasm(build = 'full') {
   if (build === 'any') return started.full ?? loadWasm('player');
   if (!started[build]) {
-    const wasm = fetch(WASM[build]);
+    const wasm = ahead[build]?.wasm ?? fetch(WASM[build]);
+    delete ahead[build];
     wasm.catch(() => {}); // reported by the glue's start
     started[build] = BUILDS[build]().then(async (glue) => (await glue.default({ module_or_path: wasm }), glue));
   }
@@ -118,9 +149,12 @@ export async function mountQuiz(host, bankUrl, options = {}) {
     // The Wasm starts as soon as the bank's first bytes say which one it
     // needs, while the rest of the bank arrives.
     let glue = null;
+    fetchAhead(expected);
     try {
       const bank = await fetchBank(bankUrl);
-      glue = await loadWasm(bank.compiled ? 'player' : 'full');
+      const build = bank.compiled ? 'player' : 'full';
+      cancelAhead(build === 'player' ? 'full' : 'player');
+      glue = await loadWasm(build);
       return await fetchAndMount(host, glue, bankUrl, bank, options, lang);
     } catch (e) {
       console.warn(e);

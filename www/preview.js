@@ -5,8 +5,12 @@
 // server-sent events). The learner's place survives the reload as any
 // reload's does: the widget restores its saved progress, keeping the
 // answers to questions that did not change.
-import { mountQuiz } from './load.js';
+import { expectBuild, mountQuiz } from './load.js';
 import { showFatal } from './fatal.js';
+
+// The preview serves the author's raw bank: the player is not fetched
+// ahead (preview.html preloads the full widget's Wasm).
+expectBuild(null);
 
 const host = document.getElementById('quiz');
 const list = document.getElementById('preview-list');

@@ -76,7 +76,12 @@ export async function openPage(browser, url, { width = 1280, height = 900 } = {}
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on('requestfailed', (r) => {
+    // load.js fetches the player's Wasm beside a bank and cancels it when
+    // the bank turns out raw: that cancellation is by design.
+    if (r.url().endsWith('/citequiz_player_bg.wasm') && r.failure()?.errorText === 'net::ERR_ABORTED') return;
+    problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
+  });
   page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
   if (url) await page.goto(url);
   return { context, page, problems };
