@@ -149,27 +149,102 @@ fn load(source: &str, normalizer: Normalizer) -> Result<Bank, Vec<Diagnostic>> {
         )]);
     }
     let mut diags: Vec<Diagnostic> = Vec::new();
-    let mut read: Vec<Read> = Vec::new();
+    let mut read = Questions::default();
     let mut count = 0;
     let mut each = |i: usize, v: Value<'_>| {
         count += 1;
         if i < MAX_QUESTIONS {
             let mut r = Reader::new(source);
-            let q = question(&mut r, &v, i);
+            read.add(question(&mut r, &v, i));
             diags.append(&mut r.diags);
-            read.extend(q);
         }
     };
     let (tree, trailing) = value::parse_streaming(source, "questions", &mut each)
         .map_err(|e| vec![syntax_diagnostic(source, &e)])?;
+    let (head, article) = head(source, &tree, trailing, count, normalizer, &mut diags)?;
+    read.resolve(head, article, source, diags)
+}
+
+/// The questions read so far: each checked `Question` (its citations
+/// still empty) and, apart, its citations and Part B's quotes pending
+/// until the article is read, so that resolving fills the questions in
+/// place rather than building a second list beside the first.
+#[derive(Default)]
+struct Questions {
+    questions: Vec<Question>,
+    pending: Vec<(Vec<Pending>, Vec<Pending>)>,
+}
+
+impl Questions {
+    fn add(&mut self, q: Option<Read>) {
+        if let Some(Read { q, cites, quotes }) = q {
+            self.questions.push(q);
+            self.pending.push((cites, quotes));
+        }
+    }
+
+    /// The bank, every citation resolved in `article`; or every problem.
+    fn resolve(
+        self,
+        head: Head,
+        article: Article,
+        source: &str,
+        mut diags: Vec<Diagnostic>,
+    ) -> Result<Bank, Vec<Diagnostic>> {
+        let Questions { mut questions, pending } = self;
+        let offsets = Offsets::new(article.text());
+        for (i, (q, (cites, quotes))) in questions.iter_mut().zip(pending).enumerate() {
+            let list = Path::Root.key("questions");
+            let qp = list.index(i);
+            let cp = qp.key("cite");
+            q.cite = resolve_all(cites, &article, &offsets, &cp, source, &mut diags);
+            match &mut q.body {
+                Body::Evidence { target } => {
+                    let cites = &q.cite;
+                    *target = article
+                        .sentences()
+                        .iter()
+                        .filter(|s| cites.iter().any(|c| c.sentences.contains(&s.id)))
+                        .map(|s| s.id.clone())
+                        .collect();
+                }
+                Body::TwoPart { part_b, quotes: resolved, .. } => {
+                    let bp = qp.key("part_b");
+                    let op = bp.key("options");
+                    *resolved = resolve_all(quotes, &article, &offsets, &op, source, &mut diags);
+                    for (o, c) in part_b.options.iter_mut().zip(resolved.iter()) {
+                        o.quote = c.selector.clone();
+                    }
+                }
+                _ => {}
+            }
+        }
+        if !diags.is_empty() {
+            return Err(diags);
+        }
+        Ok(Bank::new(head, questions, article))
+    }
+}
+
+/// The bank's own fields and its article from the parsed file (`tree`,
+/// whose questions, `count` of them, were read apart), or every problem
+/// found in them and before (`diags`).
+fn head(
+    source: &str,
+    tree: &Value<'_>,
+    trailing: Option<value::SyntaxError>,
+    count: usize,
+    normalizer: Normalizer,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<(Head, Article), Vec<Diagnostic>> {
     let mut r = Reader::new(source);
-    let Some(o) = r.open(&tree, Path::Root, tree.at) else { return Err(r.diags) };
+    let Some(o) = r.open(tree, Path::Root, tree.at) else { return Err(r.diags) };
     // Another format is said first: its other members mean something else.
     if let Err(found) = declared_format(source, &o, COMPILED_FORMAT) {
         let at = o.get("format").map_or(tree.at, |m| m.value.at);
         return Err(vec![format_diagnostic(found.as_deref(), source, at)]);
     }
-    let Some(o) = r.obj(&tree, Path::Root, tree.at, BANK) else { return Err(r.diags) };
+    let Some(o) = r.obj(tree, Path::Root, tree.at, BANK) else { return Err(r.diags) };
     let head = Head {
         id: o.str(&mut r, "id"),
         title: o.str(&mut r, "title"),
@@ -194,40 +269,226 @@ fn load(source: &str, normalizer: Normalizer) -> Result<Bank, Vec<Diagnostic>> {
         r.error(Code::TOO_MANY_QUESTIONS, &Path::Root.key("questions"), at, message);
     }
     diags.append(&mut r.diags);
-    let Some(article) = article.filter(|_| diags.is_empty()) else { return Err(diags) };
-    let offsets = Offsets::new(article.text());
-    let mut questions = Vec::with_capacity(read.len());
-    for (i, Read { mut q, cites, quotes }) in read.into_iter().enumerate() {
-        let list = Path::Root.key("questions");
-        let qp = list.index(i);
-        let cp = qp.key("cite");
-        q.cite = resolve_all(cites, &article, &offsets, &cp, source, &mut diags);
-        match &mut q.body {
-            Body::Evidence { target } => {
-                let cites = &q.cite;
-                *target = article
-                    .sentences()
-                    .iter()
-                    .filter(|s| cites.iter().any(|c| c.sentences.contains(&s.id)))
-                    .map(|s| s.id.clone())
-                    .collect();
+    match article {
+        Some(article) if diags.is_empty() => Ok((head, article)),
+        _ => Err(std::mem::take(diags)),
+    }
+}
+
+/// A compiled bank read from its bytes in pieces, as they are handed over
+/// (`push`), so that its whole text never has to be in memory at once
+/// (a Wasm module's memory never shrinks): the bank's own fields and its
+/// article are kept as text, then each question is read as soon as its
+/// last byte has come, from its own text, and that text dropped.
+///
+/// This is the fast path of a well-formed file, as `citequiz compile`
+/// writes it (`questions` an array of objects among the root's members,
+/// nothing wrong anywhere). At the first thing it does not expect, and for
+/// any problem, it gives up (`finish` returns None): the caller then reads
+/// the whole text with `Bank::load_compiled`, whose diagnostics say where,
+/// in line and column, which pieces could not. So a bank it returns is the
+/// bank `Bank::load_compiled` returns for the same bytes.
+pub struct CompiledPieces {
+    /// The root's text with the questions left out (`"questions":[]`).
+    head: Vec<u8>,
+    /// The text of the question being received.
+    item: Vec<u8>,
+    read: Questions,
+    count: usize,
+    bytes: usize,
+    state: State,
+    /// JSON nesting depth, and whether the scan is in a string (after a
+    /// backslash in one).
+    depth: usize,
+    string: bool,
+    escaped: bool,
+}
+
+/// Where the scan of a `CompiledPieces` is.
+#[derive(Clone, Copy, PartialEq)]
+enum State {
+    /// Before the questions' array.
+    Head,
+    /// In the array, between questions: `next` says whether a question or
+    /// its end may come (after `[`), or only a question (after `,`);
+    /// `after` whether a `,` or the end is due (after a question).
+    Between { after: bool, next: bool },
+    /// In a question.
+    Item,
+    /// After the array.
+    Tail,
+    /// Given up: `finish` says so.
+    Failed,
+}
+
+impl Default for CompiledPieces {
+    fn default() -> Self {
+        CompiledPieces::new()
+    }
+}
+
+impl CompiledPieces {
+    /// Nothing received yet.
+    pub fn new() -> CompiledPieces {
+        CompiledPieces {
+            head: Vec::new(),
+            item: Vec::new(),
+            read: Questions::default(),
+            count: 0,
+            bytes: 0,
+            state: State::Head,
+            depth: 0,
+            string: false,
+            escaped: false,
+        }
+    }
+
+    /// Whether it has given up: the bytes not yet pushed need not be.
+    pub fn failed(&self) -> bool {
+        self.state == State::Failed
+    }
+
+    /// The next bytes of the file.
+    pub fn push(&mut self, bytes: &[u8]) {
+        self.bytes += bytes.len();
+        if self.bytes > MAX_COMPILED_BYTES {
+            self.state = State::Failed;
+        }
+        for &b in bytes {
+            if self.state == State::Failed {
+                return;
             }
-            Body::TwoPart { part_b, quotes: resolved, .. } => {
-                let bp = qp.key("part_b");
-                let op = bp.key("options");
-                *resolved = resolve_all(quotes, &article, &offsets, &op, source, &mut diags);
-                for (o, c) in part_b.options.iter_mut().zip(resolved.iter()) {
-                    o.quote = c.selector.clone();
+            self.byte(b);
+        }
+    }
+
+    fn byte(&mut self, b: u8) {
+        let structural = !self.string;
+        if self.string {
+            if self.escaped {
+                self.escaped = false;
+            } else if b == b'\\' {
+                self.escaped = true;
+            } else if b == b'"' {
+                self.string = false;
+            }
+        } else if b == b'"' {
+            self.string = true;
+        }
+        match self.state {
+            State::Head | State::Tail => {
+                let opens = structural && b == b'[' && self.depth == 1;
+                if opens && self.state == State::Head && ends_with_questions_key(&self.head) {
+                    self.head.push(b);
+                    self.depth += 1;
+                    self.state = State::Between { after: false, next: true };
+                    return;
+                }
+                self.head.push(b);
+                if structural {
+                    self.nest(b);
                 }
             }
+            State::Between { after, next } => match b {
+                b' ' | b'\t' | b'\n' | b'\r' => {}
+                b'{' if !after => {
+                    self.item.clear();
+                    self.item.push(b);
+                    self.depth += 1;
+                    self.state = State::Item;
+                }
+                b',' if after => self.state = State::Between { after: false, next: false },
+                b']' if after || next => {
+                    self.head.push(b);
+                    self.depth -= 1;
+                    self.state = State::Tail;
+                }
+                _ => self.state = State::Failed,
+            },
+            State::Item => {
+                self.item.push(b);
+                if structural {
+                    self.nest(b);
+                }
+                if self.depth == 2 {
+                    self.question();
+                }
+            }
+            State::Failed => {}
+        }
+    }
+
+    /// Follows the nesting at a structural byte.
+    fn nest(&mut self, b: u8) {
+        match b {
+            b'{' | b'[' => self.depth += 1,
+            b'}' | b']' => match self.depth.checked_sub(1) {
+                Some(d) => self.depth = d,
+                None => self.state = State::Failed,
+            },
             _ => {}
         }
-        questions.push(q);
     }
-    if !diags.is_empty() {
-        return Err(diags);
+
+    /// Reads the question just received, or gives up.
+    fn question(&mut self) {
+        self.state = State::Between { after: true, next: false };
+        let i = self.count;
+        self.count += 1;
+        let Ok(text) = std::str::from_utf8(&self.item) else {
+            self.state = State::Failed;
+            return;
+        };
+        let ok = i < MAX_QUESTIONS
+            && match value::parse(text) {
+                Ok((v, None)) => {
+                    let mut r = Reader::new(text);
+                    let q = question(&mut r, &v, i);
+                    let ok = r.diags.is_empty() && q.is_some();
+                    self.read.add(q);
+                    ok
+                }
+                _ => false,
+            };
+        if !ok {
+            self.state = State::Failed;
+        }
     }
-    Ok(Bank::new(head, questions, article))
+
+    /// The bank; None if it gave up, or if anything in the file is wrong:
+    /// read the whole text with `Bank::load_compiled` then.
+    pub fn finish(self, normalizer: Normalizer) -> Option<Bank> {
+        if self.state != State::Tail || self.string || self.depth != 0 {
+            return None;
+        }
+        let head = std::str::from_utf8(&self.head).ok()?;
+        let mut streamed = false;
+        let (tree, trailing) =
+            value::parse_streaming(head, "questions", &mut |_, _| streamed = true).ok()?;
+        if streamed {
+            return None;
+        }
+        let mut diags = Vec::new();
+        let (own, article) =
+            self::head(head, &tree, trailing, self.count, normalizer, &mut diags).ok()?;
+        self.read.resolve(own, article, head, diags).ok()
+    }
+}
+
+/// Whether the root's text so far ends with the key `"questions"` and its
+/// colon (JSON whitespace allowed around it).
+fn ends_with_questions_key(head: &[u8]) -> bool {
+    let ws = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
+    let mut end = head.len();
+    while end > 0 && head.get(end - 1).is_some_and(ws) {
+        end -= 1;
+    }
+    let Some(rest) = head.get(..end).and_then(|h| h.strip_suffix(b":")) else { return false };
+    let mut end = rest.len();
+    while end > 0 && rest.get(end - 1).is_some_and(ws) {
+        end -= 1;
+    }
+    rest.get(..end).is_some_and(|h| h.ends_with(b"\"questions\""))
 }
 
 /// A file of another format (`found`; None when it declares none).

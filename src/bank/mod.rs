@@ -14,7 +14,7 @@ pub(crate) mod read;
 mod schema;
 mod validate;
 
-pub use compiled::COMPILED_FORMAT;
+pub use compiled::{COMPILED_FORMAT, CompiledPieces};
 pub use model::{Bank, Body, Citation, Question};
 pub use raw::{BANK_FORMAT, Cite, Kind, RawBank, RawQuestion};
 #[cfg(not(target_arch = "wasm32"))]

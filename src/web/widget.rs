@@ -98,23 +98,33 @@ impl Widget {
                 None,
             )
         };
-        let bank_json = super::text_in(bank_json, "bank").ok_or_else(not_text)??;
+        super::mark("start");
         let fail =
             |diags: &[crate::diag::Diagnostic], article: bool, summary: &str, source: &str| {
                 view::load_error(host, article, diags, &I18n::new(options.lang.as_deref()));
                 js_error(summary, diags, Some(source))
             };
         // No article: a compiled bank, which carries its own, checked and
-        // anchored when it was compiled (`bank::compiled`).
+        // anchored when it was compiled (`bank::compiled`), read in pieces;
+        // read whole only when that gives up, for the diagnostics.
         let bank = if article_json.is_null() || article_json.is_undefined() {
-            Bank::load_compiled(&bank_json, normalizer()).map_err(|diags| {
-                fail(&diags, false, "the compiled bank could not be loaded", &bank_json)
-            })?
+            match super::compiled_in(bank_json) {
+                Some(bank) => bank,
+                None => {
+                    let bank_json = super::text_in(bank_json, "bank").ok_or_else(not_text)??;
+                    Bank::load_compiled(&bank_json, normalizer()).map_err(|diags| {
+                        fail(&diags, false, "the compiled bank could not be loaded", &bank_json)
+                    })?
+                }
+            }
         } else {
+            let bank_json = super::text_in(bank_json, "bank").ok_or_else(not_text)??;
+            super::mark("bank text in");
             let article_json = super::text_in(article_json, "article").ok_or_else(not_text)??;
             let article = Article::parse(&article_json, normalizer()).map_err(|diags| {
                 fail(&diags, true, "the article could not be loaded", &article_json)
             })?;
+            super::mark("article parsed");
             match Bank::load(&bank_json, None, article) {
                 Ok((bank, _warnings)) => bank,
                 Err(diags) => {
@@ -122,7 +132,9 @@ impl Widget {
                 }
             }
         };
+        super::mark("bank loaded");
         let view = View::mount(host, bank, options)?;
+        super::mark("view mounted");
         let root = view.root().clone();
         let view = Rc::new(RefCell::new(view));
         let mut listeners = Vec::with_capacity(EVENTS.len() + 1);
