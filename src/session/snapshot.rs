@@ -6,6 +6,7 @@
 //! A snapshot keeps responses and hints, never grades; restoring re-grades
 //! them (`Session::restore`).
 
+use super::Session;
 use crate::bank::Question;
 use crate::diag::Diagnostic;
 use crate::grade::{self, Response};
@@ -68,6 +69,74 @@ pub struct SavedResponse {
     pub response: Response,
     /// When.
     pub at_ms: f64,
+}
+
+/// A session's [`Snapshot`] as serde writes it, written from the session
+/// itself, borrowing its ids (`Session::write_snapshot_json`): the same
+/// JSON, member for member (a test compares them).
+pub(super) struct Written<'a>(pub(super) &'a Session);
+
+impl Serialize for Written<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        /// A sequence written from an iterator, once.
+        struct Seq<I>(std::cell::Cell<Option<I>>);
+        impl<I: Iterator<Item = T>, T: Serialize> Serialize for Seq<I> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_seq(self.0.take().into_iter().flatten())
+            }
+        }
+        fn seq<I>(i: I) -> Seq<I> {
+            Seq(std::cell::Cell::new(Some(i)))
+        }
+        #[derive(Serialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Question<'a, R: Serialize> {
+            id: &'a str,
+            #[serde(serialize_with = "hex_u64")]
+            hash: u64,
+            responses: R,
+            hints: u32,
+        }
+        #[derive(Serialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Try<'a> {
+            response: &'a Response,
+            at_ms: f64,
+        }
+        let session = self.0;
+        let mut m = s.serialize_struct("Snapshot", 9)?;
+        m.serialize_field("format", SESSION_FORMAT)?;
+        m.serialize_field("bankId", session.bank.id())?;
+        m.serialize_field("seed", &Hex(session.seed))?;
+        m.serialize_field("order", &seq(session.entries().map(|(q, _)| q.id())))?;
+        m.serialize_field("position", &session.current)?;
+        m.serialize_field("startedMs", &session.started_ms)?;
+        m.serialize_field("finishedMs", &session.finished_ms)?;
+        if session.subset {
+            m.serialize_field("subset", &true)?;
+        }
+        let questions = session.entries().map(|(q, st)| Question {
+            id: q.id(),
+            hash: q.content_hash(),
+            responses: seq(st
+                .attempts
+                .iter()
+                .map(|a| Try { response: &a.response, at_ms: a.at_ms })),
+            hints: st.hints,
+        });
+        m.serialize_field("questions", &seq(questions))?;
+        m.end()
+    }
+}
+
+/// A u64 as 16 hex digits in JSON.
+struct Hex(u64);
+
+impl Serialize for Hex {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        hex_u64(&self.0, s)
+    }
 }
 
 /// A question's content hash as saved: 16 hex digits.

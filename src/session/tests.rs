@@ -306,6 +306,27 @@ fn snapshot_round_trips_through_json() {
     assert_eq!(sc1.map(|q| &q["responses"][0]["atMs"]), Some(&serde_json::json!(600.0)));
 }
 
+/// `snapshot_json` writes from the session what serde writes of its
+/// `Snapshot`, byte for byte: fresh, played, finished, a retry's subset.
+#[test]
+fn snapshot_json_is_the_snapshot_serialized() {
+    let check = |s: &Session| {
+        let serde = serde_json::to_string(&s.snapshot()).unwrap();
+        assert_eq!(s.snapshot_json(), serde);
+        let mut appended = String::from("{\"v\":1,\"snapshot\":");
+        s.write_snapshot_json(&mut appended);
+        assert_eq!(appended, format!("{{\"v\":1,\"snapshot\":{serde}"));
+    };
+    check(&Session::new(small_bank(true), 5, 10.0));
+    let mut s = played();
+    check(&s);
+    s.finish(900.0);
+    check(&s);
+    let retry = s.retry_missed(9, 1000.0).expect("something was missed");
+    assert!(retry.snapshot().subset);
+    check(&retry);
+}
+
 #[test]
 fn restore_follows_a_changed_bank() {
     let s = played();

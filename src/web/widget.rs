@@ -311,6 +311,7 @@ fn first_save(view: &RefCell<View>) {
     {
         view::log(&e);
     }
+    super::mark("first save");
 }
 
 fn options_from_js(o: &JsValue) -> Options {

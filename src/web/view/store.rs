@@ -120,9 +120,13 @@ impl Store {
         }
         let Ok(drafts) = serde_json::to_string(drafts) else { return true };
         let version = STORE_VERSION.to_string();
-        let snapshot = session.snapshot_json();
-        let json =
-            cat(&["{\"v\":", &version, ",\"snapshot\":", &snapshot, ",\"drafts\":", &drafts, "}"]);
+        // The snapshot written straight into the stored value, with no copy
+        // of it in between (at 2,000 questions, 0.16 MB each).
+        let mut json = cat(&["{\"v\":", &version, ",\"snapshot\":"]);
+        session.write_snapshot_json(&mut json);
+        json.push_str(",\"drafts\":");
+        json.push_str(&drafts);
+        json.push('}');
         self.put(&json)
     }
 
