@@ -71,62 +71,102 @@ pub struct SavedResponse {
     pub at_ms: f64,
 }
 
-/// A session's [`Snapshot`] as serde writes it, written from the session
-/// itself, borrowing its ids (`Session::write_snapshot_json`): the same
-/// JSON, member for member (a test compares them).
+/// A session's [`Snapshot`] as serde writes it, but for its `questions`
+/// (`Entries`, written apart), borrowing the session's ids
+/// (`Session::snapshot_json_pieces`; a test compares the JSON).
 pub(super) struct Written<'a>(pub(super) &'a Session);
 
 impl Serialize for Written<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        /// A sequence written from an iterator, once.
-        struct Seq<I>(std::cell::Cell<Option<I>>);
-        impl<I: Iterator<Item = T>, T: Serialize> Serialize for Seq<I> {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.collect_seq(self.0.take().into_iter().flatten())
-            }
-        }
-        fn seq<I>(i: I) -> Seq<I> {
-            Seq(std::cell::Cell::new(Some(i)))
-        }
-        #[derive(Serialize)]
-        #[serde(rename_all = "camelCase")]
-        struct Question<'a, R: Serialize> {
-            id: &'a str,
-            #[serde(serialize_with = "hex_u64")]
-            hash: u64,
-            responses: R,
-            hints: u32,
-        }
-        #[derive(Serialize)]
-        #[serde(rename_all = "camelCase")]
-        struct Try<'a> {
-            response: &'a Response,
-            at_ms: f64,
-        }
         let session = self.0;
-        let mut m = s.serialize_struct("Snapshot", 9)?;
+        let order = Entries::new(session.entries().map(|(q, _)| q.id()));
+        let mut m = s.serialize_struct("Snapshot", 8)?;
         m.serialize_field("format", SESSION_FORMAT)?;
         m.serialize_field("bankId", session.bank.id())?;
         m.serialize_field("seed", &Hex(session.seed))?;
-        m.serialize_field("order", &seq(session.entries().map(|(q, _)| q.id())))?;
+        m.serialize_field("order", &order)?;
         m.serialize_field("position", &session.current)?;
         m.serialize_field("startedMs", &session.started_ms)?;
         m.serialize_field("finishedMs", &session.finished_ms)?;
         if session.subset {
             m.serialize_field("subset", &true)?;
         }
-        let questions = session.entries().map(|(q, st)| Question {
-            id: q.id(),
-            hash: q.content_hash(),
-            responses: seq(st
-                .attempts
-                .iter()
-                .map(|a| Try { response: &a.response, at_ms: a.at_ms })),
-            hints: st.hints,
-        });
-        m.serialize_field("questions", &seq(questions))?;
         m.end()
+    }
+}
+
+/// A JSON array written from an iterator (once): of ids, or of questions'
+/// progress (`(Question, QuestionState)`), as `SavedQuestion` writes it.
+pub(super) struct Entries<I>(std::cell::Cell<Option<I>>);
+
+impl<I> Entries<I> {
+    pub(super) fn new(items: I) -> Entries<I> {
+        Entries(std::cell::Cell::new(Some(items)))
+    }
+}
+
+impl<'a, I: Iterator<Item = T>, T: Entry<'a>> Serialize for Entries<I> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.take().into_iter().flatten().map(Entry::written))
+    }
+}
+
+/// What `Entries` writes of an item.
+pub(super) trait Entry<'a> {
+    type Out: Serialize;
+    fn written(self) -> Self::Out;
+}
+
+impl<'a> Entry<'a> for &'a str {
+    type Out = &'a str;
+    fn written(self) -> &'a str {
+        self
+    }
+}
+
+impl<'a> Entry<'a> for (&'a Question, &'a super::QuestionState) {
+    type Out = Progress<'a>;
+    fn written(self) -> Progress<'a> {
+        let (q, st) = self;
+        Progress {
+            id: q.id(),
+            hash: Hex(q.content_hash()),
+            responses: Entries::new(st.attempts.iter().map(try_of as fn(&'a _) -> Try<'a>)),
+            hints: st.hints,
+        }
+    }
+}
+
+/// A question's progress as [`SavedQuestion`] writes it, borrowed.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct Progress<'a> {
+    id: &'a str,
+    hash: Hex,
+    responses: Entries<Tries<'a>>,
+    hints: u32,
+}
+
+type Tries<'a> =
+    std::iter::Map<std::slice::Iter<'a, super::Attempt>, fn(&'a super::Attempt) -> Try<'a>>;
+
+fn try_of(a: &super::Attempt) -> Try<'_> {
+    Try { response: &a.response, at_ms: a.at_ms }
+}
+
+/// One try as [`SavedResponse`] writes it, borrowed.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct Try<'a> {
+    response: &'a Response,
+    at_ms: f64,
+}
+
+impl<'a> Entry<'a> for Try<'a> {
+    type Out = Try<'a>;
+    fn written(self) -> Try<'a> {
+        self
     }
 }
 
