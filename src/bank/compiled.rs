@@ -745,20 +745,15 @@ fn resolve_all(
             diags.push(d);
             continue;
         };
-        let selector = Selector {
-            exact: p.exact.unwrap_or_else(|| text.to_string()),
-            prefix: p.prefix,
-            suffix: p.suffix,
-        };
-        out.push(Citation {
-            selector,
-            sentences: article.sentences_in(&span).map(|s| s.id.clone()).collect(),
-            paragraphs: article.paragraphs_in(&span).map(|p| p.id.clone()).collect(),
-            span,
-            text: text.to_string(),
-            score,
-            exact: p.score.is_none(),
-        });
+        let sentences = article.sentences_in(&span).map(|s| s.id.clone()).collect();
+        let paragraphs = article.paragraphs_in(&span).map(|p| p.id.clone()).collect();
+        // The quote is the article's text unless the file says otherwise:
+        // one copy of it, which `Citation::new` keeps as both.
+        let own = p.exact.is_some().then(|| text.to_string());
+        let exact = p.exact.unwrap_or_else(|| text.to_string());
+        let selector = Selector { exact, prefix: p.prefix, suffix: p.suffix };
+        let exact_match = p.score.is_none();
+        out.push(Citation::new(selector, span, own, score, exact_match, sentences, paragraphs));
     }
     out
 }
@@ -843,7 +838,7 @@ mod write {
         w.object(|w| {
             w.key("at");
             range(w, c.span.start, c.span.end);
-            if c.selector.exact != c.text {
+            if c.selector.exact != c.text() {
                 w.key("exact").str(&c.selector.exact);
             }
             if let Some(p) = &c.selector.prefix {

@@ -50,6 +50,7 @@ unsafe impl GlobalAlloc for Counting {
 
 /// Records the allocator's figures at `stage` and starts the next stage's
 /// high-water mark from what is live now.
+#[cfg(feature = "widget")]
 pub fn mark(stage: &str) {
     let live = LIVE.load(Relaxed);
     let peak = PEAK.swap(live, Relaxed);

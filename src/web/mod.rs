@@ -208,9 +208,9 @@ static TALC: memstats::Counting = memstats::Counting(talc::wasm::new_wasm_dynami
 
 /// Records the allocator's figures at a stage of mounting (`--cfg
 /// memstats` only; otherwise nothing).
-#[cfg(memstats)]
+#[cfg(all(memstats, feature = "widget"))]
 pub(crate) use memstats::mark;
 /// Records nothing: only a `--cfg memstats` build counts.
-#[cfg(not(memstats))]
+#[cfg(all(not(memstats), feature = "widget"))]
 #[inline(always)]
 pub(crate) fn mark(_stage: &str) {}

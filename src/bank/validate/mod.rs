@@ -712,15 +712,9 @@ fn resolve(
 }
 
 fn citation(article: &Article, sel: &Selector, a: Anchored) -> Citation {
-    Citation {
-        selector: sel.clone(),
-        sentences: article.sentences_in(&a.span).map(|s| s.id.clone()).collect(),
-        paragraphs: article.paragraphs_in(&a.span).map(|p| p.id.clone()).collect(),
-        span: a.span,
-        text: a.text,
-        score: a.score,
-        exact: a.exact,
-    }
+    let sentences = article.sentences_in(&a.span).map(|s| s.id.clone()).collect();
+    let paragraphs = article.paragraphs_in(&a.span).map(|p| p.id.clone()).collect();
+    Citation::new(sel.clone(), a.span, Some(a.text), a.score, a.exact, sentences, paragraphs)
 }
 
 fn clip(s: &str, max: usize) -> String {
