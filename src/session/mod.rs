@@ -607,6 +607,11 @@ impl Session {
 
     /// The session's progress, for saving.
     pub fn snapshot(&self) -> Snapshot {
+        Snapshot { questions: self.entries().map(saved).collect(), ..self.snapshot_head() }
+    }
+
+    /// The snapshot but for its questions' progress.
+    fn snapshot_head(&self) -> Snapshot {
         Snapshot {
             format: SESSION_FORMAT.to_string(),
             bank_id: self.bank.id().to_string(),
@@ -616,19 +621,7 @@ impl Session {
             started_ms: self.started_ms,
             finished_ms: self.finished_ms,
             subset: self.subset,
-            questions: self
-                .entries()
-                .map(|(q, st)| SavedQuestion {
-                    id: q.id().to_string(),
-                    hash: hash_hex(q),
-                    responses: st
-                        .attempts
-                        .iter()
-                        .map(|a| SavedResponse { response: a.response.clone(), at_ms: a.at_ms })
-                        .collect(),
-                    hints: st.hints,
-                })
-                .collect(),
+            questions: Vec::new(),
         }
     }
 
@@ -639,24 +632,25 @@ impl Session {
         out
     }
 
-    /// The snapshot's JSON (as serde writes a [`Snapshot`], byte for byte)
-    /// handed to `piece` a few questions at a time, written from the
-    /// session as it is: neither a `Snapshot` copy of its ids (0.25 MB at
-    /// 2,000 questions) nor the whole text (0.16 MB, grown by doubling) is
-    /// ever built. The widget joins the pieces in JS for `localStorage`: a
-    /// Wasm module keeps the highest memory it ever used, and the first
-    /// save comes right after mounting.
+    /// The snapshot's JSON (serde's of [`Session::snapshot`], byte for
+    /// byte) handed to `piece` a few questions at a time: neither the
+    /// whole `Snapshot` (0.25 MB of ids and hashes at 2,000 questions) nor
+    /// its whole text (0.16 MB, grown by doubling) is ever built. The
+    /// widget joins the pieces in JS for `localStorage`: a Wasm module
+    /// keeps the highest memory it ever used, and the first save comes
+    /// right after mounting.
     pub fn snapshot_json_pieces(&self, piece: &mut dyn FnMut(&str)) {
         // Serializing plain structs with string keys cannot fail, and every
         // number in a snapshot is finite (times are sanitized on the way in,
-        // numeric responses are graded before they are kept).
-        let head = serde_json::to_string(&snapshot::Written(self)).unwrap_or_default();
-        piece(head.strip_suffix('}').unwrap_or(&head));
-        piece(",\"questions\":[");
+        // numeric responses are graded before they are kept). `questions`
+        // is the last member, written empty here: `"questions":[]}`.
+        let head = serde_json::to_string(&self.snapshot_head()).unwrap_or_default();
+        piece(head.strip_suffix("]}").unwrap_or(&head));
         let mut entries = self.entries().peekable();
         let mut first = true;
         while entries.peek().is_some() {
-            let some = snapshot::Entries::new(entries.by_ref().take(SNAPSHOT_PIECE));
+            let some: Vec<SavedQuestion> =
+                entries.by_ref().take(SNAPSHOT_PIECE).map(saved).collect();
             let list = serde_json::to_string(&some).unwrap_or_default();
             let inner = list.strip_prefix('[').and_then(|l| l.strip_suffix(']')).unwrap_or("");
             if !first {
@@ -810,6 +804,20 @@ impl Session {
     /// Every question with its state, in session order.
     fn entries(&self) -> impl Iterator<Item = (&Question, &QuestionState)> {
         self.order.iter().filter_map(|&i| self.bank.questions().get(i)).zip(&self.states)
+    }
+}
+
+/// A question's progress, for saving.
+fn saved((q, st): (&Question, &QuestionState)) -> SavedQuestion {
+    SavedQuestion {
+        id: q.id().to_string(),
+        hash: hash_hex(q),
+        responses: st
+            .attempts
+            .iter()
+            .map(|a| SavedResponse { response: a.response.clone(), at_ms: a.at_ms })
+            .collect(),
+        hints: st.hints,
     }
 }
 

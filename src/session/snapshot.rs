@@ -6,7 +6,6 @@
 //! A snapshot keeps responses and hints, never grades; restoring re-grades
 //! them (`Session::restore`).
 
-use super::Session;
 use crate::bank::Question;
 use crate::diag::Diagnostic;
 use crate::grade::{self, Response};
@@ -69,114 +68,6 @@ pub struct SavedResponse {
     pub response: Response,
     /// When.
     pub at_ms: f64,
-}
-
-/// A session's [`Snapshot`] as serde writes it, but for its `questions`
-/// (`Entries`, written apart), borrowing the session's ids
-/// (`Session::snapshot_json_pieces`; a test compares the JSON).
-pub(super) struct Written<'a>(pub(super) &'a Session);
-
-impl Serialize for Written<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let session = self.0;
-        let order = Entries::new(session.entries().map(|(q, _)| q.id()));
-        let mut m = s.serialize_struct("Snapshot", 8)?;
-        m.serialize_field("format", SESSION_FORMAT)?;
-        m.serialize_field("bankId", session.bank.id())?;
-        m.serialize_field("seed", &Hex(session.seed))?;
-        m.serialize_field("order", &order)?;
-        m.serialize_field("position", &session.current)?;
-        m.serialize_field("startedMs", &session.started_ms)?;
-        m.serialize_field("finishedMs", &session.finished_ms)?;
-        if session.subset {
-            m.serialize_field("subset", &true)?;
-        }
-        m.end()
-    }
-}
-
-/// A JSON array written from an iterator (once): of ids, or of questions'
-/// progress (`(Question, QuestionState)`), as `SavedQuestion` writes it.
-pub(super) struct Entries<I>(std::cell::Cell<Option<I>>);
-
-impl<I> Entries<I> {
-    pub(super) fn new(items: I) -> Entries<I> {
-        Entries(std::cell::Cell::new(Some(items)))
-    }
-}
-
-impl<'a, I: Iterator<Item = T>, T: Entry<'a>> Serialize for Entries<I> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.take().into_iter().flatten().map(Entry::written))
-    }
-}
-
-/// What `Entries` writes of an item.
-pub(super) trait Entry<'a> {
-    type Out: Serialize;
-    fn written(self) -> Self::Out;
-}
-
-impl<'a> Entry<'a> for &'a str {
-    type Out = &'a str;
-    fn written(self) -> &'a str {
-        self
-    }
-}
-
-impl<'a> Entry<'a> for (&'a Question, &'a super::QuestionState) {
-    type Out = Progress<'a>;
-    fn written(self) -> Progress<'a> {
-        let (q, st) = self;
-        Progress {
-            id: q.id(),
-            hash: Hex(q.content_hash()),
-            responses: Entries::new(st.attempts.iter().map(try_of as fn(&'a _) -> Try<'a>)),
-            hints: st.hints,
-        }
-    }
-}
-
-/// A question's progress as [`SavedQuestion`] writes it, borrowed.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-pub(super) struct Progress<'a> {
-    id: &'a str,
-    hash: Hex,
-    responses: Entries<Tries<'a>>,
-    hints: u32,
-}
-
-type Tries<'a> =
-    std::iter::Map<std::slice::Iter<'a, super::Attempt>, fn(&'a super::Attempt) -> Try<'a>>;
-
-fn try_of(a: &super::Attempt) -> Try<'_> {
-    Try { response: &a.response, at_ms: a.at_ms }
-}
-
-/// One try as [`SavedResponse`] writes it, borrowed.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-pub(super) struct Try<'a> {
-    response: &'a Response,
-    at_ms: f64,
-}
-
-impl<'a> Entry<'a> for Try<'a> {
-    type Out = Try<'a>;
-    fn written(self) -> Try<'a> {
-        self
-    }
-}
-
-/// A u64 as 16 hex digits in JSON.
-struct Hex(u64);
-
-impl Serialize for Hex {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        hex_u64(&self.0, s)
-    }
 }
 
 /// A question's content hash as saved: 16 hex digits.
