@@ -660,7 +660,7 @@ fn item(bank: &Bank, q: &Question, identifier: &str) -> String {
             s,
             "      <blockquote cite=\"{}\"><p>{}</p></blockquote>",
             xml_text(&url),
-            xml_text(&c.text())
+            xml_text(c.text())
         );
     }
     let _ = writeln!(
