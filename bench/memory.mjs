@@ -5,8 +5,12 @@
 // heap's usedSize after GC, the Wasm memory's size (which only grows, so it
 // is the peak of mounting) and their sum. Asserts nothing.
 //
-//   node bench/memory.mjs [--sizes 20,2000] [--rounds 3] [--stats]
+//   node bench/memory.mjs [--sizes 20,2000] [--rounds 3] [--stats] [--pkg DIR]
 //
+// --pkg serves another build of the widget (a folder like www/pkg, with
+// citequiz.js, citequiz_bg.wasm and style.css), e.g. an earlier commit's,
+// to compare. The first question's time is printed too, for a check that
+// a memory change did not cost time (noisy: read it beside the load).
 // --stats builds the widget with `--cfg memstats` (src/web/memstats.rs:
 // talc, counting) into target/memstats/pkg and serves that instead: it
 // adds, per stage of `Widget.mount`, the bytes live at its end and the
@@ -48,7 +52,7 @@ const median = (xs) => {
 };
 const MB = (b) => (Number.isFinite(b) ? (b / 1e6).toFixed(2) : '–');
 
-const pkg = STATS ? buildStats() : 'www/pkg';
+const pkg = STATS ? buildStats() : arg('pkg', 'www/pkg');
 const data = buildSite(SIZES, { pkg });
 const server = await serve();
 const runs = [];
@@ -75,14 +79,15 @@ try {
 
 console.log(`citequiz's memory after mounting (${pkg}), median of ${ROUNDS} fresh Chromiums; 1 MB = 10^6 bytes.`);
 console.log(`Load average (1 min) ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after.`);
-console.log('\npage                n      JS heap  Wasm    total   (quiz data fetched)');
+console.log('\npage                n      JS heap  Wasm    total   (quiz data fetched)  first question, ms');
 for (const tool of PAGES) {
   for (const n of SIZES) {
     const rs = runs.filter((r) => r.tool === tool.id && r.n === n);
     const heap = median(rs.map((r) => r.heapUsed));
     const wasm = median(rs.map((r) => r.wasmMemory));
     const fetched = median(rs.map((r) => r.extra?.fetched));
-    console.log(`${tool.label.padEnd(18)}  ${String(n).padStart(5)}  ${MB(heap).padStart(6)}  ${MB(wasm).padStart(6)}  ${MB(heap + wasm).padStart(6)}  (${MB(fetched)})`);
+    const question = median(rs.map((r) => r.marks.question));
+    console.log(`${tool.label.padEnd(18)}  ${String(n).padStart(5)}  ${MB(heap).padStart(6)}  ${MB(wasm).padStart(6)}  ${MB(heap + wasm).padStart(6)}  (${MB(fetched)})  ${Number.isFinite(question) ? question.toFixed(0) : '–'}`);
   }
 }
 if (STATS) {

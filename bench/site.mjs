@@ -124,14 +124,14 @@ export function buildSite(sizes, { pkg = 'www/pkg' } = {}) {
   rmSync(SITE, { recursive: true, force: true });
   for (const [to, from] of Object.entries(LIBS)) {
     mkdirSync(path.dirname(path.join(SITE, to)), { recursive: true });
-    cpSync(path.join(ROOT, from.replace(/^www\/pkg\//, `${pkg}/`)), path.join(SITE, to));
+    cpSync(path.resolve(ROOT, from.replace(/^www\/pkg\//, `${pkg}/`)), path.join(SITE, to));
   }
   cpSync(PAGES, SITE, { recursive: true });
   // The citequiz page's script and the Wasm's glue in one minified module,
   // with the esbuild that scripts/build-wasm.sh uses for the widget's pages.
   execFileSync(path.join(ROOT, 'node_modules/.bin/esbuild'), [path.join(PAGES, 'citequiz/main.js'),
     '--bundle', '--minify', '--format=esm', '--log-level=warning',
-    `--alias:citequiz=${path.join(ROOT, pkg, 'citequiz.js')}`,
+    `--alias:citequiz=${path.resolve(ROOT, pkg, 'citequiz.js')}`,
     `--outfile=${path.join(SITE, 'citequiz/main.js')}`]);
   const data = {};
   for (const n of sizes) {
