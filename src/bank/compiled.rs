@@ -34,6 +34,7 @@ use super::read;
 use super::validate::{MAX_BANK_BYTES, MAX_QUESTIONS};
 use crate::article::{Article, Normalizer, Offsets, Selector};
 use crate::diag::{Code, Diagnostic};
+use crate::json::pieces::Split;
 use crate::json::read::{Obj, Path, Reader, declared_format, str_item, syntax_diagnostic};
 use crate::json::set_pos;
 use crate::json::value::{self, V, Value};
@@ -279,7 +280,8 @@ fn head(
 /// (`push`), so that its whole text never has to be in memory at once
 /// (a Wasm module's memory never shrinks): the bank's own fields and its
 /// article are kept as text, then each question is read as soon as its
-/// last byte has come, from its own text, and that text dropped.
+/// last byte has come, from its own text, and that text dropped
+/// (`json::pieces`).
 ///
 /// This is the fast path of a well-formed file, as `citequiz compile`
 /// writes it (`questions` an array of objects among the root's members,
@@ -289,36 +291,10 @@ fn head(
 /// in line and column, which pieces could not. So a bank it returns is the
 /// bank `Bank::load_compiled` returns for the same bytes.
 pub struct CompiledPieces {
-    /// The root's text with the questions left out (`"questions":[]`).
-    head: Vec<u8>,
-    /// The text of the question being received.
-    item: Vec<u8>,
+    split: Split,
     read: Questions,
     count: usize,
     bytes: usize,
-    state: State,
-    /// JSON nesting depth, and whether the scan is in a string (after a
-    /// backslash in one).
-    depth: usize,
-    string: bool,
-    escaped: bool,
-}
-
-/// Where the scan of a `CompiledPieces` is.
-#[derive(Clone, Copy, PartialEq)]
-enum State {
-    /// Before the questions' array.
-    Head,
-    /// In the array, between questions: `next` says whether a question or
-    /// its end may come (after `[`), or only a question (after `,`);
-    /// `after` whether a `,` or the end is due (after a question).
-    Between { after: bool, next: bool },
-    /// In a question.
-    Item,
-    /// After the array.
-    Tail,
-    /// Given up: `finish` says so.
-    Failed,
 }
 
 impl Default for CompiledPieces {
@@ -331,164 +307,53 @@ impl CompiledPieces {
     /// Nothing received yet.
     pub fn new() -> CompiledPieces {
         CompiledPieces {
-            head: Vec::new(),
-            item: Vec::new(),
+            split: Split::new(b"\"questions\""),
             read: Questions::default(),
             count: 0,
             bytes: 0,
-            state: State::Head,
-            depth: 0,
-            string: false,
-            escaped: false,
         }
     }
 
     /// Whether it has given up: the bytes not yet pushed need not be.
     pub fn failed(&self) -> bool {
-        self.state == State::Failed
+        self.split.failed()
     }
 
     /// The next bytes of the file.
     pub fn push(&mut self, bytes: &[u8]) {
         self.bytes += bytes.len();
         if self.bytes > MAX_COMPILED_BYTES {
-            self.state = State::Failed;
+            self.split.fail();
         }
-        for &b in bytes {
-            if self.state == State::Failed {
-                return;
-            }
-            self.byte(b);
-        }
-    }
-
-    fn byte(&mut self, b: u8) {
-        let structural = !self.string;
-        if self.string {
-            if self.escaped {
-                self.escaped = false;
-            } else if b == b'\\' {
-                self.escaped = true;
-            } else if b == b'"' {
-                self.string = false;
-            }
-        } else if b == b'"' {
-            self.string = true;
-        }
-        match self.state {
-            State::Head | State::Tail => {
-                let opens = structural && b == b'[' && self.depth == 1;
-                if opens && self.state == State::Head && ends_with_questions_key(&self.head) {
-                    self.head.push(b);
-                    self.depth += 1;
-                    self.state = State::Between { after: false, next: true };
-                    return;
-                }
-                self.head.push(b);
-                if structural {
-                    self.nest(b);
-                }
-            }
-            State::Between { after, next } => match b {
-                b' ' | b'\t' | b'\n' | b'\r' => {}
-                b'{' if !after => {
-                    self.item.clear();
-                    self.item.push(b);
-                    self.depth += 1;
-                    self.state = State::Item;
-                }
-                b',' if after => self.state = State::Between { after: false, next: false },
-                b']' if after || next => {
-                    self.head.push(b);
-                    self.depth -= 1;
-                    self.state = State::Tail;
-                }
-                _ => self.state = State::Failed,
-            },
-            State::Item => {
-                self.item.push(b);
-                if structural {
-                    self.nest(b);
-                }
-                if self.depth == 2 {
-                    self.question();
-                }
-            }
-            State::Failed => {}
-        }
-    }
-
-    /// Follows the nesting at a structural byte.
-    fn nest(&mut self, b: u8) {
-        match b {
-            b'{' | b'[' => self.depth += 1,
-            b'}' | b']' => match self.depth.checked_sub(1) {
-                Some(d) => self.depth = d,
-                None => self.state = State::Failed,
-            },
-            _ => {}
-        }
-    }
-
-    /// Reads the question just received, or gives up.
-    fn question(&mut self) {
-        self.state = State::Between { after: true, next: false };
-        let i = self.count;
-        self.count += 1;
-        let Ok(text) = std::str::from_utf8(&self.item) else {
-            self.state = State::Failed;
-            return;
-        };
-        let ok = i < MAX_QUESTIONS
-            && match value::parse(text) {
-                Ok((v, None)) => {
-                    let mut r = Reader::new(text);
-                    let q = question(&mut r, &v, i);
-                    let ok = r.diags.is_empty() && q.is_some();
-                    self.read.add(q);
-                    ok
-                }
-                _ => false,
-            };
-        if !ok {
-            self.state = State::Failed;
-        }
+        let (read, count) = (&mut self.read, &mut self.count);
+        self.split.push(bytes, &mut |item| {
+            let i = *count;
+            *count += 1;
+            let Ok(text) = std::str::from_utf8(item) else { return false };
+            let Ok((v, None)) = value::parse(text) else { return false };
+            let mut r = Reader::new(text);
+            let q = question(&mut r, &v, i);
+            let ok = i < MAX_QUESTIONS && r.diags.is_empty() && q.is_some();
+            read.add(q);
+            ok
+        });
     }
 
     /// The bank; None if it gave up, or if anything in the file is wrong:
     /// read the whole text with `Bank::load_compiled` then.
     pub fn finish(self, normalizer: Normalizer) -> Option<Bank> {
-        if self.state != State::Tail || self.string || self.depth != 0 {
-            return None;
-        }
-        let head = std::str::from_utf8(&self.head).ok()?;
+        let head = self.split.finish()?;
         let mut streamed = false;
         let (tree, trailing) =
-            value::parse_streaming(head, "questions", &mut |_, _| streamed = true).ok()?;
+            value::parse_streaming(&head, "questions", &mut |_, _| streamed = true).ok()?;
         if streamed {
             return None;
         }
         let mut diags = Vec::new();
         let (own, article) =
-            self::head(head, &tree, trailing, self.count, normalizer, &mut diags).ok()?;
-        self.read.resolve(own, article, head, diags).ok()
+            self::head(&head, &tree, trailing, self.count, normalizer, &mut diags).ok()?;
+        self.read.resolve(own, article, &head, diags).ok()
     }
-}
-
-/// Whether the root's text so far ends with the key `"questions"` and its
-/// colon (JSON whitespace allowed around it).
-fn ends_with_questions_key(head: &[u8]) -> bool {
-    let ws = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
-    let mut end = head.len();
-    while end > 0 && head.get(end - 1).is_some_and(ws) {
-        end -= 1;
-    }
-    let Some(rest) = head.get(..end).and_then(|h| h.strip_suffix(b":")) else { return false };
-    let mut end = rest.len();
-    while end > 0 && rest.get(end - 1).is_some_and(ws) {
-        end -= 1;
-    }
-    rest.get(..end).is_some_and(|h| h.ends_with(b"\"questions\""))
 }
 
 /// A file of another format (`found`; None when it declares none).
