@@ -7,6 +7,8 @@
 
 mod support;
 
+use support::assert_same;
+
 use citequiz::Bank;
 use citequiz::article::Normalizer;
 use citequiz::bank::CompiledPieces;
@@ -114,29 +116,6 @@ fn pieces_agree_with_the_whole_text_on_the_fuzz_corpus() {
         let bytes = std::fs::read(&path).expect("read");
         check_pieces(&bytes, &path.display().to_string(), false);
     }
-}
-
-/// Every field the player reads, compared.
-fn assert_same(raw: &Bank, back: &Bank, what: &str) {
-    assert_eq!(raw.id(), back.id(), "{what}");
-    assert_eq!(raw.title(), back.title(), "{what}");
-    assert_eq!(raw.description(), back.description(), "{what}");
-    assert_eq!(raw.language(), back.language(), "{what}");
-    assert_eq!(raw.pass_percent(), back.pass_percent(), "{what}");
-    assert_eq!(raw.try_penalty(), back.try_penalty(), "{what}");
-    assert_eq!(raw.shuffle_questions(), back.shuffle_questions(), "{what}");
-    assert_eq!(raw.shuffle_options(), back.shuffle_options(), "{what}");
-    assert_eq!(raw.questions().len(), back.questions().len(), "{what}");
-    for (a, b) in raw.questions().iter().zip(back.questions()) {
-        assert_eq!(a, b, "{what}: question {}", a.id());
-        assert_eq!(a.content_hash(), b.content_hash(), "{what}: {}", a.id());
-        assert_eq!(back.index_of(a.id()), raw.index_of(a.id()), "{what}: {}", a.id());
-    }
-    let (x, y) = (raw.article(), back.article());
-    assert_eq!(x.raw(), y.raw(), "{what}: article");
-    assert_eq!(x.text(), y.text(), "{what}: article text");
-    assert_eq!(x.paragraphs(), y.paragraphs(), "{what}: paragraphs");
-    assert_eq!(x.sentences(), y.sentences(), "{what}: sentences");
 }
 
 #[test]

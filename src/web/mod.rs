@@ -116,33 +116,61 @@ fn bytes_of(value: &JsValue) -> Option<js_sys::Uint8Array> {
     }
 }
 
-/// How many bytes of a compiled bank `compiled_in` copies into the Wasm at
-/// a time.
+/// How many bytes of a bank `in_pieces` copies into the Wasm at a time.
 #[cfg(feature = "widget")]
 const PIECE: u32 = 64 * 1024;
 
-/// A compiled bank (a string or UTF-8 bytes, as `text_in` takes) read into
-/// the core in pieces of `PIECE` bytes (`CompiledPieces`), so that its
-/// whole text is never in the Wasm's memory beside the questions read from
-/// it: 1.2 MB at 2,000 questions, which a Wasm module would keep for good.
-/// None for a file the pieces reader gives up on (anything unusual or
-/// wrong): then read it whole with `Bank::load_compiled`, whose
+/// The UTF-8 bytes of `value` (as `text_in` takes it) copied into the
+/// Wasm `PIECE` bytes at a time, each handed to `piece`, which says
+/// whether to go on. False if `value` is not text or `piece` stopped.
+#[cfg(feature = "widget")]
+fn in_pieces(value: &JsValue, piece: &mut dyn FnMut(&[u8]) -> bool) -> bool {
+    let Some(bytes) = bytes_of(value) else { return false };
+    let len = bytes.length();
+    let mut buf = vec![0; PIECE.min(len) as usize];
+    let mut at = 0;
+    while at < len {
+        let end = len.min(at.saturating_add(PIECE));
+        let Some(p) = buf.get_mut(..(end - at) as usize) else { return false };
+        bytes.subarray(at, end).copy_to(p);
+        if !piece(p) {
+            return false;
+        }
+        at = end;
+    }
+    true
+}
+
+/// A compiled bank read into the core in pieces (`CompiledPieces`), so
+/// that its whole text is never in the Wasm's memory beside the questions
+/// read from it: 1.2 MB at 2,000 questions, which a Wasm module would keep
+/// for good. None for a file the pieces reader gives up on (anything
+/// unusual or wrong): then read it whole with `Bank::load_compiled`, whose
 /// diagnostics say where.
 #[cfg(feature = "widget")]
 pub(crate) fn compiled_in(value: &JsValue) -> Option<crate::bank::Bank> {
-    let bytes = bytes_of(value)?;
-    let len = bytes.length();
     let mut pieces = crate::bank::CompiledPieces::new();
-    let mut buf = vec![0; PIECE.min(len) as usize];
-    let mut at = 0;
-    while at < len && !pieces.failed() {
-        let end = len.min(at.saturating_add(PIECE));
-        let piece = buf.get_mut(..(end - at) as usize)?;
-        bytes.subarray(at, end).copy_to(piece);
-        pieces.push(piece);
-        at = end;
-    }
+    in_pieces(value, &mut |p| {
+        pieces.push(p);
+        !pieces.failed()
+    });
     pieces.finish(normalizer())
+}
+
+/// A bank read into the core in pieces against its article
+/// (`BankPieces`), as `compiled_in`; the article back when the reader
+/// gives up (any error): then read the text whole with `Bank::load`.
+#[cfg(feature = "widget")]
+pub(crate) fn bank_in(
+    value: &JsValue,
+    article: crate::article::Article,
+) -> Result<crate::bank::Bank, crate::article::Article> {
+    let mut pieces = crate::bank::BankPieces::new(article);
+    in_pieces(value, &mut |p| {
+        pieces.push(p);
+        !pieces.failed()
+    });
+    pieces.finish()
 }
 
 /// The article path a bank names, relative to the bank file. Exported by

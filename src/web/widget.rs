@@ -118,17 +118,25 @@ impl Widget {
                 }
             }
         } else {
-            let bank_json = super::text_in(bank_json, "bank").ok_or_else(not_text)??;
-            super::mark("bank text in");
             let article_json = super::text_in(article_json, "article").ok_or_else(not_text)??;
             let article = Article::parse(&article_json, normalizer()).map_err(|diags| {
                 fail(&diags, true, "the article could not be loaded", &article_json)
             })?;
+            drop(article_json);
             super::mark("article parsed");
-            match Bank::load(&bank_json, None, article) {
-                Ok((bank, _warnings)) => bank,
-                Err(diags) => {
-                    return Err(fail(&diags, false, "the bank could not be loaded", &bank_json));
+            // The bank read in pieces, as a compiled one; read whole only
+            // when that gives up (any error), for the diagnostics.
+            match super::bank_in(bank_json, article) {
+                Ok(bank) => bank,
+                Err(article) => {
+                    let bank_json = super::text_in(bank_json, "bank").ok_or_else(not_text)??;
+                    match Bank::load(&bank_json, None, article) {
+                        Ok((bank, _warnings)) => bank,
+                        Err(diags) => {
+                            let summary = "the bank could not be loaded";
+                            return Err(fail(&diags, false, summary, &bank_json));
+                        }
+                    }
                 }
             }
         };
