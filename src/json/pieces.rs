@@ -71,11 +71,31 @@ impl Split {
     /// The next bytes; each item whole goes to `item` (its text, UTF-8 as
     /// far as the whole is), which says whether to go on.
     pub(crate) fn push(&mut self, bytes: &[u8], item: &mut dyn FnMut(&[u8]) -> bool) {
-        for &b in bytes {
+        let mut rest = bytes;
+        while let Some((&b, after)) = rest.split_first() {
             if self.state == State::Failed {
                 return;
             }
+            // A run of bytes that changes neither strings nor nesting is
+            // copied whole: most of a bank is text inside strings.
+            let plain = |c: &u8| match (self.string, self.escaped) {
+                (true, false) => !matches!(c, b'"' | b'\\'),
+                (true, true) => false,
+                (false, _) => !matches!(c, b'"' | b'{' | b'}' | b'[' | b']'),
+            };
+            let run = rest.iter().position(|c| !plain(c)).unwrap_or(rest.len());
+            let buf = match self.state {
+                State::Head | State::Tail => Some(&mut self.head),
+                State::Item => Some(&mut self.item),
+                _ => None,
+            };
+            if let (Some(buf), Some(text)) = (buf, rest.get(..run).filter(|t| !t.is_empty())) {
+                buf.extend_from_slice(text);
+                rest = rest.get(run..).unwrap_or_default();
+                continue;
+            }
             self.byte(b, item);
+            rest = after;
         }
     }
 
