@@ -68,13 +68,12 @@ fn pieces_give_up_on_what_the_whole_text_refuses() {
         format!("{good} {{}}"),
         good.trim_end().strip_suffix('}').unwrap().to_string(),
     ];
-    for (i, text) in cases.iter().enumerate() {
-        assert_ne!(text, good, "case {i} changed nothing");
-        assert!(Bank::load(text, None, article()).is_err(), "case {i} loads whole");
-        for size in [1, 5, 4096] {
-            assert!(by_pieces(text.as_bytes(), size).is_none(), "case {i}, pieces of {size}");
-        }
-    }
+    support::refused_both_ways(
+        good,
+        &cases,
+        |t| Bank::load(t, None, article()).is_ok(),
+        |t, size| by_pieces(t, size).is_some(),
+    );
     // Two questions of one id.
     let twice =
         citequiz::synth::synthetic_bank(&article(), "a.json", 3).replace("q00001", "q00000");

@@ -293,8 +293,6 @@ fn head(
 pub struct CompiledPieces {
     split: Split,
     read: Questions,
-    count: usize,
-    bytes: usize,
 }
 
 impl Default for CompiledPieces {
@@ -306,12 +304,8 @@ impl Default for CompiledPieces {
 impl CompiledPieces {
     /// Nothing received yet.
     pub fn new() -> CompiledPieces {
-        CompiledPieces {
-            split: Split::new(b"\"questions\""),
-            read: Questions::default(),
-            count: 0,
-            bytes: 0,
-        }
+        let split = Split::new(b"\"questions\"", MAX_COMPILED_BYTES);
+        CompiledPieces { split, read: Questions::default() }
     }
 
     /// Whether it has given up: the bytes not yet pushed need not be.
@@ -321,18 +315,10 @@ impl CompiledPieces {
 
     /// The next bytes of the file.
     pub fn push(&mut self, bytes: &[u8]) {
-        self.bytes += bytes.len();
-        if self.bytes > MAX_COMPILED_BYTES {
-            self.split.fail();
-        }
-        let (read, count) = (&mut self.read, &mut self.count);
-        self.split.push(bytes, &mut |item| {
-            let i = *count;
-            *count += 1;
-            let Ok(text) = std::str::from_utf8(item) else { return false };
-            let Ok((v, None)) = value::parse(text) else { return false };
+        let read = &mut self.read;
+        self.split.push(bytes, &mut |i, text, v| {
             let mut r = Reader::new(text);
-            let q = question(&mut r, &v, i);
+            let q = question(&mut r, v, i);
             let ok = i < MAX_QUESTIONS && r.diags.is_empty() && q.is_some();
             read.add(q);
             ok
@@ -342,6 +328,7 @@ impl CompiledPieces {
     /// The bank; None if it gave up, or if anything in the file is wrong:
     /// read the whole text with `Bank::load_compiled` then.
     pub fn finish(self, normalizer: Normalizer) -> Option<Bank> {
+        let count = self.split.count();
         let head = self.split.finish()?;
         let mut streamed = false;
         let (tree, trailing) =
@@ -351,7 +338,7 @@ impl CompiledPieces {
         }
         let mut diags = Vec::new();
         let (own, article) =
-            self::head(&head, &tree, trailing, self.count, normalizer, &mut diags).ok()?;
+            self::head(&head, &tree, trailing, count, normalizer, &mut diags).ok()?;
         self.read.resolve(own, article, &head, diags).ok()
     }
 }

@@ -12,6 +12,10 @@
 //! rest are valid JSON is for the caller's parser to say: the split only
 //! follows strings and nesting.
 
+/// What a `Split` hands each item to: its index, text and tree; it says
+/// whether to go on.
+pub(crate) type Item<'a> = &'a mut dyn FnMut(usize, &str, &super::value::Value<'_>) -> bool;
+
 /// Where the scan is.
 #[derive(Clone, Copy, PartialEq)]
 enum State {
@@ -32,6 +36,11 @@ enum State {
 pub(crate) struct Split {
     /// The member's key, quoted: `"questions"`.
     key: &'static [u8],
+    /// The most bytes it takes, and how many it has taken.
+    max: usize,
+    bytes: usize,
+    /// How many items it has handed over.
+    count: usize,
     /// The document's text but the array's items.
     head: Vec<u8>,
     /// The text of the item being received.
@@ -45,10 +54,14 @@ pub(crate) struct Split {
 }
 
 impl Split {
-    /// A split of the array under `key` (quoted, as in `"\"questions\""`).
-    pub(crate) fn new(key: &'static [u8]) -> Split {
+    /// A split of the array under `key` (quoted, as in `"\"questions\""`)
+    /// of a document of at most `max` bytes.
+    pub(crate) fn new(key: &'static [u8], max: usize) -> Split {
         Split {
             key,
+            max,
+            bytes: 0,
+            count: 0,
             head: Vec::new(),
             item: Vec::new(),
             state: State::Head,
@@ -63,14 +76,30 @@ impl Split {
         self.state == State::Failed
     }
 
-    /// Gives up: the caller found something wrong.
-    pub(crate) fn fail(&mut self) {
-        self.state = State::Failed;
+    /// How many items it has handed over.
+    pub(crate) fn count(&self) -> usize {
+        self.count
     }
 
-    /// The next bytes; each item whole goes to `item` (its text, UTF-8 as
-    /// far as the whole is), which says whether to go on.
-    pub(crate) fn push(&mut self, bytes: &[u8], item: &mut dyn FnMut(&[u8]) -> bool) {
+    /// The next bytes; each item whole goes to `item` with its index, its
+    /// text and its tree (an item that is not UTF-8 or not one JSON value
+    /// is a reason to give up), and `item` says whether to go on.
+    pub(crate) fn push(&mut self, bytes: &[u8], item: Item<'_>) {
+        self.bytes += bytes.len();
+        if self.bytes > self.max {
+            self.state = State::Failed;
+        }
+        let mut count = self.count;
+        self.scan(bytes, &mut |text: &[u8]| {
+            let i = count;
+            count += 1;
+            let Ok(text) = std::str::from_utf8(text) else { return false };
+            matches!(super::value::parse(text), Ok((v, None)) if item(i, text, &v))
+        });
+        self.count = count;
+    }
+
+    fn scan(&mut self, bytes: &[u8], item: &mut dyn FnMut(&[u8]) -> bool) {
         let mut rest = bytes;
         while let Some((&b, after)) = rest.split_first() {
             if self.state == State::Failed {

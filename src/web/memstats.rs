@@ -7,6 +7,7 @@
 
 use std::alloc::{GlobalAlloc, Layout};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+#[cfg(feature = "widget")]
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Talc, counting.

@@ -170,7 +170,7 @@ pub(crate) fn bank_in(
         pieces.push(p);
         !pieces.failed()
     });
-    pieces.finish()
+    pieces.finish().map_err(|article| *article)
 }
 
 /// The article path a bank names, relative to the bank file. Exported by

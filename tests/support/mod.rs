@@ -54,6 +54,24 @@ mod native {
         assert_eq!(x.sentences(), y.sentences(), "{what}: sentences");
     }
 
+    /// Each of `cases` (`good` edited) is refused read whole (`whole` says
+    /// whether it reads) and in pieces of several sizes (`pieces` says
+    /// whether it gave a bank).
+    pub fn refused_both_ways(
+        good: &str,
+        cases: &[String],
+        whole: impl Fn(&str) -> bool,
+        pieces: impl Fn(&[u8], usize) -> bool,
+    ) {
+        for (i, text) in cases.iter().enumerate() {
+            assert_ne!(text, good, "case {i} changed nothing");
+            assert!(!whole(text), "case {i} reads whole");
+            for size in [1, 5, 4096] {
+                assert!(!pieces(text.as_bytes(), size), "case {i}, pieces of {size}");
+            }
+        }
+    }
+
     /// [`super::ARTICLE`] parsed with the full Unicode normalizer (the
     /// native default), as `citequiz check` reads it.
     pub fn article() -> Article {

@@ -238,20 +238,13 @@ pub struct BankPieces {
     split: Split,
     article: Article,
     questions: Vec<Question>,
-    count: usize,
-    bytes: usize,
 }
 
 impl BankPieces {
     /// Nothing received yet of a bank drawn from `article`.
     pub fn new(article: Article) -> BankPieces {
-        BankPieces {
-            split: Split::new(b"\"questions\""),
-            article,
-            questions: Vec::new(),
-            count: 0,
-            bytes: 0,
-        }
+        let split = Split::new(b"\"questions\"", MAX_BANK_BYTES);
+        BankPieces { split, article, questions: Vec::new() }
     }
 
     /// Whether it has given up: the bytes not yet pushed need not be.
@@ -261,18 +254,10 @@ impl BankPieces {
 
     /// The next bytes of the bank.
     pub fn push(&mut self, bytes: &[u8]) {
-        self.bytes += bytes.len();
-        if self.bytes > MAX_BANK_BYTES {
-            self.split.fail();
-        }
-        let (questions, count, article) = (&mut self.questions, &mut self.count, &self.article);
-        self.split.push(bytes, &mut |item| {
-            let i = *count;
-            *count += 1;
-            let Ok(text) = std::str::from_utf8(item) else { return false };
-            let Ok((v, None)) = value::parse(text) else { return false };
+        let (questions, article) = (&mut self.questions, &self.article);
+        self.split.push(bytes, &mut |i, text, v| {
             let mut diags = Vec::new();
-            let raw = match parse_question(text, &v, i, &mut diags) {
+            let raw = match parse_question(text, v, i, &mut diags) {
                 Some(raw) if i < MAX_QUESTIONS && !has_errors(&diags) => raw,
                 _ => return false,
             };
@@ -288,31 +273,32 @@ impl BankPieces {
     /// article back: read the whole text with `Bank::load` then.
     ///
     /// # Errors
-    /// The article, when the bank is to be read whole.
-    pub fn finish(self) -> Result<Bank, Article> {
-        let BankPieces { split, article, questions, count, .. } = self;
-        let Some(text) = split.finish() else { return Err(article) };
+    /// The article (boxed: it is large), when the bank is to be read whole.
+    pub fn finish(self) -> Result<Bank, Box<Article>> {
+        let BankPieces { split, article, questions } = self;
+        let count = split.count();
+        let Some(text) = split.finish() else { return Err(Box::new(article)) };
         let mut streamed = false;
         let Ok((tree, None)) =
             value::parse_streaming(&text, "questions", &mut |_, _| streamed = true)
         else {
-            return Err(article);
+            return Err(Box::new(article));
         };
         let mut r = Reader::new(&text);
         let head = read::head(&mut r, &tree);
         let mut diags = Vec::new();
         let head = match head {
             Some(head) if !streamed && count > 0 && r.errors == 0 => head,
-            _ => return Err(article),
+            _ => return Err(Box::new(article)),
         };
         check_head(&head, &mut diags);
         if has_errors(&diags) {
-            return Err(article);
+            return Err(Box::new(article));
         }
         let bank = bank(head, questions, article);
         // A repeated id: the index by id kept only its first question.
         if bank.by_id.len() != bank.questions.len() {
-            return Err(bank.article);
+            return Err(Box::new(bank.article));
         }
         Ok(bank)
     }
