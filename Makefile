@@ -105,14 +105,21 @@ size:
 # compiled bank's reader (Bank::load_compiled, the widget's fast path:
 # 153,309 -> 160,768), 168,029 bytes together after both merged, plus 0.5 %.
 # SIZE_CEILING is the raw bank's page (the full widget); after the player
-# (2026-12-06) that page is 168,497 by scripts/build-wasm.sh: its glue a
-# chunk of its own, the loader choosing by the bank's first bytes.
-SIZE_CEILING := 168900
+# (2026-12-06) that page was 168,497 by scripts/build-wasm.sh: its glue a
+# chunk of its own, the loader choosing by the bank's first bytes. Then
+# raised by the measured cost of issue 18's memory goal (raw and compiled
+# banks read in 64 KiB pieces, the first save's snapshot handed to
+# localStorage in pieces, a citation's quote kept once: 168,029 -> 171,001
+# on its branch, for 8.21 -> 5.65 MB raw and 6.49 -> 4.73 compiled after
+# GC at 2,000 questions; bench/README.md): 171,590 after both merged (and
+# the home page's card styles, 101 bytes of CSS), plus 0.5 %.
+SIZE_CEILING := 172450
 # A compiled bank's page: the player (the widget built with feature
 # `player`, the raw bank's reader compiled out), the element's bundle, the
 # player's glue chunk and the CSS: 145,772 bytes gzip when it was built
-# (2026-12-06, scripts/build-wasm.sh), plus 0.5 %.
-PLAYER_SIZE_CEILING := 146500
+# (2026-12-06, scripts/build-wasm.sh); 148,597 after the memory branch's
+# pieces reader merged, plus 0.5 %.
+PLAYER_SIZE_CEILING := 149350
 size-ceiling:
 	bash scripts/size.sh --max $(SIZE_CEILING) --max-player $(PLAYER_SIZE_CEILING)
 

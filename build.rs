@@ -7,6 +7,9 @@
 //! overwriting data. Only the cdylib (the widget) is linked this way; the
 //! Wasm test binaries, built without optimization, keep the default.
 fn main() {
+    // `bench/memory.mjs` builds the widget with `--cfg memstats`
+    // (src/web/memstats.rs); declared so that check-cfg knows it.
+    println!("cargo::rustc-check-cfg=cfg(memstats)");
     if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
         println!("cargo:rustc-link-arg-cdylib=-zstack-size=131072");
     }

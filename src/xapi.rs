@@ -472,7 +472,7 @@ fn components(w: &mut Writer, bank: &Bank, q: &Question, ctx: &Context) {
                 entry(w, ctx, &format!("a.{}", o.id), &o.text);
             }
             for (o, c) in part_b.options.iter().zip(quotes) {
-                entry(w, ctx, &format!("b.{}", o.id), &c.text);
+                entry(w, ctx, &format!("b.{}", o.id), c.text());
             }
         }),
     }

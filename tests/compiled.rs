@@ -1,13 +1,17 @@
 //! Compiled banks (`citequiz compile`, `Bank::load_compiled`): compiling a
 //! bank and reading it back gives the bank `Bank::load` gives (questions,
 //! citations and their spans, Part B's quotes, sentences, content hashes);
-//! a damaged or foreign compiled file is a diagnostic, never a panic.
+//! a damaged or foreign compiled file is a diagnostic, never a panic; read
+//! in pieces (`CompiledPieces`), a file gives that same bank or none.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
 
+use support::assert_same;
+
 use citequiz::Bank;
 use citequiz::article::Normalizer;
+use citequiz::bank::CompiledPieces;
 use citequiz::diag::Diagnostic;
 use citequiz::files::load_bank;
 use proptest::prelude::*;
@@ -21,27 +25,96 @@ fn compiled(text: &str) -> Result<Bank, Vec<Diagnostic>> {
     Bank::load_compiled(text, Normalizer::unicode())
 }
 
-/// Every field the player reads, compared.
-fn assert_same(raw: &Bank, back: &Bank, what: &str) {
-    assert_eq!(raw.id(), back.id(), "{what}");
-    assert_eq!(raw.title(), back.title(), "{what}");
-    assert_eq!(raw.description(), back.description(), "{what}");
-    assert_eq!(raw.language(), back.language(), "{what}");
-    assert_eq!(raw.pass_percent(), back.pass_percent(), "{what}");
-    assert_eq!(raw.try_penalty(), back.try_penalty(), "{what}");
-    assert_eq!(raw.shuffle_questions(), back.shuffle_questions(), "{what}");
-    assert_eq!(raw.shuffle_options(), back.shuffle_options(), "{what}");
-    assert_eq!(raw.questions().len(), back.questions().len(), "{what}");
-    for (a, b) in raw.questions().iter().zip(back.questions()) {
-        assert_eq!(a, b, "{what}: question {}", a.id());
-        assert_eq!(a.content_hash(), b.content_hash(), "{what}: {}", a.id());
-        assert_eq!(back.index_of(a.id()), raw.index_of(a.id()), "{what}: {}", a.id());
+/// `text` handed over in pieces of `size` bytes.
+fn by_pieces(text: &[u8], size: usize) -> Option<Bank> {
+    let mut pieces = CompiledPieces::new();
+    for piece in text.chunks(size) {
+        if pieces.failed() {
+            break;
+        }
+        pieces.push(piece);
     }
-    let (x, y) = (raw.article(), back.article());
-    assert_eq!(x.raw(), y.raw(), "{what}: article");
-    assert_eq!(x.text(), y.text(), "{what}: article text");
-    assert_eq!(x.paragraphs(), y.paragraphs(), "{what}: paragraphs");
-    assert_eq!(x.sentences(), y.sentences(), "{what}: sentences");
+    pieces.finish(Normalizer::unicode())
+}
+
+/// What reading `text` in pieces must give: the bank `Bank::load_compiled`
+/// reads from the whole text, or none (then the caller reads it whole, for
+/// the diagnostics), at every piece size; `must` says it may not give up.
+fn check_pieces(text: &[u8], what: &str, must: bool) {
+    let whole = std::str::from_utf8(text).ok().and_then(|t| compiled(t).ok());
+    for size in [1, 7, 4096, text.len().max(1)] {
+        match (by_pieces(text, size), &whole) {
+            (Some(p), Some(w)) => assert_same(w, &p, &format!("{what}, pieces of {size}")),
+            (Some(_), None) => {
+                panic!("{what}: pieces of {size} read a bank the whole text refuses")
+            }
+            (None, Some(_)) => assert!(!must, "{what}: pieces of {size} gave up on a good file"),
+            (None, None) => {}
+        }
+    }
+}
+
+// serde_json's tree, which clippy.toml keeps out of the Wasm, to lay the
+// files out otherwise (a native test).
+#[allow(clippy::disallowed_methods, clippy::disallowed_types)]
+#[test]
+fn pieces_read_what_the_whole_text_reads() {
+    let mut texts = vec![("the fixture".to_string(), fixture())];
+    for path in support::all_banks() {
+        texts.push((path.display().to_string(), loaded(&path).compile()));
+    }
+    let article = support::article();
+    let large = citequiz::synth::synthetic_bank(&article, "a.json", 300);
+    let (large, _) = Bank::load(&large, None, article).expect("the generated bank loads");
+    texts.push(("300 generated questions".to_string(), large.compile()));
+    for (what, text) in texts {
+        check_pieces(text.as_bytes(), &what, true);
+        // Laid out otherwise (whitespace, the questions first, escapes).
+        let mut v: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+        let pretty = serde_json::to_string_pretty(&v).expect("JSON");
+        check_pieces(pretty.as_bytes(), &format!("{what}, pretty"), true);
+        let questions = v.as_object_mut().and_then(|o| o.remove("questions")).expect("questions");
+        let first = serde_json::json!({ "questions": questions }).to_string();
+        let rest = v.to_string();
+        let moved = format!("{}, {}", first.strip_suffix('}').unwrap(), &rest[1..]);
+        check_pieces(moved.as_bytes(), &format!("{what}, questions first"), false);
+    }
+}
+
+#[test]
+fn pieces_give_up_on_what_the_whole_text_refuses() {
+    let good = fixture();
+    let cases = [
+        good.replacen("\"questions\":[", "\"questions\":[1,", 1),
+        good.replacen("\"questions\":[", "\"questions\":[,", 1),
+        good.replacen("},{\"id\"", "},,{\"id\"", 1),
+        good.replacen("},{\"id\"", "}{\"id\"", 1),
+        good.replacen("\"questions\":[", "\"questions\":[]}", 1),
+        format!("{good} {{}}"),
+        good.trim_end().strip_suffix('}').unwrap().to_string(),
+        good.replacen("\"questions\":[", "\"questions\":[],\"questions\":[", 1),
+        good.replacen("\"tries\":2", "\"tries\":0", 1),
+        good.replacen("\"kind\":\"", "\"kind\":\"x", 1),
+        good.replacen("\"questions\":[", "\"x\\\"questions\":[", 1),
+    ];
+    support::refused_both_ways(
+        &good,
+        &cases,
+        |t| compiled(t).is_ok(),
+        |t, size| by_pieces(t, size).is_some(),
+    );
+}
+
+/// The committed corpus of the `compiled_load` fuzz target (read only):
+/// pieces never read a bank the whole text refuses, nor another one.
+#[test]
+fn pieces_agree_with_the_whole_text_on_the_fuzz_corpus() {
+    let dir = support::repo_path("fuzz/corpus/compiled_load");
+    let files = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    for path in files.filter_map(|e| e.ok().map(|e| e.path())) {
+        let bytes = std::fs::read(&path).expect("read");
+        check_pieces(&bytes, &path.display().to_string(), false);
+    }
 }
 
 #[test]
@@ -240,6 +313,7 @@ proptest! {
             b[at] = byte;
             b
         };
+        check_pieces(&damaged, "damaged", false);
         if let Ok(s) = std::str::from_utf8(&damaged) && let Ok(bank) = compiled(s) {
             let chars = bank.article().text().chars().count();
             for q in bank.questions() {

@@ -351,7 +351,7 @@ fn raw_keys(bank: &Bank, q: &Question) -> Vec<Vec<String>> {
                     .find(|(o, _)| o.id == part_b.answer)
                     .unwrap()
                     .1
-                    .text
+                    .text()
             )],
         ],
     }
@@ -428,7 +428,7 @@ fn the_explanation_and_every_cited_quote_are_in_each_items_feedback() {
             .collect();
         assert_eq!(
             quotes,
-            q.citations().iter().map(|c| c.text.clone()).collect::<Vec<_>>(),
+            q.citations().iter().map(|c| c.text().to_string()).collect::<Vec<_>>(),
             "{}",
             q.id()
         );
@@ -501,7 +501,7 @@ fn check_moodle(bank: &Bank, q: &Question, questions: &[Node]) {
                 feedback.contains(&format!(
                     "<blockquote cite=\"{}\">{}</blockquote>",
                     xml_text(&bank.article().raw().url),
-                    p(&c.text)
+                    p(c.text())
                 )),
                 "{id}: quote in general feedback"
             );
@@ -556,7 +556,7 @@ fn check_moodle(bank: &Bank, q: &Question, questions: &[Node]) {
                 let right: Vec<&String> = a.iter().filter(|x| x.0 == 100.0).map(|x| &x.1).collect();
                 assert_eq!(
                     right,
-                    [&format!("<blockquote>{}</blockquote>", p(&keyed.text))],
+                    [&format!("<blockquote>{}</blockquote>", p(keyed.text()))],
                     "{id}"
                 );
             }

@@ -34,6 +34,7 @@ use super::read;
 use super::validate::{MAX_BANK_BYTES, MAX_QUESTIONS};
 use crate::article::{Article, Normalizer, Offsets, Selector};
 use crate::diag::{Code, Diagnostic};
+use crate::json::pieces::Split;
 use crate::json::read::{Obj, Path, Reader, declared_format, str_item, syntax_diagnostic};
 use crate::json::set_pos;
 use crate::json::value::{self, V, Value};
@@ -149,27 +150,102 @@ fn load(source: &str, normalizer: Normalizer) -> Result<Bank, Vec<Diagnostic>> {
         )]);
     }
     let mut diags: Vec<Diagnostic> = Vec::new();
-    let mut read: Vec<Read> = Vec::new();
+    let mut read = Questions::default();
     let mut count = 0;
     let mut each = |i: usize, v: Value<'_>| {
         count += 1;
         if i < MAX_QUESTIONS {
             let mut r = Reader::new(source);
-            let q = question(&mut r, &v, i);
+            read.add(question(&mut r, &v, i));
             diags.append(&mut r.diags);
-            read.extend(q);
         }
     };
     let (tree, trailing) = value::parse_streaming(source, "questions", &mut each)
         .map_err(|e| vec![syntax_diagnostic(source, &e)])?;
+    let (head, article) = head(source, &tree, trailing, count, normalizer, &mut diags)?;
+    read.resolve(head, article, source, diags)
+}
+
+/// The questions read so far: each checked `Question` (its citations
+/// still empty) and, apart, its citations and Part B's quotes pending
+/// until the article is read, so that resolving fills the questions in
+/// place rather than building a second list beside the first.
+#[derive(Default)]
+struct Questions {
+    questions: Vec<Question>,
+    pending: Vec<(Vec<Pending>, Vec<Pending>)>,
+}
+
+impl Questions {
+    fn add(&mut self, q: Option<Read>) {
+        if let Some(Read { q, cites, quotes }) = q {
+            self.questions.push(q);
+            self.pending.push((cites, quotes));
+        }
+    }
+
+    /// The bank, every citation resolved in `article`; or every problem.
+    fn resolve(
+        self,
+        head: Head,
+        article: Article,
+        source: &str,
+        mut diags: Vec<Diagnostic>,
+    ) -> Result<Bank, Vec<Diagnostic>> {
+        let Questions { mut questions, pending } = self;
+        let offsets = Offsets::new(article.text());
+        for (i, (q, (cites, quotes))) in questions.iter_mut().zip(pending).enumerate() {
+            let list = Path::Root.key("questions");
+            let qp = list.index(i);
+            let cp = qp.key("cite");
+            q.cite = resolve_all(cites, &article, &offsets, &cp, source, &mut diags);
+            match &mut q.body {
+                Body::Evidence { target } => {
+                    let cites = &q.cite;
+                    *target = article
+                        .sentences()
+                        .iter()
+                        .filter(|s| cites.iter().any(|c| c.sentences.contains(&s.id)))
+                        .map(|s| s.id.clone())
+                        .collect();
+                }
+                Body::TwoPart { part_b, quotes: resolved, .. } => {
+                    let bp = qp.key("part_b");
+                    let op = bp.key("options");
+                    *resolved = resolve_all(quotes, &article, &offsets, &op, source, &mut diags);
+                    for (o, c) in part_b.options.iter_mut().zip(resolved.iter()) {
+                        o.quote = c.selector.clone();
+                    }
+                }
+                _ => {}
+            }
+        }
+        if !diags.is_empty() {
+            return Err(diags);
+        }
+        Ok(Bank::new(head, questions, article))
+    }
+}
+
+/// The bank's own fields and its article from the parsed file (`tree`,
+/// whose questions, `count` of them, were read apart), or every problem
+/// found in them and before (`diags`).
+fn head(
+    source: &str,
+    tree: &Value<'_>,
+    trailing: Option<value::SyntaxError>,
+    count: usize,
+    normalizer: Normalizer,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<(Head, Article), Vec<Diagnostic>> {
     let mut r = Reader::new(source);
-    let Some(o) = r.open(&tree, Path::Root, tree.at) else { return Err(r.diags) };
+    let Some(o) = r.open(tree, Path::Root, tree.at) else { return Err(r.diags) };
     // Another format is said first: its other members mean something else.
     if let Err(found) = declared_format(source, &o, COMPILED_FORMAT) {
         let at = o.get("format").map_or(tree.at, |m| m.value.at);
         return Err(vec![format_diagnostic(found.as_deref(), source, at)]);
     }
-    let Some(o) = r.obj(&tree, Path::Root, tree.at, BANK) else { return Err(r.diags) };
+    let Some(o) = r.obj(tree, Path::Root, tree.at, BANK) else { return Err(r.diags) };
     let head = Head {
         id: o.str(&mut r, "id"),
         title: o.str(&mut r, "title"),
@@ -194,40 +270,77 @@ fn load(source: &str, normalizer: Normalizer) -> Result<Bank, Vec<Diagnostic>> {
         r.error(Code::TOO_MANY_QUESTIONS, &Path::Root.key("questions"), at, message);
     }
     diags.append(&mut r.diags);
-    let Some(article) = article.filter(|_| diags.is_empty()) else { return Err(diags) };
-    let offsets = Offsets::new(article.text());
-    let mut questions = Vec::with_capacity(read.len());
-    for (i, Read { mut q, cites, quotes }) in read.into_iter().enumerate() {
-        let list = Path::Root.key("questions");
-        let qp = list.index(i);
-        let cp = qp.key("cite");
-        q.cite = resolve_all(cites, &article, &offsets, &cp, source, &mut diags);
-        match &mut q.body {
-            Body::Evidence { target } => {
-                let cites = &q.cite;
-                *target = article
-                    .sentences()
-                    .iter()
-                    .filter(|s| cites.iter().any(|c| c.sentences.contains(&s.id)))
-                    .map(|s| s.id.clone())
-                    .collect();
-            }
-            Body::TwoPart { part_b, quotes: resolved, .. } => {
-                let bp = qp.key("part_b");
-                let op = bp.key("options");
-                *resolved = resolve_all(quotes, &article, &offsets, &op, source, &mut diags);
-                for (o, c) in part_b.options.iter_mut().zip(resolved.iter()) {
-                    o.quote = c.selector.clone();
-                }
-            }
-            _ => {}
+    match article {
+        Some(article) if diags.is_empty() => Ok((head, article)),
+        _ => Err(std::mem::take(diags)),
+    }
+}
+
+/// A compiled bank read from its bytes in pieces, as they are handed over
+/// (`push`), so that its whole text never has to be in memory at once
+/// (a Wasm module's memory never shrinks): the bank's own fields and its
+/// article are kept as text, then each question is read as soon as its
+/// last byte has come, from its own text, and that text dropped
+/// (`json::pieces`).
+///
+/// This is the fast path of a well-formed file, as `citequiz compile`
+/// writes it (`questions` an array of objects among the root's members,
+/// nothing wrong anywhere). At the first thing it does not expect, and for
+/// any problem, it gives up (`finish` returns None): the caller then reads
+/// the whole text with `Bank::load_compiled`, whose diagnostics say where,
+/// in line and column, which pieces could not. So a bank it returns is the
+/// bank `Bank::load_compiled` returns for the same bytes.
+pub struct CompiledPieces {
+    split: Split,
+    read: Questions,
+}
+
+impl Default for CompiledPieces {
+    fn default() -> Self {
+        CompiledPieces::new()
+    }
+}
+
+impl CompiledPieces {
+    /// Nothing received yet.
+    pub fn new() -> CompiledPieces {
+        let split = Split::new(b"\"questions\"", MAX_COMPILED_BYTES);
+        CompiledPieces { split, read: Questions::default() }
+    }
+
+    /// Whether it has given up: the bytes not yet pushed need not be.
+    pub fn failed(&self) -> bool {
+        self.split.failed()
+    }
+
+    /// The next bytes of the file.
+    pub fn push(&mut self, bytes: &[u8]) {
+        let read = &mut self.read;
+        self.split.push(bytes, &mut |i, text, v| {
+            let mut r = Reader::new(text);
+            let q = question(&mut r, v, i);
+            let ok = i < MAX_QUESTIONS && r.diags.is_empty() && q.is_some();
+            read.add(q);
+            ok
+        });
+    }
+
+    /// The bank; None if it gave up, or if anything in the file is wrong:
+    /// read the whole text with `Bank::load_compiled` then.
+    pub fn finish(self, normalizer: Normalizer) -> Option<Bank> {
+        let count = self.split.count();
+        let head = self.split.finish()?;
+        let mut streamed = false;
+        let (tree, trailing) =
+            value::parse_streaming(&head, "questions", &mut |_, _| streamed = true).ok()?;
+        if streamed {
+            return None;
         }
-        questions.push(q);
+        let mut diags = Vec::new();
+        let (own, article) =
+            self::head(&head, &tree, trailing, count, normalizer, &mut diags).ok()?;
+        self.read.resolve(own, article, &head, diags).ok()
     }
-    if !diags.is_empty() {
-        return Err(diags);
-    }
-    Ok(Bank::new(head, questions, article))
 }
 
 /// A file of another format (`found`; None when it declares none).
@@ -484,20 +597,15 @@ fn resolve_all(
             diags.push(d);
             continue;
         };
-        let selector = Selector {
-            exact: p.exact.unwrap_or_else(|| text.to_string()),
-            prefix: p.prefix,
-            suffix: p.suffix,
-        };
-        out.push(Citation {
-            selector,
-            sentences: article.sentences_in(&span).map(|s| s.id.clone()).collect(),
-            paragraphs: article.paragraphs_in(&span).map(|p| p.id.clone()).collect(),
-            span,
-            text: text.to_string(),
-            score,
-            exact: p.score.is_none(),
-        });
+        let sentences = article.sentences_in(&span).map(|s| s.id.clone()).collect();
+        let paragraphs = article.paragraphs_in(&span).map(|p| p.id.clone()).collect();
+        // The quote is the article's text unless the file says otherwise:
+        // one copy of it, which `Citation::new` keeps as both.
+        let own = p.exact.is_some().then(|| text.to_string());
+        let exact = p.exact.unwrap_or_else(|| text.to_string());
+        let selector = Selector { exact, prefix: p.prefix, suffix: p.suffix };
+        let exact_match = p.score.is_none();
+        out.push(Citation::new(selector, span, own, score, exact_match, sentences, paragraphs));
     }
     out
 }
@@ -582,7 +690,7 @@ mod write {
         w.object(|w| {
             w.key("at");
             range(w, c.span.start, c.span.end);
-            if c.selector.exact != c.text {
+            if c.selector.exact != c.text() {
                 w.key("exact").str(&c.selector.exact);
             }
             if let Some(p) = &c.selector.prefix {

@@ -15,15 +15,15 @@ pub(crate) mod read;
 mod schema;
 mod validate;
 
-pub use compiled::COMPILED_FORMAT;
+pub use compiled::{COMPILED_FORMAT, CompiledPieces};
 pub use model::{Bank, Body, Citation, Question};
 pub use play::{LoadFailure, Part, load_playable};
 pub use raw::{BANK_FORMAT, Cite, Kind, RawBank, RawQuestion};
 #[cfg(not(target_arch = "wasm32"))]
 pub use schema::{SCHEMA_ID, bank_schema};
 pub use validate::{
-    MAX_BANK_BYTES, MAX_CITATIONS, MAX_ID_CHARS, MAX_OPTIONS, MAX_QUESTIONS, MAX_TEXT_CHARS,
-    article_path,
+    BankPieces, MAX_BANK_BYTES, MAX_CITATIONS, MAX_ID_CHARS, MAX_OPTIONS, MAX_QUESTIONS,
+    MAX_TEXT_CHARS, article_path,
 };
 
 use crate::article::Article;

@@ -11,15 +11,19 @@ use crate::article::{Article, Selector, Span};
 use serde::Serialize;
 
 /// A citation resolved in the article.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+///
+/// Serialized with `text` as a field (camelCase), as its fields are.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Citation {
     /// The selector as the bank wrote it.
     pub selector: Selector,
     /// Where it anchored in the article's body.
     pub span: Span,
-    /// The article's own text of that span.
-    pub text: String,
+    /// The article's own text of that span, when it differs from the
+    /// selector's `exact` (an approximate match); None when they are the
+    /// same, which is nearly always: one copy of a quote, not two (0.3 MB
+    /// at 2,000 questions). Read it with [`Citation::text`].
+    text: Option<String>,
     /// 1.0 for an exact match, less for an approximate one.
     pub score: f64,
     /// Whether the quote matched exactly (after normalization).
@@ -28,6 +32,43 @@ pub struct Citation {
     pub sentences: Vec<String>,
     /// The ids of the paragraphs the span touches.
     pub paragraphs: Vec<String>,
+}
+
+impl Citation {
+    /// A citation of `selector`, anchored at `span`, where the article
+    /// reads `text` (None: the selector's `exact`).
+    pub(crate) fn new(
+        selector: Selector,
+        span: Span,
+        text: Option<String>,
+        score: f64,
+        exact: bool,
+        sentences: Vec<String>,
+        paragraphs: Vec<String>,
+    ) -> Citation {
+        let text = text.filter(|t| *t != selector.exact);
+        Citation { selector, span, text, score, exact, sentences, paragraphs }
+    }
+
+    /// The article's own text of the span.
+    pub fn text(&self) -> &str {
+        self.text.as_deref().unwrap_or(&self.selector.exact)
+    }
+}
+
+impl Serialize for Citation {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut c = s.serialize_struct("Citation", 7)?;
+        c.serialize_field("selector", &self.selector)?;
+        c.serialize_field("span", &self.span)?;
+        c.serialize_field("text", self.text())?;
+        c.serialize_field("score", &self.score)?;
+        c.serialize_field("exact", &self.exact)?;
+        c.serialize_field("sentences", &self.sentences)?;
+        c.serialize_field("paragraphs", &self.paragraphs)?;
+        c.end()
+    }
 }
 
 /// A question's kind and its checked answer data.
@@ -323,5 +364,39 @@ impl Bank {
             shuffle_options: shuffle,
         };
         Bank::new(head, questions, article)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Citation;
+    use crate::article::{Selector, Span};
+
+    fn check(exact: &str, text: Option<&str>, expected: &str) {
+        let span = Span { start: 0, end: 3, start_utf16: 0, end_utf16: 3 };
+        let c = Citation::new(
+            Selector::exact(exact),
+            span,
+            text.map(str::to_string),
+            1.0,
+            true,
+            vec!["p1.s1".into()],
+            vec!["p1".into()],
+        );
+        assert_eq!(c.text(), expected);
+        // One copy of a quote the article reads as written.
+        assert_eq!(c.text.is_some(), expected != exact);
+        let json = serde_json::to_string(&c).unwrap();
+        let text = serde_json::to_string(expected).unwrap();
+        let quote = serde_json::to_string(exact).unwrap();
+        assert!(json.starts_with(&format!("{{\"selector\":{{\"exact\":{quote}}},")), "{json}");
+        assert!(json.contains(&format!("}},\"text\":{text},\"score\":1.0,")), "{json}");
+    }
+
+    #[test]
+    fn a_citation_keeps_its_text_once_when_it_is_the_quote() {
+        check("abc", None, "abc");
+        check("abc", Some("abc"), "abc");
+        check("abd", Some("abc"), "abc");
     }
 }

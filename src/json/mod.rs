@@ -11,6 +11,7 @@
 
 pub(crate) mod locate;
 pub(crate) mod num;
+pub(crate) mod pieces;
 pub(crate) mod read;
 pub(crate) mod value;
 pub(crate) mod write;

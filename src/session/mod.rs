@@ -225,6 +225,10 @@ impl std::error::Error for SessionError {
     }
 }
 
+/// How many questions' progress `Session::snapshot_json_pieces` writes
+/// at a time.
+const SNAPSHOT_PIECE: usize = 64;
+
 impl Session {
     /// Starts a session over every question of `bank`.
     ///
@@ -603,6 +607,11 @@ impl Session {
 
     /// The session's progress, for saving.
     pub fn snapshot(&self) -> Snapshot {
+        Snapshot { questions: self.entries().map(saved).collect(), ..self.snapshot_head() }
+    }
+
+    /// The snapshot but for its questions' progress.
+    fn snapshot_head(&self) -> Snapshot {
         Snapshot {
             format: SESSION_FORMAT.to_string(),
             bank_id: self.bank.id().to_string(),
@@ -612,28 +621,45 @@ impl Session {
             started_ms: self.started_ms,
             finished_ms: self.finished_ms,
             subset: self.subset,
-            questions: self
-                .entries()
-                .map(|(q, st)| SavedQuestion {
-                    id: q.id().to_string(),
-                    hash: hash_hex(q),
-                    responses: st
-                        .attempts
-                        .iter()
-                        .map(|a| SavedResponse { response: a.response.clone(), at_ms: a.at_ms })
-                        .collect(),
-                    hints: st.hints,
-                })
-                .collect(),
+            questions: Vec::new(),
         }
     }
 
-    /// The snapshot as JSON.
+    /// The snapshot as JSON: [`Session::snapshot_json_pieces`] joined.
     pub fn snapshot_json(&self) -> String {
+        let mut out = String::new();
+        self.snapshot_json_pieces(&mut |piece| out.push_str(piece));
+        out
+    }
+
+    /// The snapshot's JSON (serde's of [`Session::snapshot`], byte for
+    /// byte) handed to `piece` a few questions at a time: neither the
+    /// whole `Snapshot` (0.25 MB of ids and hashes at 2,000 questions) nor
+    /// its whole text (0.16 MB, grown by doubling) is ever built. The
+    /// widget joins the pieces in JS for `localStorage`: a Wasm module
+    /// keeps the highest memory it ever used, and the first save comes
+    /// right after mounting.
+    pub fn snapshot_json_pieces(&self, piece: &mut dyn FnMut(&str)) {
         // Serializing plain structs with string keys cannot fail, and every
         // number in a snapshot is finite (times are sanitized on the way in,
-        // numeric responses are graded before they are kept).
-        serde_json::to_string(&self.snapshot()).unwrap_or_default()
+        // numeric responses are graded before they are kept). `questions`
+        // is the last member, written empty here: `"questions":[]}`.
+        let head = serde_json::to_string(&self.snapshot_head()).unwrap_or_default();
+        piece(head.strip_suffix("]}").unwrap_or(&head));
+        let mut entries = self.entries().peekable();
+        let mut first = true;
+        while entries.peek().is_some() {
+            let some: Vec<SavedQuestion> =
+                entries.by_ref().take(SNAPSHOT_PIECE).map(saved).collect();
+            let list = serde_json::to_string(&some).unwrap_or_default();
+            let inner = list.strip_prefix('[').and_then(|l| l.strip_suffix(']')).unwrap_or("");
+            if !first {
+                piece(",");
+            }
+            piece(inner);
+            first = false;
+        }
+        piece("]}");
     }
 
     /// Rebuilds a session from saved progress against `bank`, which may have
@@ -778,6 +804,20 @@ impl Session {
     /// Every question with its state, in session order.
     fn entries(&self) -> impl Iterator<Item = (&Question, &QuestionState)> {
         self.order.iter().filter_map(|&i| self.bank.questions().get(i)).zip(&self.states)
+    }
+}
+
+/// A question's progress, for saving.
+fn saved((q, st): (&Question, &QuestionState)) -> SavedQuestion {
+    SavedQuestion {
+        id: q.id().to_string(),
+        hash: hash_hex(q),
+        responses: st
+            .attempts
+            .iter()
+            .map(|a| SavedResponse { response: a.response.clone(), at_ms: a.at_ms })
+            .collect(),
+        hints: st.hints,
     }
 }
 

@@ -306,6 +306,34 @@ fn snapshot_round_trips_through_json() {
     assert_eq!(sc1.map(|q| &q["responses"][0]["atMs"]), Some(&serde_json::json!(600.0)));
 }
 
+/// `snapshot_json` writes from the session what serde writes of its
+/// `Snapshot`, byte for byte: fresh, played, finished, a retry's subset;
+/// and in pieces of a few questions each, never the whole text at once.
+#[test]
+fn snapshot_json_is_the_snapshot_serialized() {
+    let check = |s: &Session| {
+        let serde = serde_json::to_string(&s.snapshot()).unwrap();
+        assert_eq!(s.snapshot_json(), serde);
+        let mut pieces = Vec::new();
+        s.snapshot_json_pieces(&mut |p| pieces.push(p.to_string()));
+        assert_eq!(pieces.concat(), serde);
+        pieces.iter().map(String::len).max().unwrap_or(0)
+    };
+    check(&Session::new(small_bank(true), 5, 10.0));
+    let mut s = played();
+    check(&s);
+    s.finish(900.0);
+    check(&s);
+    let retry = s.retry_missed(9, 1000.0).expect("something was missed");
+    assert!(retry.snapshot().subset);
+    check(&retry);
+    let questions = (0..300).map(|i| single(&format!("q{i}"), "a", 1.0, 1)).collect();
+    let big = Session::new(Bank::for_test("300", questions, article(), 0.0, true), 3, 10.0);
+    let total = big.snapshot_json().len();
+    let largest = check(&big);
+    assert!(largest * 4 < total, "a piece of {largest} bytes of {total}");
+}
+
 #[test]
 fn restore_follows_a_changed_bank() {
     let s = played();

@@ -11,6 +11,8 @@
 mod api;
 #[cfg(feature = "check")]
 mod check;
+#[cfg(memstats)]
+mod memstats;
 #[cfg(feature = "widget")]
 mod view;
 #[cfg(feature = "widget")]
@@ -89,11 +91,7 @@ extern "C" {
 /// Chromium).
 #[cfg(any(feature = "api", feature = "widget"))]
 pub(crate) fn text_in(value: &JsValue, what: &str) -> Option<Result<String, JsValue>> {
-    let bytes = if let Some(text) = value.dyn_ref::<js_sys::JsString>() {
-        TextEncoder::new().encode(text).to_vec()
-    } else {
-        value.dyn_ref::<js_sys::Uint8Array>()?.to_vec()
-    };
+    let bytes = bytes_of(value)?.to_vec();
     Some(String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to().to_string();
         let message = crate::text::cat(&[
@@ -105,6 +103,81 @@ pub(crate) fn text_in(value: &JsValue, what: &str) -> Option<Result<String, JsVa
         ]);
         js_error(&message, &[], None)
     }))
+}
+
+/// The UTF-8 bytes of a JS string (`TextEncoder`) or a `Uint8Array`,
+/// still in JS; None for anything else.
+#[cfg(any(feature = "api", feature = "widget"))]
+fn bytes_of(value: &JsValue) -> Option<js_sys::Uint8Array> {
+    if let Some(text) = value.dyn_ref::<js_sys::JsString>() {
+        Some(TextEncoder::new().encode(text))
+    } else {
+        value.dyn_ref::<js_sys::Uint8Array>().cloned()
+    }
+}
+
+/// How many bytes of a bank `in_pieces` copies into the Wasm at a time.
+#[cfg(feature = "widget")]
+const PIECE: u32 = 64 * 1024;
+
+/// The UTF-8 bytes of `value` (as `text_in` takes it) copied into the
+/// Wasm `PIECE` bytes at a time, each handed to `piece`, which says
+/// whether to go on. False if `value` is not text or `piece` stopped.
+#[cfg(feature = "widget")]
+fn in_pieces(value: &JsValue, piece: &mut dyn FnMut(&[u8]) -> bool) -> bool {
+    let Some(bytes) = bytes_of(value) else { return false };
+    let len = bytes.length();
+    let mut buf = vec![0; PIECE.min(len) as usize];
+    let mut at = 0;
+    while at < len {
+        let end = len.min(at.saturating_add(PIECE));
+        let Some(p) = buf.get_mut(..(end - at) as usize) else { return false };
+        bytes.subarray(at, end).copy_to(p);
+        if !piece(p) {
+            return false;
+        }
+        at = end;
+    }
+    true
+}
+
+/// A compiled bank read into the core in pieces (`CompiledPieces`), so
+/// that its whole text is never in the Wasm's memory beside the questions
+/// read from it: 1.2 MB at 2,000 questions, which a Wasm module would keep
+/// for good. None for a file the pieces reader gives up on (anything
+/// unusual or wrong): then read it whole with `Bank::load_compiled`, whose
+/// diagnostics say where.
+#[cfg(feature = "widget")]
+pub(crate) fn compiled_in(value: &JsValue) -> Option<crate::bank::Bank> {
+    let mut pieces = crate::bank::CompiledPieces::new();
+    in_pieces(value, &mut |p| {
+        pieces.push(p);
+        !pieces.failed()
+    });
+    pieces.finish(normalizer())
+}
+
+/// A raw bank read into the core in pieces against its article
+/// (`BankPieces`), as `compiled_in`. None when the article does not parse
+/// or the reader gives up (any error): then `load_playable` reads both
+/// whole, for the diagnostics. The player (compiled banks only) reads no
+/// raw bank.
+#[cfg(all(feature = "widget", not(feature = "player")))]
+pub(crate) fn raw_in(value: &JsValue, article: &str) -> Option<crate::bank::Bank> {
+    let article = crate::article::Article::parse(article, normalizer()).ok()?;
+    mark("article parsed");
+    let mut pieces = crate::bank::BankPieces::new(article);
+    in_pieces(value, &mut |p| {
+        pieces.push(p);
+        !pieces.failed()
+    });
+    pieces.finish().ok()
+}
+
+/// The player reads compiled banks only: `load_playable` refuses a raw one.
+#[cfg(feature = "player")]
+pub(crate) fn raw_in(_value: &JsValue, _article: &str) -> Option<crate::bank::Bank> {
+    None
 }
 
 /// The article path a bank names, relative to the bank file. Exported by
@@ -159,6 +232,20 @@ pub(crate) fn json_to_js(text: &str) -> Option<JsValue> {
 /// Talc rather than std's dlmalloc: smaller, as fast, and it returns freed
 /// memory to its bins (a widget runs for a whole session). The Wasm is
 /// single-threaded, which `WasmDynamicTalc` requires.
-#[cfg(not(target_feature = "atomics"))]
+#[cfg(all(not(target_feature = "atomics"), not(memstats)))]
 #[global_allocator]
 static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
+/// The same allocator, counting, for `bench/memory.mjs` (`--cfg memstats`).
+#[cfg(all(not(target_feature = "atomics"), memstats))]
+#[global_allocator]
+static TALC: memstats::Counting = memstats::Counting(talc::wasm::new_wasm_dynamic_allocator());
+
+/// Records the allocator's figures at a stage of mounting (`--cfg
+/// memstats` only; otherwise nothing).
+#[cfg(all(memstats, feature = "widget"))]
+pub(crate) use memstats::mark;
+/// Records nothing: only a `--cfg memstats` build counts.
+#[cfg(all(not(memstats), feature = "widget"))]
+#[inline(always)]
+pub(crate) fn mark(_stage: &str) {}

@@ -100,28 +100,51 @@ impl Widget {
                 None,
             )
         };
-        let bank_json = super::text_in(bank_json, "bank").ok_or_else(not_text)??;
+        super::mark("start");
+        let compiled = article_json.is_null() || article_json.is_undefined();
         // No article: a compiled bank, which carries its own, checked and
         // anchored when it was compiled (`bank::compiled`).
-        let article_json = if article_json.is_null() || article_json.is_undefined() {
+        let article_json = if compiled {
             None
         } else {
             Some(super::text_in(article_json, "article").ok_or_else(not_text)??)
         };
-        let bank = load_playable(&bank_json, article_json.as_deref(), normalizer()).map_err(
-            |LoadFailure { part, diags }| {
-                let summary = match part {
-                    Part::Compiled => "the compiled bank could not be loaded",
-                    Part::Article => "the article could not be loaded",
-                    Part::Bank | Part::NotCompiled => "the bank could not be loaded",
-                };
-                let article = part == Part::Article;
-                let source = if article { article_json.as_deref() } else { None };
-                view::load_error(host, article, &diags, &I18n::new(options.lang.as_deref()));
-                js_error(summary, &diags, Some(source.unwrap_or(&bank_json)))
-            },
-        )?;
+        // The bank read in pieces, so that its whole text is never in the
+        // Wasm's memory (`compiled_in`, `raw_in`); read whole by
+        // `load_playable` only when that gives up (anything unusual or
+        // wrong), for the diagnostics that say where.
+        let in_pieces = match &article_json {
+            None => super::compiled_in(bank_json),
+            Some(article) => super::raw_in(bank_json, article),
+        };
+        let bank = match in_pieces {
+            Some(bank) => bank,
+            None => {
+                let bank_json = super::text_in(bank_json, "bank").ok_or_else(not_text)??;
+                load_playable(&bank_json, article_json.as_deref(), normalizer()).map_err(
+                    |LoadFailure { part, diags }| {
+                        let summary = match part {
+                            Part::Compiled => "the compiled bank could not be loaded",
+                            Part::Article => "the article could not be loaded",
+                            Part::Bank | Part::NotCompiled => "the bank could not be loaded",
+                        };
+                        let article = part == Part::Article;
+                        let source = if article { article_json.as_deref() } else { None };
+                        view::load_error(
+                            host,
+                            article,
+                            &diags,
+                            &I18n::new(options.lang.as_deref()),
+                        );
+                        js_error(summary, &diags, Some(source.unwrap_or(&bank_json)))
+                    },
+                )?
+            }
+        };
+        drop(article_json);
+        super::mark("bank loaded");
         let view = View::mount(host, bank, options)?;
+        super::mark("view mounted");
         let root = view.root().clone();
         let view = Rc::new(RefCell::new(view));
         let mut listeners = Vec::with_capacity(EVENTS.len() + 1);
@@ -289,6 +312,7 @@ fn first_save(view: &RefCell<View>) {
     {
         view::log(&e);
     }
+    super::mark("first save");
 }
 
 fn options_from_js(o: &JsValue) -> Options {

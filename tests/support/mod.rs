@@ -27,8 +27,50 @@ pub use native::*;
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
+    use citequiz::Bank;
     use citequiz::article::{Article, Normalizer};
     use std::path::{Path, PathBuf};
+
+    /// Every field the player reads, compared.
+    pub fn assert_same(raw: &Bank, back: &Bank, what: &str) {
+        assert_eq!(raw.id(), back.id(), "{what}");
+        assert_eq!(raw.title(), back.title(), "{what}");
+        assert_eq!(raw.description(), back.description(), "{what}");
+        assert_eq!(raw.language(), back.language(), "{what}");
+        assert_eq!(raw.pass_percent(), back.pass_percent(), "{what}");
+        assert_eq!(raw.try_penalty(), back.try_penalty(), "{what}");
+        assert_eq!(raw.shuffle_questions(), back.shuffle_questions(), "{what}");
+        assert_eq!(raw.shuffle_options(), back.shuffle_options(), "{what}");
+        assert_eq!(raw.questions().len(), back.questions().len(), "{what}");
+        for (a, b) in raw.questions().iter().zip(back.questions()) {
+            assert_eq!(a, b, "{what}: question {}", a.id());
+            assert_eq!(a.content_hash(), b.content_hash(), "{what}: {}", a.id());
+            assert_eq!(back.index_of(a.id()), raw.index_of(a.id()), "{what}: {}", a.id());
+        }
+        let (x, y) = (raw.article(), back.article());
+        assert_eq!(x.raw(), y.raw(), "{what}: article");
+        assert_eq!(x.text(), y.text(), "{what}: article text");
+        assert_eq!(x.paragraphs(), y.paragraphs(), "{what}: paragraphs");
+        assert_eq!(x.sentences(), y.sentences(), "{what}: sentences");
+    }
+
+    /// Each of `cases` (`good` edited) is refused read whole (`whole` says
+    /// whether it reads) and in pieces of several sizes (`pieces` says
+    /// whether it gave a bank).
+    pub fn refused_both_ways(
+        good: &str,
+        cases: &[String],
+        whole: impl Fn(&str) -> bool,
+        pieces: impl Fn(&[u8], usize) -> bool,
+    ) {
+        for (i, text) in cases.iter().enumerate() {
+            assert_ne!(text, good, "case {i} changed nothing");
+            assert!(!whole(text), "case {i} reads whole");
+            for size in [1, 5, 4096] {
+                assert!(!pieces(text.as_bytes(), size), "case {i}, pieces of {size}");
+            }
+        }
+    }
 
     /// [`super::ARTICLE`] parsed with the full Unicode normalizer (the
     /// native default), as `citequiz check` reads it.

@@ -124,7 +124,7 @@ fn general_feedback(bank: &Bank, q: &Question) -> String {
             html,
             "<blockquote cite=\"{}\"><p>{}</p></blockquote>",
             xml_text(&url),
-            xml_text(&c.text)
+            xml_text(c.text())
         );
     }
     let _ = write!(html, "<p>Source: <a href=\"{}\">{}</a></p>", xml_text(&url), xml_text(&title));
@@ -357,7 +357,7 @@ fn question(
                 .zip(quotes)
                 .map(|(o, c)| {
                     (
-                        format!("<blockquote><p>{}</p></blockquote>", xml_text(&c.text)),
+                        format!("<blockquote><p>{}</p></blockquote>", xml_text(c.text())),
                         o.feedback.as_deref(),
                     )
                 })

@@ -560,7 +560,7 @@ fn parts(bank: &Bank, q: &Question) -> Parts {
                 .zip(quotes)
                 .map(|(o, c)| ChoiceOption {
                     id: o.id.clone(),
-                    text: format!("“{}”", c.text),
+                    text: format!("“{}”", c.text()),
                     feedback: o.feedback.clone(),
                 })
                 .collect();
@@ -660,7 +660,7 @@ fn item(bank: &Bank, q: &Question, identifier: &str) -> String {
             s,
             "      <blockquote cite=\"{}\"><p>{}</p></blockquote>",
             xml_text(&url),
-            xml_text(&c.text)
+            xml_text(c.text())
         );
     }
     let _ = writeln!(

@@ -11,6 +11,7 @@ use super::raw::{BANK_FORMAT, ChoiceOption, Item, KIND_FIELDS, Kind, RawBank, Ra
 use super::read;
 use crate::article::{AnchorResult, Anchored, Article, Selector};
 use crate::diag::{Code, Diagnostic, did_you_mean, has_errors};
+use crate::json::pieces::Split;
 use crate::json::read::{Path, Reader, syntax_diagnostic};
 use crate::json::value::{self, Value};
 use crate::json::{locate, set_pos};
@@ -190,9 +191,6 @@ fn check(source: &str, article: Article, diags: &mut Vec<Diagnostic>) -> Option<
             position_in(source, &src, d);
         }
     }
-    for q in questions.iter_mut().filter(|q| q.tries == 0) {
-        q.tries = head.tries.max(1);
-    }
     if no_questions {
         diags.push(
             Diagnostic::error(Code::NO_QUESTIONS, "questions", "the bank has no questions")
@@ -202,6 +200,15 @@ fn check(source: &str, article: Article, diags: &mut Vec<Diagnostic>) -> Option<
     position(source, diags);
     if has_errors(diags) {
         return None;
+    }
+    Some(bank(head, questions, article))
+}
+
+/// The checked bank of the bank's own fields (checked), its questions
+/// (each checked, each with its tries) and its article.
+fn bank<Q>(head: RawBank<Q>, mut questions: Vec<Question>, article: Article) -> Bank {
+    for q in questions.iter_mut().filter(|q| q.tries == 0) {
+        q.tries = head.tries.max(1);
     }
     let own = Own {
         id: head.id,
@@ -213,7 +220,88 @@ fn check(source: &str, article: Article, diags: &mut Vec<Diagnostic>) -> Option<
         shuffle_questions: head.shuffle_questions,
         shuffle_options: head.shuffle_options,
     };
-    Some(Bank::new(own, questions, article))
+    Bank::new(own, questions, article)
+}
+
+/// A bank read from its bytes in pieces, as they are handed over (`push`),
+/// against its article, so that its whole text never has to be in memory
+/// at once (a Wasm module's memory never shrinks): each question is read
+/// and checked as soon as its last byte has come, from its own text
+/// (`json::pieces`), the bank's own fields at the end.
+///
+/// The fast path of a bank with no error: at the first thing the split
+/// does not expect, and at any error, it gives up (`finish` gives the
+/// article back), and the caller reads the whole text with `Bank::load`,
+/// whose diagnostics say where. Warnings are not kept (the widget shows
+/// none). So a bank it returns is the bank `Bank::load` returns.
+pub struct BankPieces {
+    split: Split,
+    article: Article,
+    questions: Vec<Question>,
+}
+
+impl BankPieces {
+    /// Nothing received yet of a bank drawn from `article`.
+    pub fn new(article: Article) -> BankPieces {
+        let split = Split::new(b"\"questions\"", MAX_BANK_BYTES);
+        BankPieces { split, article, questions: Vec::new() }
+    }
+
+    /// Whether it has given up: the bytes not yet pushed need not be.
+    pub fn failed(&self) -> bool {
+        self.split.failed()
+    }
+
+    /// The next bytes of the bank.
+    pub fn push(&mut self, bytes: &[u8]) {
+        let (questions, article) = (&mut self.questions, &self.article);
+        self.split.push(bytes, &mut |i, text, v| {
+            let mut diags = Vec::new();
+            let raw = match parse_question(text, v, i, &mut diags) {
+                Some(raw) if i < MAX_QUESTIONS && !has_errors(&diags) => raw,
+                _ => return false,
+            };
+            match check_question(raw, i, article, &mut diags) {
+                Some(q) if !has_errors(&diags) => questions.push(q),
+                _ => return false,
+            }
+            true
+        });
+    }
+
+    /// The checked bank; or, if it gave up or anything is an error, the
+    /// article back: read the whole text with `Bank::load` then.
+    ///
+    /// # Errors
+    /// The article (boxed: it is large), when the bank is to be read whole.
+    pub fn finish(self) -> Result<Bank, Box<Article>> {
+        let BankPieces { split, article, questions } = self;
+        let count = split.count();
+        let Some(text) = split.finish() else { return Err(Box::new(article)) };
+        let mut streamed = false;
+        let Ok((tree, None)) =
+            value::parse_streaming(&text, "questions", &mut |_, _| streamed = true)
+        else {
+            return Err(Box::new(article));
+        };
+        let mut r = Reader::new(&text);
+        let head = read::head(&mut r, &tree);
+        let mut diags = Vec::new();
+        let head = match head {
+            Some(head) if !streamed && count > 0 && r.errors == 0 => head,
+            _ => return Err(Box::new(article)),
+        };
+        check_head(&head, &mut diags);
+        if has_errors(&diags) {
+            return Err(Box::new(article));
+        }
+        let bank = bank(head, questions, article);
+        // A repeated id: the index by id kept only its first question.
+        if bank.by_id.len() != bank.questions.len() {
+            return Err(Box::new(bank.article));
+        }
+        Ok(bank)
+    }
 }
 
 /// For each id (None for a question that could not be read), the index of
@@ -712,15 +800,9 @@ fn resolve(
 }
 
 fn citation(article: &Article, sel: &Selector, a: Anchored) -> Citation {
-    Citation {
-        selector: sel.clone(),
-        sentences: article.sentences_in(&a.span).map(|s| s.id.clone()).collect(),
-        paragraphs: article.paragraphs_in(&a.span).map(|p| p.id.clone()).collect(),
-        span: a.span,
-        text: a.text,
-        score: a.score,
-        exact: a.exact,
-    }
+    let sentences = article.sentences_in(&a.span).map(|s| s.id.clone()).collect();
+    let paragraphs = article.paragraphs_in(&a.span).map(|p| p.id.clone()).collect();
+    Citation::new(sel.clone(), a.span, Some(a.text), a.score, a.exact, sentences, paragraphs)
 }
 
 fn clip(s: &str, max: usize) -> String {

@@ -685,7 +685,7 @@ impl View {
         for (i, c) in cites.iter().enumerate() {
             let fig = add(parent, "figure", "citequiz-cite")?;
             let bq = add(&fig, "blockquote", "")?;
-            add_text(&bq, "p", "", &c.text)?;
+            add_text(&bq, "p", "", c.text())?;
             if self.article.is_some() {
                 let b = button(&fig, self.i18n.t.show_in_article, "show-cite", "citequiz-link")?;
                 b.set_attribute("data-q", qid)?;

@@ -146,7 +146,7 @@ pub(crate) fn render_inputs(
                 if let Some((o, quote)) = found {
                     let l = option(&lb, &cat(&[name, "-b"]), "radio", &o.id, "")?;
                     set_part(&l, "b")?;
-                    add_text(&l, "q", "citequiz-quote", &quote.text)?;
+                    add_text(&l, "q", "citequiz-quote", quote.text())?;
                 }
             }
             Ok(())
