@@ -4,7 +4,7 @@
 #![allow(dead_code)]
 
 use citequiz::article::{Article, Normalizer, Selector, anchor};
-use citequiz::bank::Bank;
+use citequiz::bank::{Bank, BankPieces, CompiledPieces};
 use citequiz::diag::Diagnostic;
 use citequiz::grade::{Response, grade};
 use citequiz::session::Session;
@@ -33,34 +33,79 @@ pub fn fixture() -> &'static Bank {
 /// Any text as a bank against the real article: a bank or diagnostics,
 /// which render with the source.
 pub fn bank_load(data: &[u8]) {
-    let Ok(text) = std::str::from_utf8(data) else { return };
-    if let Err(diags) = Bank::load(text, Some("fuzz.json"), article()) {
-        for d in &diags {
-            let _ = d.render(Some(text));
+    let whole = std::str::from_utf8(data).ok().and_then(|text| {
+        match Bank::load(text, Some("fuzz.json"), article()) {
+            Ok((bank, _)) => Some(bank),
+            Err(diags) => {
+                for d in &diags {
+                    let _ = d.render(Some(text));
+                }
+                None
+            }
         }
+    });
+    // The widget reads a bank in pieces first (`BankPieces`).
+    let mut pieces = BankPieces::new(article());
+    for piece in data.chunks(piece_size(data)) {
+        if pieces.failed() {
+            break;
+        }
+        pieces.push(piece);
     }
+    same_or_none(whole.as_ref(), pieces.finish().ok());
+}
+
+/// The piece size an input is read in by the pieces readers, from its first
+/// byte: 1 to 64 bytes, so that pieces end inside every kind of token.
+fn piece_size(data: &[u8]) -> usize {
+    data.first().map_or(1, |b| usize::from(b % 64) + 1)
+}
+
+/// A pieces reader gives the whole text's bank or none (then the widget
+/// reads the whole text, for its diagnostics): never a bank the whole
+/// text refuses, never another one.
+fn same_or_none(whole: Option<&Bank>, pieces: Option<Bank>) {
+    let Some(p) = pieces else { return };
+    let Some(w) = whole else { panic!("the pieces read a bank the whole text refuses") };
+    assert_eq!((w.id(), w.title(), w.description()), (p.id(), p.title(), p.description()));
+    assert_eq!(w.questions(), p.questions());
+    let hashes = |b: &Bank| b.questions().iter().map(|q| q.content_hash()).collect::<Vec<_>>();
+    assert_eq!(hashes(w), hashes(&p));
+    assert_eq!(w.article().text(), p.article().text());
 }
 
 /// Any text as a compiled bank (`citequiz-compiled/1`): a bank whose every
 /// citation's span lies in its article, or diagnostics, which render with
-/// the source.
+/// the source; read in pieces, the same bank or none.
 pub fn compiled_load(data: &[u8]) {
-    let Ok(text) = std::str::from_utf8(data) else { return };
-    match Bank::load_compiled(text, Normalizer::unicode()) {
-        Ok(bank) => {
-            let chars = bank.article().text().chars().count();
-            for q in bank.questions() {
-                for c in q.citations() {
-                    assert!(c.span.start <= c.span.end && c.span.end <= chars, "{:?}", c.span);
+    let whole = std::str::from_utf8(data).ok().and_then(|text| {
+        match Bank::load_compiled(text, Normalizer::unicode()) {
+            Ok(bank) => {
+                let chars = bank.article().text().chars().count();
+                for q in bank.questions() {
+                    for c in q.citations() {
+                        assert!(c.span.start <= c.span.end && c.span.end <= chars, "{:?}", c.span);
+                    }
                 }
+                Some(bank)
+            }
+            Err(diags) => {
+                for d in &diags {
+                    let _ = d.render(Some(text));
+                }
+                None
             }
         }
-        Err(diags) => {
-            for d in &diags {
-                let _ = d.render(Some(text));
-            }
+    });
+    // The widget reads a compiled bank in pieces first (`CompiledPieces`).
+    let mut pieces = CompiledPieces::new();
+    for piece in data.chunks(piece_size(data)) {
+        if pieces.failed() {
+            break;
         }
+        pieces.push(piece);
     }
+    same_or_none(whole.as_ref(), pieces.finish(Normalizer::unicode()));
 }
 
 /// Text, quote, prefix and suffix, separated by NUL bytes (a missing part
