@@ -40,7 +40,8 @@ const ahead = {};
  * The build a page's banks are expected to need, fetched beside the first
  * bank rather than after its first bytes (a round trip later): the player,
  * since compiled banks are what course sites serve. A page of raw banks
- * (the preview) says `expectBuild(null)`. A raw bank cancels the player's
+ * says so by preloading the full widget's Wasm in its HTML, or (the
+ * preview) with `expectBuild(null)`. A raw bank cancels the player's
  * fetch when its first bytes come, so what it costs is what arrived before
  * that.
  */
@@ -49,8 +50,15 @@ export function expectBuild(build) {
   expected = build;
 }
 
+/** Whether the page's HTML preloads the Wasm at `url`. */
+function preloaded(url) {
+  return [...document.querySelectorAll('link[rel=preload]')].some((l) => l.href === url.href);
+}
+
 function fetchAhead(build) {
   if (!build || started[build] || ahead[build]) return;
+  // A page that preloads the full widget's Wasm has said its banks are raw.
+  if (build === 'player' && preloaded(WASM.full)) return;
   const abort = new AbortController();
   const wasm = fetch(WASM[build], { signal: abort.signal });
   wasm.catch(() => {}); // reported by the glue's start, if it is used

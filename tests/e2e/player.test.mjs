@@ -31,6 +31,7 @@ before(async () => {
   server = await staticServer({ pages: {
     '/compiled.html': elementPage(COMPILED),
     '/raw.html': elementPage(RAW),
+    '/raw-preloaded.html': elementPage(RAW).replace('</head>', `<link rel="preload" href="/pkg/${FULL}" as="fetch" type="application/wasm" crossorigin></head>`),
     '/blank.html': '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Blank</title><link rel="icon" href="data:,"></head><body></body></html>',
   }  });
   browser = await launch();
@@ -75,6 +76,12 @@ async function playFirst(url) {
   await context.close();
   return { requested: [...new Set(wasms)].sort(), instantiated };
 }
+
+test('a page that preloads the full widget\'s Wasm fetches no player for its raw bank', async () => {
+  const { requested, instantiated } = await playFirst(`${server.url}raw-preloaded.html`);
+  assert.deepEqual(instantiated, [FULL]);
+  assert.deepEqual(requested, ['citequiz.min.js', FULL]);
+});
 
 for (const [where, url] of [
   ['the self-study page', (b) => `${server.url}?bank=${b}&seed=3`],
