@@ -20,7 +20,7 @@ fn by_pieces(text: &[u8], size: usize) -> Option<Bank> {
         }
         pieces.push(piece);
     }
-    pieces.finish().ok()
+    pieces.finish()
 }
 
 /// Reading `text` in pieces gives `Bank::load`'s bank or none, at every

@@ -52,7 +52,7 @@ pub fn bank_load(data: &[u8]) {
         }
         pieces.push(piece);
     }
-    same_or_none(whole.as_ref(), pieces.finish().ok());
+    same_or_none(whole.as_ref(), pieces.finish());
 }
 
 /// The piece size an input is read in by the pieces readers, from its first

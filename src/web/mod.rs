@@ -122,23 +122,22 @@ const PIECE: u32 = 64 * 1024;
 
 /// The UTF-8 bytes of `value` (as `text_in` takes it) copied into the
 /// Wasm `PIECE` bytes at a time, each handed to `piece`, which says
-/// whether to go on. False if `value` is not text or `piece` stopped.
+/// whether to go on. Nothing for a value that is not text.
 #[cfg(feature = "widget")]
-fn in_pieces(value: &JsValue, piece: &mut dyn FnMut(&[u8]) -> bool) -> bool {
-    let Some(bytes) = bytes_of(value) else { return false };
+fn in_pieces(value: &JsValue, piece: &mut dyn FnMut(&[u8]) -> bool) {
+    let Some(bytes) = bytes_of(value) else { return };
     let len = bytes.length();
     let mut buf = vec![0; PIECE.min(len) as usize];
     let mut at = 0;
     while at < len {
         let end = len.min(at.saturating_add(PIECE));
-        let Some(p) = buf.get_mut(..(end - at) as usize) else { return false };
+        let Some(p) = buf.get_mut(..(end - at) as usize) else { return };
         bytes.subarray(at, end).copy_to(p);
         if !piece(p) {
-            return false;
+            return;
         }
         at = end;
     }
-    true
 }
 
 /// A compiled bank read into the core in pieces (`CompiledPieces`), so
@@ -171,7 +170,7 @@ pub(crate) fn raw_in(value: &JsValue, article: &str) -> Option<crate::bank::Bank
         pieces.push(p);
         !pieces.failed()
     });
-    pieces.finish().ok()
+    pieces.finish()
 }
 
 /// The player reads compiled banks only: `load_playable` refuses a raw one.

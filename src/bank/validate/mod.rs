@@ -230,8 +230,8 @@ fn bank<Q>(head: RawBank<Q>, mut questions: Vec<Question>, article: Article) -> 
 /// (`json::pieces`), the bank's own fields at the end.
 ///
 /// The fast path of a bank with no error: at the first thing the split
-/// does not expect, and at any error, it gives up (`finish` gives the
-/// article back), and the caller reads the whole text with `Bank::load`,
+/// does not expect, and at any error, it gives up (`finish` returns None),
+/// and the caller reads the whole text with `Bank::load`,
 /// whose diagnostics say where. Warnings are not kept (the widget shows
 /// none). So a bank it returns is the bank `Bank::load` returns.
 pub struct BankPieces {
@@ -269,38 +269,32 @@ impl BankPieces {
         });
     }
 
-    /// The checked bank; or, if it gave up or anything is an error, the
-    /// article back: read the whole text with `Bank::load` then.
-    ///
-    /// # Errors
-    /// The article (boxed: it is large), when the bank is to be read whole.
-    pub fn finish(self) -> Result<Bank, Box<Article>> {
+    /// The checked bank; None if it gave up or anything is an error: read
+    /// the whole text with `Bank::load` then.
+    pub fn finish(self) -> Option<Bank> {
         let BankPieces { split, article, questions } = self;
         let count = split.count();
-        let Some(text) = split.finish() else { return Err(Box::new(article)) };
+        let text = split.finish()?;
         let mut streamed = false;
         let Ok((tree, None)) =
             value::parse_streaming(&text, "questions", &mut |_, _| streamed = true)
         else {
-            return Err(Box::new(article));
+            return None;
         };
         let mut r = Reader::new(&text);
         let head = read::head(&mut r, &tree);
         let mut diags = Vec::new();
         let head = match head {
             Some(head) if !streamed && count > 0 && r.errors == 0 => head,
-            _ => return Err(Box::new(article)),
+            _ => return None,
         };
         check_head(&head, &mut diags);
         if has_errors(&diags) {
-            return Err(Box::new(article));
+            return None;
         }
         let bank = bank(head, questions, article);
         // A repeated id: the index by id kept only its first question.
-        if bank.by_id.len() != bank.questions.len() {
-            return Err(Box::new(bank.article));
-        }
-        Ok(bank)
+        (bank.by_id.len() == bank.questions.len()).then_some(bank)
     }
 }
 
