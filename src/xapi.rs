@@ -824,7 +824,7 @@ mod tests {
     #[test]
     fn evidence_and_two_part_patterns() {
         check(
-            Body::Evidence { target: vec!["p1.s1".into(), "p1.s2".into()] },
+            Body::Evidence { target: Box::new(["p1.s1".into(), "p1.s2".into()]) },
             Response::Evidence { sentences: vec!["p2.s1".into()] },
             "choice",
             &["p1.s1[,]p1.s2"],
@@ -841,7 +841,7 @@ mod tests {
             answer: "q1".into(),
         };
         check(
-            Body::TwoPart { part_a, part_b, quotes: Vec::new() },
+            Body::TwoPart { part_a, part_b, quotes: Box::default() },
             Response::TwoPart { a: "x".into(), b: "q1".into() },
             "choice",
             &["a.y[,]b.q1"],
@@ -851,7 +851,7 @@ mod tests {
 
     #[test]
     fn evidence_choices_are_every_sentence() {
-        let q = q(Body::Evidence { target: vec!["p1.s2".into()] });
+        let q = q(Body::Evidence { target: Box::new(["p1.s2".into()]) });
         let bank = Bank::for_test("b", vec![q.clone()], article(), 0.0, false);
         let comps = written(|w| w.object(|w| components(w, &bank, &q, &ctx())));
         let ids: Vec<&str> = comps["choices"]

@@ -40,7 +40,7 @@ fn right(q: &Question) -> Response {
                 .map(|(l, r)| citequiz::bank::raw::Pair { left: l.id.clone(), right: r.clone() })
                 .collect(),
         },
-        Body::Evidence { target } => Response::Evidence { sentences: target.clone() },
+        Body::Evidence { target } => Response::Evidence { sentences: target.to_vec() },
         Body::TwoPart { part_a, part_b, .. } => {
             Response::TwoPart { a: part_a.answer.clone(), b: part_b.answer.clone() }
         }

@@ -198,7 +198,7 @@ impl Questions {
             let list = Path::Root.key("questions");
             let qp = list.index(i);
             let cp = qp.key("cite");
-            q.cite = resolve_all(cites, &article, &offsets, &cp, source, &mut diags);
+            q.cite = resolve_all(cites, &article, &offsets, &cp, source, &mut diags).into();
             match &mut q.body {
                 Body::Evidence { target } => {
                     let cites = &q.cite;
@@ -212,7 +212,8 @@ impl Questions {
                 Body::TwoPart { part_b, quotes: resolved, .. } => {
                     let bp = qp.key("part_b");
                     let op = bp.key("options");
-                    *resolved = resolve_all(quotes, &article, &offsets, &op, source, &mut diags);
+                    *resolved =
+                        resolve_all(quotes, &article, &offsets, &op, source, &mut diags).into();
                     for (o, c) in part_b.options.iter_mut().zip(resolved.iter()) {
                         o.quote = c.selector.clone();
                     }
@@ -482,15 +483,15 @@ fn question(r: &mut Reader, v: &Value, i: usize) -> Option<Read> {
             }
             Body::Matching { left, right: o.arr(r, "right", read::item), answer }
         }
-        Kind::Evidence => Body::Evidence { target: Vec::new() },
+        Kind::Evidence => Body::Evidence { target: Box::default() },
         Kind::TwoPart => {
             let part_a = o.with(r, "part_a", read::part_a);
             let part_b = o.with(r, "part_b", |r, v, path, at| part_b(r, v, path, at, &mut quotes));
             match (part_a, part_b) {
                 (Some(part_a), Some(part_b)) => {
-                    Body::TwoPart { part_a, part_b, quotes: Vec::new() }
+                    Body::TwoPart { part_a, part_b, quotes: Box::default() }
                 }
-                _ => Body::Evidence { target: Vec::new() },
+                _ => Body::Evidence { target: Box::default() },
             }
         }
     };
@@ -498,7 +499,7 @@ fn question(r: &mut Reader, v: &Value, i: usize) -> Option<Read> {
         id: o.str(r, "id"),
         prompt: o.str(r, "prompt"),
         explanation: o.str(r, "explanation"),
-        cite: Vec::new(),
+        cite: Box::default(),
         points: o.f64_or(r, "points", super::raw::DEFAULT_POINTS),
         tags: o.arr_or_empty(r, "tags", str_item),
         hints: o.arr_or_empty(r, "hints", read::hint),

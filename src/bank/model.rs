@@ -29,9 +29,9 @@ pub struct Citation {
     /// Whether the quote matched exactly (after normalization).
     pub exact: bool,
     /// The ids of the sentences the span touches.
-    pub sentences: Vec<String>,
+    pub sentences: Box<[String]>,
     /// The ids of the paragraphs the span touches.
-    pub paragraphs: Vec<String>,
+    pub paragraphs: Box<[String]>,
 }
 
 impl Citation {
@@ -47,6 +47,7 @@ impl Citation {
         paragraphs: Vec<String>,
     ) -> Citation {
         let text = text.filter(|t| *t != selector.exact);
+        let (sentences, paragraphs) = (sentences.into(), paragraphs.into());
         Citation { selector, span, text, score, exact, sentences, paragraphs }
     }
 
@@ -128,7 +129,7 @@ pub enum Body {
     /// Select the supporting sentences.
     Evidence {
         /// The ids of the sentences the citations cover, in article order.
-        target: Vec<String>,
+        target: Box<[String]>,
     },
     /// A choice, then the quote that supports it.
     TwoPart {
@@ -137,7 +138,7 @@ pub enum Body {
         /// Part B.
         part_b: PartB,
         /// Part B's quotes anchored, in the order of `part_b.options`.
-        quotes: Vec<Citation>,
+        quotes: Box<[Citation]>,
     },
 }
 
@@ -164,7 +165,7 @@ pub struct Question {
     pub(super) id: String,
     pub(super) prompt: String,
     pub(super) explanation: String,
-    pub(super) cite: Vec<Citation>,
+    pub(super) cite: Box<[Citation]>,
     pub(super) points: f64,
     pub(super) tags: Vec<String>,
     pub(super) hints: Vec<Hint>,
@@ -333,7 +334,7 @@ impl Question {
             id: id.to_string(),
             prompt,
             explanation: format!("Because of {id}."),
-            cite: Vec::new(),
+            cite: Box::default(),
             points,
             tags: tags.iter().map(|t| (*t).to_string()).collect(),
             hints,

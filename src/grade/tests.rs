@@ -65,7 +65,7 @@ fn matching() -> Body {
 }
 
 fn evidence() -> Body {
-    Body::Evidence { target: strings(&["p1.s1", "p2.s3"]) }
+    Body::Evidence { target: strings(&["p1.s1", "p2.s3"]).into() }
 }
 
 fn two_part() -> Body {
@@ -85,7 +85,7 @@ fn two_part() -> Body {
             options: vec![quote("b1"), quote("b2")],
             answer: "b2".into(),
         },
-        quotes: Vec::new(),
+        quotes: Box::default(),
     }
 }
 
@@ -451,7 +451,7 @@ fn body() -> impl Strategy<Value = Body> {
                         options: quotes,
                         answer: ib.get(&b).clone(),
                     },
-                    quotes: Vec::new(),
+                    quotes: Box::default(),
                 }
             }),
     ]
@@ -524,7 +524,7 @@ proptest! {
                 pairs: left.iter().zip(answer).map(|(l, r)| Pair { left: l.id.clone(), right: r.clone() }).collect(),
             },
             Body::Evidence { target } => {
-                let mut t = target.clone();
+                let mut t = target.to_vec();
                 t.dedup();
                 t.sort();
                 t.dedup();

@@ -81,7 +81,7 @@ pub(super) fn evidence(
             .with_help("cite the sentences the learner should select"),
         );
     }
-    Some(Body::Evidence { target })
+    Some(Body::Evidence { target: target.into() })
 }
 
 pub(super) fn two_part(
@@ -106,5 +106,9 @@ pub(super) fn two_part(
             resolve(article, &o.quote, &|| format!("{p}.part_b.options[{j}].quote"), diags)
         })
         .collect();
-    Some(Body::TwoPart { part_a: q.part_a.take()?, part_b: q.part_b.take()?, quotes })
+    Some(Body::TwoPart {
+        part_a: q.part_a.take()?,
+        part_b: q.part_b.take()?,
+        quotes: quotes.into(),
+    })
 }

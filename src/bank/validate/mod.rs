@@ -205,8 +205,11 @@ fn check(source: &str, article: Article, diags: &mut Vec<Diagnostic>) -> Option<
 }
 
 /// The checked bank of the bank's own fields (checked), its questions
-/// (each checked, each with its tries) and its article.
-fn bank<Q>(head: RawBank<Q>, mut questions: Vec<Question>, article: Article) -> Bank {
+/// (each checked, each with its tries) and its article, which lets go of
+/// its anchoring index as a compiled bank's does: every citation is
+/// anchored now, and what anchors later builds it again.
+fn bank<Q>(head: RawBank<Q>, mut questions: Vec<Question>, mut article: Article) -> Bank {
+    article.forget_norm();
     for q in questions.iter_mut().filter(|q| q.tries == 0) {
         q.tries = head.tries.max(1);
     }
@@ -690,7 +693,7 @@ fn check_question(
         id: q.id,
         prompt: q.prompt,
         explanation: q.explanation,
-        cite: cites,
+        cite: cites.into(),
         points: q.points,
         tags: q.tags,
         hints: q.hints,
