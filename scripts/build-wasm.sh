@@ -8,6 +8,11 @@
 #   bash scripts/build-wasm.sh checker   only the npm package's Node checker
 #                                        (feature `check`, --target nodejs)
 #                                        into npm/checker
+#   bash scripts/build-wasm.sh names FEATURE DIR
+#                                        one Wasm as the widget's is built,
+#                                        keeping its function names (wasm-opt
+#                                        -g), into DIR, for twiggy
+#                                        (bench/wasm-parts.mjs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=www/pkg
@@ -42,7 +47,7 @@ build() {
   # --low-memory-unused lets it fold constant addresses into loads and
   # stores (Rust's data and stack start at 1 MiB, so the first 1 KiB is
   # never used).
-  node_modules/.bin/wasm-opt -Oz --converge --low-memory-unused --strip-producers \
+  node_modules/.bin/wasm-opt -Oz ${keep_names:-} --converge --low-memory-unused --strip-producers \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$2/${name}_bg.wasm" -o "$2/${name}_bg.wasm"
@@ -52,6 +57,11 @@ build() {
   if [ "$glue" = web ]; then type=module; else type=commonjs; fi
   echo "{\"type\": \"$type\"}" > "$2/package.json"
 }
+if [ "${1:-}" = names ]; then
+  keep_names=-g
+  build "${2:?names FEATURE DIR}" "${3:?names FEATURE DIR}"
+  exit
+fi
 # The npm package's checker for Node (`npx citequiz check`): the library's
 # `checker`, which the native command runs too; its size is not budgeted.
 if [ "${1:-}" = checker ]; then
