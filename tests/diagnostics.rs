@@ -229,3 +229,45 @@ fn a_byte_order_mark_is_ignored() {
     assert!(warnings.is_empty());
     assert_eq!(bank.questions().len(), 1);
 }
+
+#[test]
+fn a_missing_field_s_help_shows_its_shape_and_the_shapes_check() {
+    let q = GOOD.replace("\"answer\": true, ", "").replace("true_false", "fill_blank");
+    let d = check(
+        &bank(&q),
+        &[("missing-field", "questions[0]", 7, 5), ("missing-field", "questions[0]", 7, 5)],
+    );
+    assert_eq!(
+        d[0].help.as_deref(),
+        Some(r#"add `text`, e.g. "text": "Bees dance on the {} comb." (a {} for each gap)"#)
+    );
+    // Every kind's required fields, written as their examples (the remark
+    // in parentheses dropped, each "…" a word of its own, Part B's quotes
+    // from the article, a gap's answer as given), make a question that
+    // checks: the help never shows a shape `check` refuses.
+    for kind in citequiz::bank::Kind::ALL {
+        let (required, _) = kind.fields();
+        let mut fields = vec![format!(r#""kind": "{}", "prompt": "P?""#, kind.name())];
+        for field in required {
+            let example = citequiz::bank::raw::field_example(kind, field)
+                .unwrap_or_else(|| panic!("{kind:?}: no example for `{field}`"));
+            fields.push(example.split(" (").next().unwrap_or(example).to_string());
+        }
+        let mut body = fields.join(", ");
+        for quote in ["Putin made an interesting comment", "It is possible to imagine anything"] {
+            body = body.replacen(r#"{"exact": "…"}"#, &format!(r#"{{"exact": "{quote}"}}"#), 1);
+        }
+        let mut n = 0;
+        while body.contains('…') {
+            n += 1;
+            body = body.replacen('…', &format!("word{n}"), 1);
+        }
+        let q = format!(
+            r#"    {{"id": "q1", {body}, "explanation": "E.",
+     "cite": [{{"exact": "Putin made an interesting comment"}}]}}"#
+        );
+        if let Err(d) = load(&bank(&q)) {
+            panic!("{kind:?}: {q}\n{d:#?}");
+        }
+    }
+}

@@ -290,6 +290,43 @@ impl Kind {
     }
 }
 
+/// What a kind's required field looks like, for the help of a question
+/// that lacks it (the fields `Kind::fields` requires, in the shipped
+/// fixture's shapes); None for a field the kind does not require.
+pub fn field_example(kind: Kind, field: &str) -> Option<&'static str> {
+    let choice = r#""options": [{"id": "a", "text": "…"}, {"id": "b", "text": "…"}]"#;
+    Some(match (kind, field) {
+        (Kind::SingleChoice | Kind::MultipleChoice, "options") => choice,
+        (Kind::SingleChoice, "answer") => r#""answer": "a" (the right option's id)"#,
+        (Kind::MultipleChoice, "answers") => r#""answers": ["a", "b"] (the right options' ids)"#,
+        (Kind::TrueFalse, "answer") => r#""answer": true"#,
+        (Kind::FillBlank, "text") => r#""text": "Bees dance on the {} comb." (a {} for each gap)"#,
+        (Kind::FillBlank, "gaps") => {
+            r#""gaps": [{"accept": ["vertical"]}] (one per {} in `text`, with the answers it accepts)"#
+        }
+        (Kind::Numeric, "answer") => r#""answer": 1973"#,
+        (Kind::Ordering, "items") => {
+            r#""items": [{"id": "a", "text": "…"}, {"id": "b", "text": "…"}] (in the right order)"#
+        }
+        (Kind::Matching, "left") => {
+            r#""left": [{"id": "l1", "text": "…"}, {"id": "l2", "text": "…"}]"#
+        }
+        (Kind::Matching, "right") => {
+            r#""right": [{"id": "r1", "text": "…"}, {"id": "r2", "text": "…"}]"#
+        }
+        (Kind::Matching, "pairs") => {
+            r#""pairs": [{"left": "l1", "right": "r2"}, {"left": "l2", "right": "r1"}]"#
+        }
+        (Kind::TwoPart, "part_a") => {
+            r#""part_a": {"prompt": "…", "options": [{"id": "a", "text": "…"}, {"id": "b", "text": "…"}], "answer": "a"}"#
+        }
+        (Kind::TwoPart, "part_b") => {
+            r#""part_b": {"prompt": "…", "options": [{"id": "a", "quote": {"exact": "…"}}, {"id": "b", "quote": {"exact": "…"}}], "answer": "a"}"#
+        }
+        _ => return None,
+    })
+}
+
 /// Whether a question has a field.
 pub type Has = fn(&RawQuestion) -> bool;
 

@@ -739,7 +739,10 @@ fn check_foreign_fields(q: &RawQuestion, p: &str, diags: &mut Vec<Diagnostic>) {
                     p.to_string(),
                     format!("a {} question needs `{field}`", q.kind.name()),
                 )
-                .with_help(format!("add `{field}`")),
+                .with_help(match super::raw::field_example(q.kind, field) {
+                    Some(example) => format!("add `{field}`, e.g. {example}"),
+                    None => format!("add `{field}`"),
+                }),
             );
         }
     }
