@@ -1,7 +1,9 @@
 //! Markdown (CommonMark, with GitHub's tables and footnotes): paragraphs,
 //! list items and block quotes become paragraphs with their inline markup
 //! dropped to its text; the first level-one heading is the title when the
-//! front matter gives none; YAML front matter gives the metadata.
+//! front matter gives none; YAML front matter gives the metadata, and
+//! `--header` reads the first blocks after the title (a byline, a date)
+//! as a plain text's header.
 //! Headings, code blocks, HTML blocks, tables, images and footnotes are
 //! left out, each kind named in one warning.
 
@@ -13,7 +15,7 @@ use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 const KEYS: &str = "title, subtitle, author (or authors, byline), date, publisher (or site_name), \
                     originally_published_by, url, photo_credit, language (or lang), id, notes";
 
-pub(super) fn read(src: &str, _options: &Options) -> Result<Extracted, Vec<Diagnostic>> {
+pub(super) fn read(src: &str, options: &Options) -> Result<Extracted, Vec<Diagnostic>> {
     let line_of = |offset: usize| src.get(..offset).map_or(0, |s| s.matches('\n').count()) + 1;
     let opts = pulldown_cmark::Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | pulldown_cmark::Options::ENABLE_TABLES
@@ -127,6 +129,7 @@ pub(super) fn read(src: &str, _options: &Options) -> Result<Extracted, Vec<Diagn
         }
     }
     flush(&mut cur, &mut ex);
+    ex.blocks = super::read_header(std::mem::take(&mut ex.blocks), &options.header, &mut ex.meta);
     ex.warnings.extend(left_out.warnings());
     Ok(ex)
 }
@@ -315,6 +318,33 @@ mod tests {
         let got = check("# The Title\n\nBody.\n", &["Body."]);
         assert_eq!(got.meta.title.as_deref(), Some("The Title"));
         assert!(got.warnings.is_empty());
+    }
+
+    #[test]
+    fn a_byline_after_the_title_is_read_by_header_and_its_help_says_so() {
+        let src = "# Why Bees Dance\n\n*By Jane Author, March 1, 2024*\n\nBees dance.\n";
+        // Without --header, the byline stays text, and the missing author's
+        // help names the option that reads it.
+        let got = check(src, &["By Jane Author, March 1, 2024", "Bees dance."]);
+        let d = got.article().expect_err("no author");
+        let author = d.iter().find(|d| d.path == "author").expect("author missing");
+        assert_eq!(
+            author.help.as_deref(),
+            Some(
+                "give it with --author \"Name Surname\", or with --header byline to read the first \
+                 paragraph (\"By Jane Author, March 1, 2024\") as the byline and leave it out of the text"
+            )
+        );
+        let o = Options {
+            format: Some(Format::Markdown),
+            header: vec![super::super::HeaderField::Byline],
+            ..Options::default()
+        };
+        let got = import(src.as_bytes(), "a.md", &o).expect("imports");
+        assert_eq!(got.paragraphs, ["Bees dance."]);
+        assert_eq!(got.meta.title.as_deref(), Some("Why Bees Dance"));
+        assert_eq!(got.meta.author.as_deref(), Some("Jane Author"));
+        assert_eq!(got.meta.date.as_deref(), Some("2024-03-01"));
     }
 
     #[test]

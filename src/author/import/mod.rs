@@ -109,8 +109,9 @@ impl Meta {
     }
 }
 
-/// What a header block of a plain text holds, in the order the blocks come
-/// (`Options::header`).
+/// What a header block holds, in the order the blocks come
+/// (`Options::header`): a plain text's first blocks, or a Markdown file's
+/// first blocks after its front matter and title heading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HeaderField {
     /// The headline.
@@ -125,6 +126,25 @@ pub enum HeaderField {
     PhotoCredit,
     /// Something to leave out.
     Skip,
+}
+
+/// Reads the leading `blocks` as `header` says, into `meta`; the rest is
+/// the body.
+fn read_header(blocks: Vec<Block>, header: &[HeaderField], meta: &mut Meta) -> Vec<Block> {
+    let mut rest = blocks.into_iter();
+    for field in header {
+        let Some(b) = rest.next() else { break };
+        let value = Some(collapse_whitespace(&b.text));
+        match field {
+            HeaderField::Title => meta.title = value,
+            HeaderField::Subtitle => meta.subtitle = value,
+            HeaderField::Byline => meta.author = value,
+            HeaderField::Date => meta.date = value,
+            HeaderField::PhotoCredit => meta.photo_credit = value,
+            HeaderField::Skip => {}
+        }
+    }
+    rest.collect()
 }
 
 impl std::str::FromStr for HeaderField {
@@ -216,6 +236,7 @@ pub struct Imported {
     /// What the author should look at; none of them stops the import.
     pub warnings: Vec<Diagnostic>,
     file: String,
+    format: Format,
 }
 
 /// Reads `source` (the bytes of the file named `file`, named for messages
@@ -291,13 +312,13 @@ pub fn import(source: &[u8], file: &str, options: &Options) -> Result<Imported, 
         Format::Text => text::read(utf8(source, file)?, options),
     }
     .map_err(|diags| diags.into_iter().map(|d| located(d, file, None)).collect::<Vec<_>>())?;
-    Ok(finish(extracted, file, options))
+    Ok(finish(extracted, file, format, options))
 }
 
 /// Cleans the blocks into paragraphs, takes out "Related article:" lines
 /// and the notes, handles broken paragraphs and applies the options'
 /// metadata.
-fn finish(mut ex: Extracted, file: &str, options: &Options) -> Imported {
+fn finish(mut ex: Extracted, file: &str, format: Format, options: &Options) -> Imported {
     let mut blocks: Vec<Block> = Vec::with_capacity(ex.blocks.len());
     let mut related = Vec::new();
     for b in ex.blocks {
@@ -365,7 +386,9 @@ fn finish(mut ex: Extracted, file: &str, options: &Options) -> Imported {
         }
     });
     if let Some(author) = found.author.take() {
-        found.author = Some(strip_by(&author)).filter(|a| !a.is_empty());
+        let (name, date) = split_byline(&author);
+        found.author = Some(name).filter(|a| !a.is_empty());
+        found.date = found.date.or(date);
     }
     // Pages write "en_US" as often as "en-US".
     found.language = found.language.map(|l| l.replace('_', "-"));
@@ -377,6 +400,7 @@ fn finish(mut ex: Extracted, file: &str, options: &Options) -> Imported {
         notes: ex.notes,
         warnings,
         file: file.to_string(),
+        format,
     }
 }
 
@@ -409,7 +433,21 @@ impl Imported {
             v
         };
         let title = need(&m.title, "title", "--title", "\"…\"");
-        let author = need(&m.author, "author", "--author", "\"Name Surname\"");
+        // A first paragraph "By …" in a text or Markdown file is the byline
+        // its header option reads.
+        let byline = self
+            .paragraphs
+            .first()
+            .filter(|p| self.format != Format::Html && p.chars().count() <= 120)
+            .filter(|p| ["By ", "by ", "BY "].iter().any(|b| p.starts_with(b)));
+        let author_example = match byline {
+            Some(p) => format!(
+                "\"Name Surname\", or with --header byline to read the first paragraph \
+                 (\"{p}\") as the byline and leave it out of the text"
+            ),
+            None => "\"Name Surname\"".to_string(),
+        };
+        let author = need(&m.author, "author", "--author", &author_example);
         let date = need(&m.date, "date", "--date", "YYYY-MM-DD");
         let publisher = need(&m.publisher, "publisher", "--publisher", "\"Site or journal\"");
         let url = need(&m.url, "url", "--url", "https://…");
@@ -573,6 +611,22 @@ fn strip_by(byline: &str) -> String {
     t
 }
 
+/// A byline's names, without "By " and without a year or date after a
+/// comma ("By Jane Author, 2024", "Jane Author, March 1, 2024"), and that
+/// date when it is a whole one (YYYY-MM-DD).
+fn split_byline(byline: &str) -> (String, Option<String>) {
+    let t = strip_by(byline);
+    for (at, _) in t.match_indices(", ") {
+        let (name, tail) = (&t[..at], &t[at + 2..]);
+        let year = tail.len() == 4 && tail.bytes().all(|b| b.is_ascii_digit());
+        let date = parse_date(tail);
+        if year || date.is_some() {
+            return (name.trim().to_string(), date);
+        }
+    }
+    (t, None)
+}
+
 /// A date as YYYY-MM-DD, from the forms pages and texts write: ISO 8601
 /// (with or without a time: "2020-12-02T10:00:00Z"), "2020/12/02",
 /// "December 02, 2020", "Dec. 2, 2020", "2 December 2020".
@@ -668,6 +722,19 @@ mod tests {
         assert_eq!(Format::from_name("md"), Some(Format::Markdown));
         assert_eq!("TXT".parse::<Format>(), Ok(Format::Text));
         assert!("pdf".parse::<Format>().is_err_and(|e| e.contains("html, md or txt")));
+    }
+
+    #[test]
+    fn a_byline_s_year_or_date_is_not_the_author_s() {
+        let split = |b: &str| super::split_byline(b);
+        assert_eq!(split("By Jane Author, 2024"), ("Jane Author".into(), None));
+        assert_eq!(
+            split("by Jane Author, March 1, 2024"),
+            ("Jane Author".into(), Some("2024-03-01".into()))
+        );
+        assert_eq!(split("By Ann Lee, Bo Chen"), ("Ann Lee, Bo Chen".into(), None));
+        assert_eq!(split("Ann Lee, Bo Chen, 2020"), ("Ann Lee, Bo Chen".into(), None));
+        assert_eq!(split("By Alexander Gabuev"), ("Alexander Gabuev".into(), None));
     }
 
     #[test]

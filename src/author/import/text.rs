@@ -2,7 +2,7 @@
 //! removed; the header blocks read as `Options::header` says, and a
 //! trailing "Original url:" taken as the address.
 
-use super::{Block, Extracted, HeaderField, Options, at_line};
+use super::{Block, Extracted, Options, at_line};
 use crate::diag::{Code, Diagnostic};
 
 /// Labels that introduce the original's address at the end.
@@ -15,30 +15,17 @@ pub(super) fn read(src: &str, options: &Options) -> Result<Extracted, Vec<Diagno
     }
     blocks.retain(|b| !b.text.trim().is_empty());
     let mut ex = Extracted::default();
-    let mut rest = blocks.into_iter().peekable();
     if options.header.is_empty() {
         // A first block of one short line with no final stop is a title.
-        let titled = rest.peek().is_some_and(|b| {
+        let titled = blocks.first().is_some_and(|b| {
             let t = b.text.trim();
             !t.contains('\n') && t.chars().count() <= 200 && !t.ends_with(['.', '!', '?', ':'])
         });
         if titled {
-            ex.meta.title = rest.next().map(|b| super::collapse_whitespace(&b.text));
+            ex.meta.title = Some(super::collapse_whitespace(&blocks.remove(0).text));
         }
     }
-    for field in &options.header {
-        let Some(b) = rest.next() else { break };
-        let value = Some(super::collapse_whitespace(&b.text));
-        match field {
-            HeaderField::Title => ex.meta.title = value,
-            HeaderField::Subtitle => ex.meta.subtitle = value,
-            HeaderField::Byline => ex.meta.author = value,
-            HeaderField::Date => ex.meta.date = value,
-            HeaderField::PhotoCredit => ex.meta.photo_credit = value,
-            HeaderField::Skip => {}
-        }
-    }
-    let mut body: Vec<Block> = rest.collect();
+    let mut body = super::read_header(blocks, &options.header, &mut ex.meta);
     take_url(&mut body, &mut ex);
     ex.blocks = body;
     Ok(ex)

@@ -26,9 +26,10 @@ enum Command {
 /// Writes a citequiz-article/1 file. A web page's article is found the
 /// way Firefox's Reader View finds it, and its title, byline, date, site
 /// name and language come from the page's metadata; Markdown takes them
-/// from YAML front matter; a plain text from --header. Options given here
-/// win over what the source says. Nothing is written when there is an
-/// error, and an existing file is kept unless --force.
+/// from YAML front matter (and, after the title, from --header); a plain
+/// text from --header. Options given here win over what the source says.
+/// Nothing is written when there is an error, and an existing file is kept
+/// unless --force.
 #[derive(clap::Args)]
 #[command(after_help = crate::EXIT_CODES)]
 pub struct ImportArgs {
@@ -75,6 +76,8 @@ pub struct ImportArgs {
     id: Option<String>,
     /// Plain text: what the leading blocks hold, in order, e.g.
     /// title,subtitle,byline,date,photo-credit (skip leaves one out).
+    /// Markdown: the blocks after the front matter and the title heading,
+    /// e.g. byline,date.
     #[arg(long, value_delimiter = ',', value_name = "FIELDS")]
     header: Vec<HeaderField>,
     /// How many of the last paragraphs are notes (a "first published by"
