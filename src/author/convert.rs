@@ -10,11 +10,7 @@
 use crate::bank::RawQuestion;
 use crate::diag::{Code, Diagnostic};
 
-/// The explanation an imported question gets when its source gives none
-/// (GIFT's general feedback `####`, which Aiken lacks): `check` needs one,
-/// and the author replaces it (a `placeholder-explanation` warning says so).
-pub const PLACEHOLDER_EXPLANATION: &str =
-    "Replace this with why the answer is right, in your own words.";
+pub use crate::bank::lint::PLACEHOLDER_EXPLANATION;
 
 /// Where an imported question starts, and what messages call it.
 #[derive(Debug, Clone, PartialEq, Eq)]

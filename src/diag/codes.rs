@@ -186,7 +186,7 @@ registry! {
     FORMAT_LOSS = "format-loss", Warning:
         "Part of a question cannot be said in the other format (partial credit, a weight, a per-answer feedback, an unknown text format): the rest was kept.";
     PLACEHOLDER_EXPLANATION = "placeholder-explanation", Warning:
-        "An imported question had no general feedback: its explanation is a placeholder to replace.";
+        "An explanation is still the placeholder an import (a question without general feedback) or `citequiz new` wrote: replace it.";
     RENAMED_ID = "renamed-id", Warning:
         "Two imported questions would have had the same id: the later one was renamed.";
 

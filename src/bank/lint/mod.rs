@@ -1,6 +1,7 @@
 //! Item-writing checks: warnings about what lets a learner answer without
 //! reading, after Haladyna, Downing & Rodriguez (2002), "A review of
-//! multiple-choice item-writing guidelines for classroom assessment".
+//! multiple-choice item-writing guidelines for classroom assessment"; and
+//! an explanation still the placeholder an import or `citequiz new` wrote.
 //!
 //! [`check`] takes a checked [`Bank`] and returns warnings only, never
 //! errors: a bank that trips them still plays. Each has a code (see
@@ -59,7 +60,8 @@ use words::{contains_phrase, folded_words, numbers, stems};
 pub mod codes {
     use crate::diag::Code;
     /// Every code these checks report, as diagnostics carry them.
-    pub const ALL: [&str; 6] = [
+    pub const ALL: [&str; 7] = [
+        Code::PLACEHOLDER_EXPLANATION.as_str(),
         Code::LONGEST_ANSWER.as_str(),
         Code::ANSWER_ECHO.as_str(),
         Code::DUPLICATE_OPTION.as_str(),
@@ -68,6 +70,13 @@ pub mod codes {
         Code::HINT_GIVES_ANSWER.as_str(),
     ];
 }
+
+/// The explanation an imported question gets when its source gives none
+/// (GIFT's general feedback `####`, which Aiken lacks), and `citequiz
+/// new`'s example: loading needs one, and the author replaces it
+/// (`placeholder-explanation` warns, at import and in every check).
+pub const PLACEHOLDER_EXPLANATION: &str =
+    "Replace this with why the answer is right, in your own words.";
 
 /// How many times longer than the longest distractor a keyed option must
 /// be for `longest-answer` (see the module docs for the calibration).
@@ -135,6 +144,17 @@ pub fn check(bank: &Bank, article: &Article) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for info in &infos {
         let q = info.q;
+        if q.explanation().trim() == PLACEHOLDER_EXPLANATION {
+            out.push(warn(
+                q,
+                Code::PLACEHOLDER_EXPLANATION,
+                format!("{}.explanation", info.base),
+                "the explanation is still the placeholder an import or `citequiz new` wrote"
+                    .to_string(),
+                "learners read it after every answer: say why the answer is right, in your own \
+                 words, and what in the passage shows it",
+            ));
+        }
         for set in &info.sets {
             longest(q, set, &mut out);
             if !set.quotes {

@@ -337,3 +337,28 @@ fn hints_that_give_the_answer() {
         "hints": [{"text": "It begins: At a meeting of the Valdai Discussion Club several weeks before the U.S. presidential election, Russian President Vladimir Putin made an interesting comment.", "penalty": 0}]}"#;
     check_lints("", &[q], &[("hint-gives-answer", "e", "questions[0].hints[0].text")]);
 }
+
+#[test]
+fn an_explanation_left_as_the_placeholder_is_flagged() {
+    let q = |id: &str, explanation: &str| {
+        format!(
+            r#"{{"id": "{id}", "kind": "true_false", "prompt": "Putin commented?", "answer": true,
+             "explanation": "{explanation}", "cite": [{{"exact": "Putin made an interesting comment"}}]}}"#
+        )
+    };
+    let text = format!(
+        r#"{{"format": "citequiz-bank/1", "id": "t", "title": "T", "article": "a.json",
+  "questions": [{}, {}]}}"#,
+        q("kept", PLACEHOLDER_EXPLANATION),
+        q("written", "He said it at Valdai.")
+    );
+    let article = Article::parse(ARTICLE, Normalizer::default()).expect("the article parses");
+    let (bank, _) = Bank::load(&text, None, article).expect("loads");
+    let diags = check(&bank, bank.article());
+    let got: Vec<(&str, Option<&str>, &str)> = diags
+        .iter()
+        .filter(|d| d.code == "placeholder-explanation")
+        .map(|d| (d.code, d.question.as_deref(), d.path.as_str()))
+        .collect();
+    assert_eq!(got, [("placeholder-explanation", Some("kept"), "questions[0].explanation")]);
+}
