@@ -259,3 +259,33 @@ fn a_compiled_bank_starts_a_quiz_without_an_article() {
     let msg = String::from(wasm_bindgen::JsCast::unchecked_into::<js_sys::Error>(err).message());
     assert!(msg.contains("citequiz-compiled/1"), "{msg}");
 }
+
+/// A bank as text, as bytes or as a parsed object starts the same quiz,
+/// raw and compiled alike (each through the pieces readers, the widget's
+/// path, an object as the text `JSON.stringify` makes of it); a bank the
+/// pieces readers give up on (an error) still throws its diagnostics.
+#[wasm_bindgen_test]
+fn a_bank_as_text_bytes_or_object_starts_the_same_quiz() {
+    let json = |v: JsValue| String::from(js_sys::JSON::stringify(&v).unwrap());
+    for (bank, article) in [(FULL, JsValue::from(ARTICLE)), (EVERY_KIND_COMPILED, JsValue::NULL)] {
+        let forms: [JsValue; 3] = [
+            bank.into(),
+            js_sys::Uint8Array::from(bank.as_bytes()).into(),
+            js_sys::JSON::parse(bank).unwrap(),
+        ];
+        let quizzes: Vec<Quiz> =
+            forms.iter().map(|f| Quiz::new(f, &article, 5.0, 0.0).expect("loads")).collect();
+        for q in &quizzes[1..] {
+            assert_eq!(q.length(), quizzes[0].length());
+            for i in 0..q.length() {
+                assert_eq!(json(q.question(i).unwrap()), json(quizzes[0].question(i).unwrap()));
+            }
+            assert_eq!(q.snapshot(), quizzes[0].snapshot());
+        }
+    }
+    let broken = FULL.replacen("\"kind\": \"", "\"kind\": \"x", 1);
+    let bytes: JsValue = js_sys::Uint8Array::from(broken.as_bytes()).into();
+    let err = Quiz::new(&bytes, &ARTICLE.into(), 5.0, 0.0).err().expect("refused");
+    let msg = String::from(wasm_bindgen::JsCast::unchecked_into::<js_sys::Error>(err).message());
+    assert!(msg.contains("questions[0].kind") && msg.contains(":"), "{msg}");
+}

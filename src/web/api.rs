@@ -43,14 +43,30 @@ fn json_text(value: &JsValue, what: &str) -> Result<String, JsValue> {
 
 /// Parses an article and a bank, as JSON text or plain JS objects; with
 /// no article (null or undefined), a compiled bank (`citequiz compile`),
-/// which carries its own.
+/// which carries its own. The bank is read in pieces first, as the widget
+/// reads it (`web::compiled_in`, `web::raw_in`; an object as the text
+/// `JSON.stringify` makes of it), so that its whole text is never in the
+/// Wasm's memory, which keeps its high-water mark; a bank those readers
+/// give up on (an error, an unusual layout) is read whole, for its
+/// diagnostics.
 fn load_bank(bank: &JsValue, article: &JsValue) -> Result<Bank, JsValue> {
-    let bank = json_text(bank, "bank")?;
     let article = if article.is_null() || article.is_undefined() {
         None
     } else {
         Some(json_text(article, "article")?)
     };
+    let text = bank.is_string() || bank.is_instance_of::<js_sys::Uint8Array>();
+    let stringified = (!text).then(|| js_sys::JSON::stringify(bank)).and_then(Result::ok);
+    let stringified = stringified.map(JsValue::from);
+    let bank = stringified.as_ref().unwrap_or(bank);
+    let in_pieces = match article.as_deref() {
+        None => super::compiled_in(bank),
+        Some(article) => super::raw_in(bank, article),
+    };
+    if let Some(bank) = in_pieces {
+        return Ok(bank);
+    }
+    let bank = json_text(bank, "bank")?;
     load_playable(&bank, article.as_deref(), normalizer()).map_err(|LoadFailure { part, diags }| {
         let (summary, source) = match part {
             Part::Compiled => ("the compiled bank could not be loaded:", &bank),

@@ -117,13 +117,13 @@ fn bytes_of(value: &JsValue) -> Option<js_sys::Uint8Array> {
 }
 
 /// How many bytes of a bank `in_pieces` copies into the Wasm at a time.
-#[cfg(feature = "widget")]
+#[cfg(any(feature = "api", feature = "widget"))]
 const PIECE: u32 = 64 * 1024;
 
 /// The UTF-8 bytes of `value` (as `text_in` takes it) copied into the
 /// Wasm `PIECE` bytes at a time, each handed to `piece`, which says
 /// whether to go on. Nothing for a value that is not text.
-#[cfg(feature = "widget")]
+#[cfg(any(feature = "api", feature = "widget"))]
 fn in_pieces(value: &JsValue, piece: &mut dyn FnMut(&[u8]) -> bool) {
     let Some(bytes) = bytes_of(value) else { return };
     let len = bytes.length();
@@ -145,8 +145,9 @@ fn in_pieces(value: &JsValue, piece: &mut dyn FnMut(&[u8]) -> bool) {
 /// read from it: 1.2 MB at 2,000 questions, which a Wasm module would keep
 /// for good. None for a file the pieces reader gives up on (anything
 /// unusual or wrong): then read it whole with `Bank::load_compiled`, whose
-/// diagnostics say where.
-#[cfg(feature = "widget")]
+/// diagnostics say where. The widget's `mount` and the headless `Quiz`
+/// both read banks this way.
+#[cfg(any(feature = "api", feature = "widget"))]
 pub(crate) fn compiled_in(value: &JsValue) -> Option<crate::bank::Bank> {
     let mut pieces = crate::bank::CompiledPieces::new();
     in_pieces(value, &mut |p| {
@@ -161,7 +162,7 @@ pub(crate) fn compiled_in(value: &JsValue) -> Option<crate::bank::Bank> {
 /// or the reader gives up (any error): then `load_playable` reads both
 /// whole, for the diagnostics. The player (compiled banks only) reads no
 /// raw bank.
-#[cfg(all(feature = "widget", not(feature = "player")))]
+#[cfg(all(any(feature = "api", feature = "widget"), not(feature = "player")))]
 pub(crate) fn raw_in(value: &JsValue, article: &str) -> Option<crate::bank::Bank> {
     let article = crate::article::Article::parse(article, normalizer()).ok()?;
     mark("article parsed");
@@ -242,9 +243,9 @@ static TALC: memstats::Counting = memstats::Counting(talc::wasm::new_wasm_dynami
 
 /// Records the allocator's figures at a stage of mounting (`--cfg
 /// memstats` only; otherwise nothing).
-#[cfg(all(memstats, feature = "widget"))]
+#[cfg(all(memstats, any(feature = "api", feature = "widget")))]
 pub(crate) use memstats::mark;
 /// Records nothing: only a `--cfg memstats` build counts.
-#[cfg(all(not(memstats), feature = "widget"))]
+#[cfg(all(not(memstats), any(feature = "api", feature = "widget")))]
 #[inline(always)]
 pub(crate) fn mark(_stage: &str) {}
