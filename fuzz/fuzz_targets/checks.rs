@@ -157,12 +157,21 @@ pub fn grade_response(data: &[u8]) {
 /// refused with diagnostics that render; an imported article, written as
 /// the importer writes it, is one the article reader accepts.
 pub fn article_import(data: &[u8]) {
-    use citequiz::author::import::{Format, Meta, Options, import, to_json};
+    use citequiz::author::import::{Format, HeaderField, Meta, Options, import, to_json};
     let Some((&pick, source)) = data.split_first() else { return };
     let (format, file) = match pick % 3 {
         0 => (Format::Html, "fuzz.html"),
         1 => (Format::Markdown, "fuzz.md"),
         _ => (Format::Text, "fuzz.txt"),
+    };
+    // The rest of the first byte picks what --header says the leading
+    // blocks hold (plain text and Markdown read it).
+    use HeaderField::*;
+    let header = match (pick / 3) % 4 {
+        0 => vec![],
+        1 => vec![Byline],
+        2 => vec![Byline, Date],
+        _ => vec![Title, Subtitle, Byline, Date, PhotoCredit, Skip],
     };
     // Every required field given, so what the source holds decides.
     let meta = Meta {
@@ -174,7 +183,7 @@ pub fn article_import(data: &[u8]) {
         language: Some("en".into()),
         ..Meta::default()
     };
-    let options = Options { format: Some(format), meta, ..Options::default() };
+    let options = Options { format: Some(format), meta, header, ..Options::default() };
     let article = match import(source, file, &options) {
         Ok(imported) => imported.article(),
         Err(diags) => Err(diags),
