@@ -439,7 +439,7 @@ impl Imported {
             .paragraphs
             .first()
             .filter(|p| self.format != Format::Html && p.chars().count() <= 120)
-            .filter(|p| ["By ", "by ", "BY "].iter().any(|b| p.starts_with(b)));
+            .filter(|p| after_by(p).is_some());
         let author_example = match byline {
             Some(p) => format!(
                 "\"Name Surname\", or with --header byline to read the first paragraph \
@@ -600,15 +600,18 @@ fn broken_warning(i: usize, a: &Block, b: &Block, file: &str) -> Diagnostic {
     )
 }
 
+/// What follows a byline's "By " ("By", "by" or "BY"), if it starts so.
+fn after_by(text: &str) -> Option<&str> {
+    ["By ", "by ", "BY "].iter().find_map(|prefix| text.strip_prefix(prefix))
+}
+
 /// A byline without its "By ": "By Alexander Gabuev" → "Alexander Gabuev".
 fn strip_by(byline: &str) -> String {
     let t = collapse_whitespace(byline);
-    for prefix in ["By ", "by ", "BY "] {
-        if let Some(rest) = t.strip_prefix(prefix) {
-            return rest.trim().to_string();
-        }
+    match after_by(&t) {
+        Some(rest) => rest.trim().to_string(),
+        None => t,
     }
-    t
 }
 
 /// A byline's names, without "By " and without a year or date after a
