@@ -107,3 +107,28 @@ fn bad_bytes_are_placed_in_characters() {
     let bad = BadByte::first(b"x\xE2\x82").unwrap();
     assert_eq!((bad.value, bad.offset, bad.line, bad.column), (0xE2, 1, 1, 2));
 }
+
+#[test]
+fn an_article_source_named_as_the_article_says_to_import_it() {
+    let d = dir("source");
+    std::fs::write(d.join("essay.md"), "# Why Bees Dance\n\nBees dance.\n").unwrap();
+    std::fs::write(d.join("notes.json"), "# not JSON\n").unwrap();
+    let bank = shipped_bank_text();
+    let name = support::repo_path("quiz-data/articles/gabuev-2020-putin-china-alliance.json");
+    for (article, says) in [("essay.md", true), ("notes.json", false)] {
+        let text =
+            bank.replacen(&name.display().to_string(), &d.join(article).display().to_string(), 1);
+        let path = d.join("bank.json");
+        std::fs::write(&path, &text).unwrap();
+        let diag = only(&path);
+        assert_eq!(diag.code, "json-syntax");
+        let help = diag.help.unwrap_or_default();
+        let import = format!(
+            "`citequiz article import {} --out {}`",
+            d.join("essay.md").display(),
+            d.join("essay.json").display()
+        );
+        assert_eq!(help.contains(&import), says, "{article}: {help}");
+        assert_eq!(help.contains("looks like Markdown"), says, "{article}: {help}");
+    }
+}

@@ -102,12 +102,41 @@ pub fn load_article(
     match Article::parse(&file.text, io.normalizer()) {
         Ok(article) => Ok((article, file)),
         Err(mut diags) => {
+            let source = source_kind(path);
             for d in &mut diags {
                 d.file = Some(path.to_string_lossy().into_owned());
+                if let Some(kind) = source.filter(|_| d.code == Code::JSON_SYNTAX.as_str()) {
+                    d.help = Some(source_help(path, kind));
+                }
             }
             Err((diags, Some(file)))
         }
     }
+}
+
+/// What an article's source looks like by its extension (a web page,
+/// Markdown, plain text), when it is named where an article file (JSON)
+/// belongs.
+fn source_kind(path: &Path) -> Option<&'static str> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    Some(match ext.as_str() {
+        "html" | "htm" => "a web page",
+        "md" | "markdown" => "Markdown",
+        "txt" => "plain text",
+        _ => return None,
+    })
+}
+
+/// The help for an article's source named as its article file: import it.
+fn source_help(path: &Path, kind: &str) -> String {
+    let json = path.with_extension("json");
+    format!(
+        "{} looks like {kind}, not an article file (citequiz-article/1 JSON): import it with \
+         `citequiz article import {} --out {}` and name that file instead",
+        path.display(),
+        path.display(),
+        json.display()
+    )
 }
 
 /// Reads a bank file and the article it names (relative to the bank), and
