@@ -37,6 +37,14 @@ impl Io for Disk {
         path.is_dir()
     }
 
+    fn list(&mut self, dir: &Path) -> Result<Vec<String>, String> {
+        std::fs::read_dir(dir)
+            .map_err(|e| e.to_string())?
+            .map(|e| e.map(|e| e.file_name().to_string_lossy().into_owned()))
+            .collect::<Result<_, _>>()
+            .map_err(|e| e.to_string())
+    }
+
     fn write(&mut self, path: &Path, bytes: &[u8]) -> Result<(), String> {
         write_whole(path, bytes).map_err(|e| e.to_string())
     }

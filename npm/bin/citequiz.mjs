@@ -6,7 +6,7 @@
 // from the library's `checker`, the code the native `citequiz` runs, so
 // the diagnostics and the exit codes are the same: 0 success, 1 findings
 // (or a file that cannot be read), 2 usage.
-import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 
@@ -166,6 +166,13 @@ const io = {
   },
   isDir(file) {
     return statSync(file, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  },
+  list(dir) {
+    try {
+      return readdirSync(dir);
+    } catch (e) {
+      throw reason(e);
+    }
   },
   // Whole or not at all, as natively: a temporary file beside it, renamed over it.
   write(file, bytes) {

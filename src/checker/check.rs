@@ -23,7 +23,7 @@ fn count(diags: &[Diagnostic], sev: Severity) -> usize {
 pub fn check(banks: &[PathBuf], options: CheckOptions, io: &mut dyn Io) -> u8 {
     let mut failed = false;
     let mut reports = Vec::new();
-    for path in banks {
+    for path in &bank_files(banks, io) {
         let loaded = load_bank(path, io);
         let path = path.display();
         let errors = count(&loaded.diagnostics, Severity::Error);
@@ -77,4 +77,25 @@ pub fn check(banks: &[PathBuf], options: CheckOptions, io: &mut dyn Io) -> u8 {
         io.print(Stream::Out, &serde_json::to_string_pretty(&reports).unwrap_or_default());
     }
     if failed { FAILED } else { 0 }
+}
+
+/// The bank files named: a folder stands for its `.json` files, in name
+/// order, as a linter takes a folder (not its subfolders: articles often
+/// sit beside banks in their own). A folder without any, or one that
+/// cannot be listed, stays itself, and reading it says what it is.
+fn bank_files(named: &[PathBuf], io: &mut dyn Io) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for path in named {
+        let mut names = match io.is_dir(path).then(|| io.list(path)) {
+            Some(Ok(names)) => names,
+            _ => Vec::new(),
+        };
+        names.retain(|n| n.ends_with(".json") && !n.starts_with('.'));
+        names.sort();
+        if names.is_empty() {
+            out.push(path.clone());
+        }
+        out.extend(names.iter().map(|n| path.join(n)).filter(|p| !io.is_dir(p)));
+    }
+    out
 }

@@ -54,6 +54,17 @@ fn read(
         d.file = Some(name.clone());
         Box::new(d)
     };
+    if io.is_dir(path) {
+        // `check FOLDER` names the folder itself when it holds no bank.
+        let (message, help) = if what == "bank" {
+            ("is a folder with no .json files", "name the bank files, or a folder that holds them")
+        } else {
+            ("is a folder, not a file", "check the path")
+        };
+        let d = Diagnostic::error(Code::IO, "", format!("the {what} {} {message}", path.display()))
+            .with_help(help);
+        return Err((in_file(d), None));
+    }
     let bytes = io.read(path).map_err(|e| {
         let d = Diagnostic::error(
             Code::IO,

@@ -61,6 +61,12 @@ pub trait Io {
     fn exists(&mut self, path: &Path) -> bool;
     /// Whether `path` is a folder (`compile --out` writes into one).
     fn is_dir(&mut self, path: &Path) -> bool;
+    /// The names of the entries in the folder `dir` (`check FOLDER` checks
+    /// its `.json` files), or why it cannot be listed.
+    ///
+    /// # Errors
+    /// The folder cannot be read.
+    fn list(&mut self, dir: &Path) -> Result<Vec<String>, String>;
     /// Writes `bytes` to `path` whole (natively into a temporary file
     /// beside it, then renamed over it), or says why it could not.
     ///

@@ -32,6 +32,16 @@ impl Io for Memory {
         self.files.iter().any(|(p, _)| p.starts_with(path) && p != path)
     }
 
+    /// The names of the files and folders right under `dir`.
+    fn list(&mut self, dir: &Path) -> Result<Vec<String>, String> {
+        let mut names: Vec<String> = (self.files.iter())
+            .filter_map(|(p, _)| p.strip_prefix(dir).ok()?.components().next())
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        names.dedup();
+        Ok(names)
+    }
+
     fn write(&mut self, path: &Path, bytes: &[u8]) -> Result<(), String> {
         let text = String::from_utf8(bytes.to_vec()).map_err(|e| e.to_string())?;
         self.files.retain(|(p, _)| p != path);
@@ -178,4 +188,27 @@ fn a_bank_that_cannot_be_read_is_said_once() {
     assert_eq!(compile(Path::new("nothere.json"), CompileOptions::default(), &mut io), FAILED);
     assert_eq!(io.lines.len(), 1, "{:?}", io.lines);
     assert!(io.lines[0].1.contains("cannot read the bank nothere.json"), "{:?}", io.lines);
+}
+
+#[test]
+fn a_folder_is_its_json_files_in_name_order_and_an_empty_one_says_so() {
+    let mut io = Memory::default();
+    io.files.push((PathBuf::from(ARTICLE_PATH), ARTICLE.to_string()));
+    for name in ["z.json", "a.json", "notes.txt", ".hidden.json", "sub/c.json"] {
+        io.files.push((PathBuf::from("quiz-data/banks").join(name), BANK.to_string()));
+    }
+    let code = check(&[PathBuf::from("quiz-data/banks")], CheckOptions::default(), &mut io);
+    assert_eq!(code, 0);
+    let out: Vec<&str> = io.lines.iter().map(|(_, l)| l.split(':').next().unwrap_or("")).collect();
+    assert_eq!(out, ["quiz-data/banks/a.json", "quiz-data/banks/z.json"]);
+
+    let mut io = Memory::default();
+    io.files.push((PathBuf::from("empty/notes.txt"), String::new()));
+    let code = check(&[PathBuf::from("empty")], CheckOptions::default(), &mut io);
+    assert_eq!(code, FAILED);
+    let err: Vec<&str> = io.lines.iter().map(|(_, l)| l.as_str()).collect();
+    assert!(
+        err.iter().any(|l| l.contains("the bank empty is a folder with no .json files")),
+        "{err:?}"
+    );
 }

@@ -15,7 +15,7 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen]
 extern "C" {
     /// `{read(path), print(toStderr, line), exists(path), isDir(path),
-    /// write(path, bytes)}`:
+    /// list(path), write(path, bytes)}`:
     /// the Node script's files and streams.
     pub type NodeIo;
     /// The file's bytes; throws the reason (a string) when it cannot be read.
@@ -30,6 +30,10 @@ extern "C" {
     /// Whether the path is a folder.
     #[wasm_bindgen(method, js_name = isDir)]
     fn is_dir(this: &NodeIo, path: &str) -> bool;
+    /// The names of a folder's entries; throws the reason (a string) when
+    /// it cannot be listed.
+    #[wasm_bindgen(method, catch)]
+    fn list(this: &NodeIo, path: &str) -> Result<js_sys::Array, JsValue>;
     /// Writes the bytes to the path whole; throws the reason (a string)
     /// when it cannot.
     #[wasm_bindgen(method, catch)]
@@ -57,6 +61,13 @@ impl Io for Node<'_> {
 
     fn is_dir(&mut self, path: &Path) -> bool {
         self.0.is_dir(&path.to_string_lossy())
+    }
+
+    fn list(&mut self, dir: &Path) -> Result<Vec<String>, String> {
+        let names = self.0.list(&dir.to_string_lossy()).map_err(|reason| {
+            reason.as_string().unwrap_or_else(|| "the folder could not be read".to_string())
+        })?;
+        Ok(names.iter().filter_map(|n| n.as_string()).collect())
     }
 
     fn write(&mut self, path: &Path, bytes: &[u8]) -> Result<(), String> {

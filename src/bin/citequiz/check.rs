@@ -20,7 +20,8 @@ pub struct Args {
     /// Fail (exit 1) on warnings too, such as the item-writing ones: for CI.
     #[arg(long)]
     deny_warnings: bool,
-    /// The bank files (JSON) to check.
+    /// The bank files (JSON) to check; a folder stands for its .json
+    /// files (not its subfolders), in name order.
     #[arg(value_name = "BANK", required = true)]
     banks: Vec<PathBuf>,
 }
