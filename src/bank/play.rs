@@ -42,6 +42,27 @@ pub struct LoadFailure {
     pub diags: Vec<Diagnostic>,
 }
 
+impl LoadFailure {
+    /// What the shells say failed: "the compiled bank could not be loaded",
+    /// "the article …" or "the bank …".
+    pub fn summary(&self) -> &'static str {
+        match self.part {
+            Part::Compiled => "the compiled bank could not be loaded",
+            Part::Article => "the article could not be loaded",
+            Part::Bank | Part::NotCompiled => "the bank could not be loaded",
+        }
+    }
+
+    /// The text the diagnostics point into: the article's for
+    /// `Part::Article`, else the bank's.
+    pub fn source<'a>(&self, bank: &'a str, article: Option<&'a str>) -> &'a str {
+        match (self.part, article) {
+            (Part::Article, Some(article)) => article,
+            _ => bank,
+        }
+    }
+}
+
 /// Reads the bank a quiz plays: with no article, `bank` is a compiled bank
 /// (`citequiz compile`), which carries its own article and is read without
 /// checking its rules again; with one, `bank` is a raw bank, checked

@@ -86,16 +86,20 @@ pub fn check(banks: &[PathBuf], options: CheckOptions, io: &mut dyn Io) -> u8 {
 fn bank_files(named: &[PathBuf], io: &mut dyn Io) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for path in named {
-        let mut names = match io.is_dir(path).then(|| io.list(path)) {
+        let names = match io.is_dir(path).then(|| io.list(path)) {
             Some(Ok(names)) => names,
             _ => Vec::new(),
         };
-        names.retain(|n| n.ends_with(".json") && !n.starts_with('.'));
-        names.sort();
-        if names.is_empty() {
-            out.push(path.clone());
+        let mut files: Vec<PathBuf> = (names.iter())
+            .filter(|n| n.ends_with(".json") && !n.starts_with('.'))
+            .map(|n| path.join(n))
+            .filter(|p| !io.is_dir(p))
+            .collect();
+        files.sort();
+        if files.is_empty() {
+            files.push(path.clone());
         }
-        out.extend(names.iter().map(|n| path.join(n)).filter(|p| !io.is_dir(p)));
+        out.append(&mut files);
     }
     out
 }

@@ -14,7 +14,7 @@
 //! snapshot, a versioned JSON text for the host to store.
 
 use super::{js_error, normalizer};
-use crate::bank::{Bank, Body, LoadFailure, Part, Question, load_playable};
+use crate::bank::{Bank, Body, Question, load_playable};
 use crate::grade::Response;
 use crate::review::{Card, Memory, Now, Rating};
 use crate::session::Session;
@@ -59,23 +59,13 @@ fn load_bank(bank: &JsValue, article: &JsValue) -> Result<Bank, JsValue> {
     let stringified = (!text).then(|| js_sys::JSON::stringify(bank)).and_then(Result::ok);
     let stringified = stringified.map(JsValue::from);
     let bank = stringified.as_ref().unwrap_or(bank);
-    let in_pieces = match article.as_deref() {
-        None => super::compiled_in(bank),
-        Some(article) => super::raw_in(bank, article),
-    };
-    if let Some(bank) = in_pieces {
+    if let Some(bank) = super::playable_in(bank, article.as_deref()) {
         return Ok(bank);
     }
     let bank = json_text(bank, "bank")?;
-    load_playable(&bank, article.as_deref(), normalizer()).map_err(|LoadFailure { part, diags }| {
-        let (summary, source) = match part {
-            Part::Compiled => ("the compiled bank could not be loaded:", &bank),
-            Part::Article => {
-                ("the article could not be loaded:", article.as_ref().unwrap_or(&bank))
-            }
-            Part::Bank | Part::NotCompiled => ("the bank could not be loaded:", &bank),
-        };
-        js_error(summary, &diags, Some(source))
+    load_playable(&bank, article.as_deref(), normalizer()).map_err(|failure| {
+        let summary = cat(&[failure.summary(), ":"]);
+        js_error(&summary, &failure.diags, Some(failure.source(&bank, article.as_deref())))
     })
 }
 

@@ -148,7 +148,7 @@ fn in_pieces(value: &JsValue, piece: &mut dyn FnMut(&[u8]) -> bool) {
 /// diagnostics say where. The widget's `mount` and the headless `Quiz`
 /// both read banks this way.
 #[cfg(any(feature = "api", feature = "widget"))]
-pub(crate) fn compiled_in(value: &JsValue) -> Option<crate::bank::Bank> {
+fn compiled_in(value: &JsValue) -> Option<crate::bank::Bank> {
     let mut pieces = crate::bank::CompiledPieces::new();
     in_pieces(value, &mut |p| {
         pieces.push(p);
@@ -163,7 +163,7 @@ pub(crate) fn compiled_in(value: &JsValue) -> Option<crate::bank::Bank> {
 /// whole, for the diagnostics. The player (compiled banks only) reads no
 /// raw bank.
 #[cfg(all(any(feature = "api", feature = "widget"), not(feature = "player")))]
-pub(crate) fn raw_in(value: &JsValue, article: &str) -> Option<crate::bank::Bank> {
+fn raw_in(value: &JsValue, article: &str) -> Option<crate::bank::Bank> {
     let article = crate::article::Article::parse(article, normalizer()).ok()?;
     mark("article parsed");
     let mut pieces = crate::bank::BankPieces::new(article);
@@ -174,9 +174,21 @@ pub(crate) fn raw_in(value: &JsValue, article: &str) -> Option<crate::bank::Bank
     pieces.finish()
 }
 
+/// The bank read in pieces, as both shells read it first: a compiled one
+/// with no article (`compiled_in`), else a raw one against `article`
+/// (`raw_in`). None when the pieces readers give up; the shell then reads
+/// the whole text with `bank::load_playable`, for the diagnostics.
+#[cfg(any(feature = "api", feature = "widget"))]
+pub(crate) fn playable_in(value: &JsValue, article: Option<&str>) -> Option<crate::bank::Bank> {
+    match article {
+        None => compiled_in(value),
+        Some(article) => raw_in(value, article),
+    }
+}
+
 /// The player reads compiled banks only: `load_playable` refuses a raw one.
 #[cfg(feature = "player")]
-pub(crate) fn raw_in(_value: &JsValue, _article: &str) -> Option<crate::bank::Bank> {
+fn raw_in(_value: &JsValue, _article: &str) -> Option<crate::bank::Bank> {
     None
 }
 

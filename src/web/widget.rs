@@ -11,7 +11,7 @@
 use super::view::i18n::{self, I18n, fill};
 use super::view::{self, DiagLine, Mode, Options, View};
 use super::{js_error, normalizer};
-use crate::bank::{LoadFailure, Part, load_playable};
+use crate::bank::{Part, load_playable};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -113,30 +113,17 @@ impl Widget {
         // Wasm's memory (`compiled_in`, `raw_in`); read whole by
         // `load_playable` only when that gives up (anything unusual or
         // wrong), for the diagnostics that say where.
-        let in_pieces = match &article_json {
-            None => super::compiled_in(bank_json),
-            Some(article) => super::raw_in(bank_json, article),
-        };
-        let bank = match in_pieces {
+        let bank = match super::playable_in(bank_json, article_json.as_deref()) {
             Some(bank) => bank,
             None => {
                 let bank_json = super::text_in(bank_json, "bank").ok_or_else(not_text)??;
                 load_playable(&bank_json, article_json.as_deref(), normalizer()).map_err(
-                    |LoadFailure { part, diags }| {
-                        let summary = match part {
-                            Part::Compiled => "the compiled bank could not be loaded",
-                            Part::Article => "the article could not be loaded",
-                            Part::Bank | Part::NotCompiled => "the bank could not be loaded",
-                        };
-                        let article = part == Part::Article;
-                        let source = if article { article_json.as_deref() } else { None };
-                        view::load_error(
-                            host,
-                            article,
-                            &diags,
-                            &I18n::new(options.lang.as_deref()),
-                        );
-                        js_error(summary, &diags, Some(source.unwrap_or(&bank_json)))
+                    |failure| {
+                        let article = failure.part == Part::Article;
+                        let lang = I18n::new(options.lang.as_deref());
+                        view::load_error(host, article, &failure.diags, &lang);
+                        let source = failure.source(&bank_json, article_json.as_deref());
+                        js_error(failure.summary(), &failure.diags, Some(source))
                     },
                 )?
             }
