@@ -392,6 +392,44 @@ fn import_aiken_writes_a_bank_and_stops_at_errors() {
 }
 
 #[test]
+fn import_file_tells_gift_from_aiken_by_name_or_text_and_asks_when_it_cannot() {
+    let dir = temp_dir("import-detect");
+    let run = |fixture: &str, out: &str, extra: &[&str]| {
+        let out = dir.join(out);
+        let out = out.to_string_lossy();
+        let mut args = vec!["import", fixture, "--article", ARTICLE, "--out", &out];
+        args.extend(extra);
+        citequiz(&args)
+    };
+    // By extension (.gift), and by text (an Aiken file named .txt).
+    let o = run("tests/fixtures/gift/every-form.gift", "g.json", &[]);
+    assert_exit(&o, 0);
+    assert!(stdout(&o).contains("ok: 13 questions"), "{}", stdout(&o));
+    let o = run("tests/fixtures/aiken/good.txt", "a.json", &[]);
+    assert_exit(&o, 0);
+    let named = import("aiken", "tests/fixtures/aiken/good.txt", &dir.join("a2.json"), &[]);
+    assert_exit(&named, 0);
+    assert_eq!(
+        std::fs::read_to_string(dir.join("a.json")).unwrap(),
+        std::fs::read_to_string(dir.join("a2.json")).unwrap(),
+        "the file form and `import aiken` write the same bank"
+    );
+    // A text that shows neither: nothing written, and how to say which.
+    let plain = dir.join("plain.txt");
+    std::fs::write(&plain, "Where did Putin speak?\n").unwrap();
+    let o = run(&plain.to_string_lossy(), "p.json", &[]);
+    assert_exit(&o, 1);
+    let err = stderr(&o);
+    assert!(err.contains("error[import-format]: cannot tell whether"), "{err}");
+    assert!(err.contains("--from gift") && err.contains("nothing was written"), "{err}");
+    assert!(!dir.join("p.json").exists());
+    // --from says it: here an Aiken error, at its line.
+    let o = run(&plain.to_string_lossy(), "p.json", &["--from", "aiken"]);
+    assert_exit(&o, 1);
+    assert!(stderr(&o).contains("error[aiken-syntax]"), "{}", stderr(&o));
+}
+
+#[test]
 fn import_gift_writes_a_bank_that_breaks_a_kinds_rule_and_says_so() {
     let dir = temp_dir("import-gift-check");
     let source = dir.join("empty-right.gift");

@@ -216,7 +216,9 @@ fn option_letter(t: &str) -> Option<char> {
 }
 
 /// `ANSWER: B` (Moodle's spelling; any case): what follows the colon.
-fn answer_line(t: &str) -> Option<&str> {
+/// The rest of an `ANSWER:` line (any case), `t` trimmed; `None` for any
+/// other line.
+pub(crate) fn answer_line(t: &str) -> Option<&str> {
     let head = t.get(..7)?;
     head.eq_ignore_ascii_case("ANSWER:").then(|| t.get(7..).unwrap_or_default())
 }

@@ -62,6 +62,50 @@ impl Origin {
     }
 }
 
+/// A question file's format, for `citequiz import FILE`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuestionFormat {
+    /// Moodle's GIFT (`gift`).
+    Gift,
+    /// Moodle's Aiken (`aiken`).
+    Aiken,
+}
+
+impl QuestionFormat {
+    /// The format a file name's extension names (`.gift`, `.aiken`), else
+    /// what the text shows: an `ANSWER:` line and no `{` is Aiken; a `{`
+    /// and no `ANSWER:` line, GIFT (whose answers are in braces). `None`
+    /// when neither or both: the caller asks which.
+    pub fn detect(file_name: &str, source: &str) -> Option<QuestionFormat> {
+        let ext = file_name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+        match ext.as_deref() {
+            Some("gift") => return Some(QuestionFormat::Gift),
+            Some("aiken") => return Some(QuestionFormat::Aiken),
+            _ => {}
+        }
+        let answers = source.lines().any(|l| crate::author::aiken::answer_line(l.trim()).is_some());
+        let braces = source.contains('{');
+        match (answers, braces) {
+            (true, false) => Some(QuestionFormat::Aiken),
+            (false, true) => Some(QuestionFormat::Gift),
+            _ => None,
+        }
+    }
+}
+
+impl std::str::FromStr for QuestionFormat {
+    type Err = String;
+
+    /// `gift` or `aiken`, in any case.
+    fn from_str(name: &str) -> Result<QuestionFormat, String> {
+        match name.to_ascii_lowercase().as_str() {
+            "gift" => Ok(QuestionFormat::Gift),
+            "aiken" => Ok(QuestionFormat::Aiken),
+            _ => Err(format!("\"{name}\" is not a question format: use gift or aiken")),
+        }
+    }
+}
+
 /// What messages call a question without a title: its first words.
 pub fn who(title: &str, text: &str) -> String {
     let name = if title.trim().is_empty() { text } else { title };
@@ -180,6 +224,24 @@ pub fn letter_id(i: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn question_formats_by_name_then_text() {
+        use QuestionFormat::{Aiken, Gift};
+        let aiken = "Who spoke?\nA. Putin\nB. Xi\nANSWER: A\n";
+        let gift = "::Q1:: Who spoke? {=Putin ~Xi}\n";
+        assert_eq!(QuestionFormat::detect("q.txt", aiken), Some(Aiken));
+        assert_eq!(QuestionFormat::detect("q.txt", gift), Some(Gift));
+        assert_eq!(QuestionFormat::detect("q", "  answer: b\n"), Some(Aiken));
+        // The name wins over the text.
+        assert_eq!(QuestionFormat::detect("q.GIFT", aiken), Some(Gift));
+        assert_eq!(QuestionFormat::detect("q.aiken", gift), Some(Aiken));
+        // Neither, or both: the caller asks.
+        assert_eq!(QuestionFormat::detect("q.txt", "Who spoke?\n"), None);
+        assert_eq!(QuestionFormat::detect("q.txt", &format!("{aiken}{gift}")), None);
+        assert_eq!("Aiken".parse::<QuestionFormat>(), Ok(Aiken));
+        assert!("qti".parse::<QuestionFormat>().unwrap_err().contains("gift or aiken"));
+    }
 
     #[test]
     fn slugs() {

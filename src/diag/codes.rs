@@ -141,7 +141,7 @@ registry! {
 
     // Importing an article (`citequiz article import`, `author::import`).
     IMPORT_FORMAT = "import-format", Error:
-        "The source's format cannot be told from its file name: name it .html, .md or .txt, or give `--from`.";
+        "The source's format cannot be told: name an article's source .html, .md or .txt, a question file .gift or .aiken, or give `--from`.";
     EMPTY_SOURCE = "empty-source", Error:
         "The source file is empty.";
     BINARY_SOURCE = "binary-source", Error:

@@ -1,9 +1,11 @@
-//! `citequiz import gift|aiken`: questions in Moodle's GIFT or Aiken
-//! format as a bank for an article. The reading is the library's
+//! `citequiz import FILE` (or `import gift|aiken FILE`): questions in
+//! Moodle's GIFT or Aiken format as a bank for an article; the format told
+//! from the file's name or text (`QuestionFormat::detect`) unless named. The reading is the library's
 //! (`citequiz::author::gift`, `aiken`), the bank's layout and suggested
 //! citations `author::new::bank_with`'s; this file reads the source,
 //! writes the bank (whole or not at all) and says what to check.
 
+use citequiz::author::convert::QuestionFormat;
 use citequiz::author::new::{Skeleton, bank_with, place};
 use citequiz::author::{aiken, gift};
 use citequiz::bank::{Bank, MAX_BANK_BYTES, MAX_QUESTIONS};
@@ -13,10 +15,31 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Import questions from another format as a bank
+///
+/// `citequiz import FILE --article ARTICLE.json --out BANK.json` tells
+/// GIFT from Aiken by the file's extension (.gift, .aiken) or its text;
+/// `--from` names the format, as do the `gift` and `aiken` subcommands.
 #[derive(clap::Args)]
+#[command(
+    args_conflicts_with_subcommands = true,
+    subcommand_negates_reqs = true,
+    after_help = crate::EXIT_CODES
+)]
 pub struct Args {
     #[command(subcommand)]
-    command: Command,
+    command: Option<Command>,
+    /// The questions file: GIFT or Aiken.
+    #[arg(value_name = "FILE", required = true)]
+    source: Option<PathBuf>,
+    /// The file's format, when neither its extension (.gift, .aiken) nor
+    /// its text says: gift or aiken.
+    #[arg(long, value_name = "FORMAT")]
+    from: Option<QuestionFormat>,
+    #[command(flatten)]
+    bank: Option<crate::new::BankArgs>,
+    /// Overwrite BANK.json if it exists.
+    #[arg(long)]
+    force: bool,
 }
 
 #[derive(clap::Subcommand)]
@@ -53,14 +76,20 @@ pub struct FromArgs {
 
 pub fn run(a: &Args) -> ExitCode {
     match &a.command {
-        Command::Gift(args) => run_import(args, gift::parse),
-        Command::Aiken(args) => run_import(args, aiken::parse),
+        Some(Command::Gift(args)) => run_import(args, Some(QuestionFormat::Gift)),
+        Some(Command::Aiken(args)) => run_import(args, Some(QuestionFormat::Aiken)),
+        // Without a subcommand clap requires the file, --article and --out.
+        _ => match (&a.source, &a.bank) {
+            (Some(source), Some(bank)) => {
+                let args = FromArgs { source: source.clone(), bank: bank.clone(), force: a.force };
+                run_import(&args, a.from)
+            }
+            _ => ExitCode::from(2),
+        },
     }
 }
 
-type Parse = fn(&str, &str) -> (Vec<citequiz::bank::RawQuestion>, Vec<Diagnostic>);
-
-fn run_import(args: &FromArgs, parse: Parse) -> ExitCode {
+fn run_import(args: &FromArgs, format: Option<QuestionFormat>) -> ExitCode {
     let a = &args.bank;
     let name = args.source.display().to_string();
     let out = a.out.display().to_string();
@@ -77,6 +106,24 @@ fn run_import(args: &FromArgs, parse: Parse) -> ExitCode {
             eprintln!("{}", d.render(None));
             return failed("it cannot be imported");
         }
+    };
+    let Some(format) = format.or_else(|| QuestionFormat::detect(&name, &source)) else {
+        let mut d = Diagnostic::error(
+            Code::IMPORT_FORMAT,
+            "",
+            format!("cannot tell whether {name} is GIFT or Aiken from its name or its text"),
+        )
+        .with_help(format!(
+            "say which: `citequiz import {name} --from gift` (answers in braces, `{{=right ~wrong}}`) \
+             or `--from aiken` (options A., B.… and an `ANSWER:` line), with --article and --out"
+        ));
+        d.file = Some(name.clone());
+        eprintln!("{}", d.render(None));
+        return failed("its format is not known");
+    };
+    let parse = match format {
+        QuestionFormat::Gift => gift::parse,
+        QuestionFormat::Aiken => aiken::parse,
     };
     let (questions, diags) = parse(&source, &name);
     print_some(&diags, &source);

@@ -17,7 +17,7 @@ pub struct Args {
 }
 
 /// The new bank's file, its article and its names (`new`, `import`).
-#[derive(clap::Args)]
+#[derive(clap::Args, Clone)]
 pub struct BankArgs {
     /// The article file (citequiz-article/1 JSON).
     #[arg(long, value_name = "ARTICLE.json")]
