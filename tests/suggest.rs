@@ -217,9 +217,9 @@ fn new_writes_a_skeleton_that_checks_and_never_overwrites() {
     let loaded = load_bank(&out);
     assert!(loaded.bank.is_some(), "{:#?}", loaded.diagnostics);
     let codes: Vec<&str> = loaded.diagnostics.iter().map(|d| d.code).collect();
-    // The example question says what is left to do: confirm its citation
-    // and write its explanation.
-    assert_eq!(codes, ["suggested-cite", "placeholder-explanation"]);
+    // The example question says what is left to do, in the bank's line
+    // order: write its explanation and confirm its citation.
+    assert_eq!(codes, ["placeholder-explanation", "suggested-cite"]);
     // A second run refuses and leaves the file alone.
     std::fs::write(&out, "mine").expect("written");
     let err = write_skeleton(&article, &out, None, None).expect_err("exists");

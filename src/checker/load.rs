@@ -152,7 +152,7 @@ fn source_help(path: &Path, kind: &str) -> String {
 
 /// Reads a bank file and the article it names (relative to the bank), and
 /// checks both; a bank that loads is also given the item-writing checks
-/// (`bank::lint`), whose warnings follow the loader's.
+/// (`bank::lint`), whose warnings join the loader's in reading order.
 pub fn load_bank(path: &Path, io: &mut dyn Io) -> Loaded {
     let mut loaded =
         Loaded { bank: None, diagnostics: Vec::new(), bank_file: None, article_file: None };
@@ -187,6 +187,7 @@ pub fn load_bank(path: &Path, io: &mut dyn Io) -> Loaded {
                     let mut lints = lint::check(&bank, bank.article());
                     lint::place(&mut lints, &bank_file.text, Some(&name));
                     warnings.append(&mut lints);
+                    in_reading_order(&mut warnings);
                     loaded.bank = Some(bank);
                     loaded.diagnostics = warnings;
                 }
@@ -208,6 +209,23 @@ pub fn load_bank(path: &Path, io: &mut dyn Io) -> Loaded {
     }
     loaded.bank_file = Some(bank_file);
     loaded
+}
+
+/// Warnings as an author reads them: file by file (in the order each is
+/// first named), then by line and column; one without a place (about the
+/// whole bank) after those of its file. Stable, so warnings at one place
+/// keep the order they were found in.
+fn in_reading_order(diags: &mut [Diagnostic]) {
+    let mut files: Vec<Option<String>> = Vec::new();
+    for d in diags.iter() {
+        if !files.contains(&d.file) {
+            files.push(d.file.clone());
+        }
+    }
+    diags.sort_by_key(|d| {
+        let file = files.iter().position(|f| *f == d.file);
+        (file, d.line.unwrap_or(usize::MAX), d.column.unwrap_or(0))
+    });
 }
 
 /// `rel` resolved against the folder of `bank`. `std::path`'s rules on

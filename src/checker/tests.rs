@@ -212,3 +212,21 @@ fn a_folder_is_its_json_files_in_name_order_and_an_empty_one_says_so() {
         "{err:?}"
     );
 }
+
+#[test]
+fn warnings_come_in_the_banks_line_order_whichever_check_found_them() {
+    // The first question's explanation is a placeholder (an item-writing
+    // check); the second question's citation is a suggestion (the loader's).
+    let start = BANK.find("\"explanation\": \"").unwrap() + "\"explanation\": \"".len();
+    let end = start + BANK[start..].find("\",\n").unwrap();
+    let bank =
+        format!("{}{}{}", &BANK[..start], crate::bank::lint::PLACEHOLDER_EXPLANATION, &BANK[end..]);
+    let second_cite = bank.match_indices("\"cite\": [").nth(1).unwrap().0;
+    let brace = second_cite + bank[second_cite..].find('{').unwrap() + 1;
+    let bank = format!("{}\"suggested\": true,{}", &bank[..brace], &bank[brace..]);
+    let (code, _, err) = check_bank(&bank, CheckOptions::default());
+    assert_eq!(code, 0, "{err}");
+    let placeholder = err.find("warning[placeholder-explanation]").expect(&err);
+    let suggested = err.find("warning[suggested-cite]").expect(&err);
+    assert!(placeholder < suggested, "the first question's warning comes first:\n{err}");
+}
