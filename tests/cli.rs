@@ -520,3 +520,48 @@ fn check_on_a_compiled_bank_says_to_check_its_source() {
     assert!(err.contains("error[unknown-format]"), "{err}");
     assert!(err.contains("check, or edit, the bank it was compiled from"), "{err}");
 }
+
+#[test]
+fn the_top_level_help_walks_an_author_through_their_own_article() {
+    let help = stdout(&citequiz(&["--help"]));
+    let steps: Vec<Vec<String>> = help
+        .lines()
+        .filter_map(|l| l.strip_prefix("  citequiz "))
+        .map(|l| l.split(" #").next().unwrap().split_whitespace().map(String::from).collect())
+        .collect();
+    let names: Vec<&str> = steps.iter().map(|s| s[0].as_str()).collect();
+    assert_eq!(names, ["article", "new", "suggest", "preview", "check", "build"], "{help}");
+    let dir = temp_dir("getting-started");
+    std::fs::write(
+        dir.join("essay.md"),
+        "---\ntitle: Why Bees Dance\nauthor: Jane Author\ndate: 2024-03-01\npublisher: Hive Notes\n\
+         url: https://example.org/bees\n---\n\n\
+         Honeybees tell their sisters where food is by dancing on the comb.\n\n\
+         The angle of the waggle run gives the direction of the flowers from the sun.\n",
+    )
+    .unwrap();
+    let www = dir.join("www");
+    std::fs::create_dir_all(www.join("pkg")).unwrap();
+    for file in ["single.js", "style.css", "citequiz_bg.wasm", "citequiz_player_bg.wasm"] {
+        std::fs::write(www.join("pkg").join(file), b"\0asm\x01\0\0\0").unwrap();
+    }
+    for step in &steps {
+        // preview serves until stopped; its checks are check's.
+        if step[0] == "preview" {
+            continue;
+        }
+        let mut args: Vec<&str> = step.iter().map(String::as_str).collect();
+        if step[0] == "build" {
+            args.extend(["--www", "www"]);
+        }
+        let o = Command::new(env!("CARGO_BIN_EXE_citequiz"))
+            .args(&args)
+            .current_dir(&dir)
+            .output()
+            .unwrap();
+        assert_exit(&o, 0);
+    }
+    assert!(dir.join("essay.json").exists() && dir.join("quiz.json").exists());
+    let built = std::fs::read_dir(dir.join("site")).unwrap().count();
+    assert!(built > 0, "build wrote nothing into site/");
+}

@@ -36,14 +36,38 @@ mod stats;
 #[cfg(not(target_arch = "wasm32"))]
 mod suggest;
 
-/// Shown after every command's `--help`; clap itself exits 2 on a usage error.
-#[cfg(not(target_arch = "wasm32"))]
-const EXIT_CODES: &str = "\
+/// The exit codes, as `EXIT_CODES` and the end of `GETTING_STARTED` say them.
+macro_rules! exit_codes {
+    () => {
+        "\
 Exit codes:
   0  success: every bank checks, the quote anchored, the files were written
   1  findings: a bank has errors, a quote did not anchor, or a file could not
      be read or written
-  2  usage: the command line was wrong (unknown flag, missing argument)";
+  2  usage: the command line was wrong (unknown flag, missing argument)"
+    };
+}
+
+/// Shown after every command's `--help`; clap itself exits 2 on a usage error.
+#[cfg(not(target_arch = "wasm32"))]
+const EXIT_CODES: &str = exit_codes!();
+
+/// Shown after the top-level `--help`: the authoring path, in order
+/// (tests/cli.rs runs these lines).
+#[cfg(not(target_arch = "wasm32"))]
+const GETTING_STARTED: &str = concat!(
+    "\
+A quiz for your own article:
+  citequiz article import essay.md --out essay.json  # or .html, .txt
+  citequiz new --article essay.json --out quiz.json  # or import a .gift
+  citequiz suggest quiz.json --write                 # cite each question
+  citequiz preview quiz.json                         # see it, live
+  citequiz check quiz.json
+  citequiz build quiz.json --out site/               # a page, a SCORM zip
+Each command's --help says more; the README has the whole guide.
+\n",
+    exit_codes!()
+);
 
 #[cfg(not(target_arch = "wasm32"))]
 #[derive(clap::Parser)]
@@ -51,7 +75,7 @@ Exit codes:
     name = "citequiz",
     version,
     about = "Reading-comprehension quizzes whose every answer cites its source",
-    after_help = EXIT_CODES,
+    after_help = GETTING_STARTED,
     propagate_version = true
 )]
 struct Cli {
@@ -61,21 +85,22 @@ struct Cli {
 
 #[cfg(not(target_arch = "wasm32"))]
 #[derive(clap::Subcommand)]
+// Listed by `--help` in this order: the authoring path first.
 enum Command {
+    Article(article::Args),
+    New(new::Args),
+    Import(import::Args),
+    Suggest(suggest::Args),
+    Preview(preview::Args),
     Check(check::Args),
+    Build(build::Args),
+    Compile(compile::Args),
+    Export(export::Args),
     Stats(stats::Args),
     Anchor(anchor::Args),
     Schema(schema::Args),
-    Build(build::Args),
-    Generate(generate::Args),
     Serve(serve::Args),
-    New(new::Args),
-    Suggest(suggest::Args),
-    Preview(preview::Args),
-    Article(article::Args),
-    Import(import::Args),
-    Export(export::Args),
-    Compile(compile::Args),
+    Generate(generate::Args),
 }
 
 #[cfg(not(target_arch = "wasm32"))]
