@@ -71,7 +71,7 @@ fn read(
             "",
             format!("cannot read the {what} {}: {e}", path.display()),
         )
-        .with_help("check the path");
+        .with_help(unreadable_help(&name));
         (in_file(d), None)
     })?;
     if let Some(kind) = binary_kind(&bytes) {
@@ -209,6 +209,18 @@ pub fn load_bank(path: &Path, io: &mut dyn Io) -> Loaded {
     }
     loaded.bank_file = Some(bank_file);
     loaded
+}
+
+/// The help for a file that cannot be read: "check the path", unless it
+/// is a web address, which names no file here.
+pub fn unreadable_help(name: &str) -> &'static str {
+    let lower = name.get(..8).unwrap_or(name).to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") {
+        "citequiz reads files, not web addresses: download it (a web page with the browser's \
+         Save Page As…) and name the saved file"
+    } else {
+        "check the path"
+    }
 }
 
 /// Warnings as an author reads them: file by file (in the order each is

@@ -19,7 +19,7 @@ mod stats;
 pub use bytes::{BadByte, binary_kind, not_utf8};
 pub use check::{CheckOptions, check};
 pub use compile::{CompileOptions, compile, default_out, refuse_overwrite};
-pub use load::{Loaded, SourceFile, load_article, load_bank, resolve};
+pub use load::{Loaded, SourceFile, load_article, load_bank, resolve, unreadable_help};
 pub use stats::stats;
 
 use crate::article::Normalizer;

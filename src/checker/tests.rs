@@ -230,3 +230,16 @@ fn warnings_come_in_the_banks_line_order_whichever_check_found_them() {
     let suggested = err.find("warning[suggested-cite]").expect(&err);
     assert!(placeholder < suggested, "the first question's warning comes first:\n{err}");
 }
+
+#[test]
+fn a_web_address_is_told_to_be_downloaded_not_to_check_its_path() {
+    let mut io = Memory::default();
+    let code =
+        check(&[PathBuf::from("https://example.org/q.json")], CheckOptions::default(), &mut io);
+    assert_eq!(code, 1);
+    let err: Vec<&str> = io.lines.iter().map(|(_, l)| l.as_str()).collect();
+    let err = err.join("\n");
+    assert!(err.contains("help: citequiz reads files, not web addresses: download it"), "{err}");
+    assert_eq!(unreadable_help("quiz-data/banks/q.json"), "check the path");
+    assert_eq!(unreadable_help("HTTP://x"), unreadable_help("https://example.org/q.json"));
+}

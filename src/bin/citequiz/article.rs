@@ -108,7 +108,7 @@ fn run_import(a: &ImportArgs) -> ExitCode {
         Ok(b) => b,
         Err(e) => {
             eprintln!("error: cannot read {source_name}: {e}");
-            eprintln!("  = help: check the path");
+            eprintln!("  = help: {}", citequiz::checker::unreadable_help(&source_name));
             return ExitCode::from(1);
         }
     };

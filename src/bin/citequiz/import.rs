@@ -239,7 +239,7 @@ fn read_source(path: &Path, name: &str) -> Result<String, Box<Diagnostic>> {
     let bytes = std::fs::read(path).map_err(|e| {
         located(
             Diagnostic::error(Code::IO, "", format!("cannot read {name}: {e}"))
-                .with_help("check the path"),
+                .with_help(citequiz::checker::unreadable_help(name)),
         )
     })?;
     if let Some(kind) = binary_kind(&bytes) {
