@@ -194,3 +194,41 @@ fn an_existing_article_is_kept_unless_forced() {
     let o = run(&args);
     assert!(o.status.success(), "{}", text(&o.stderr));
 }
+
+/// A saved page whose `<meta http-equiv>` ends at the word "charset"
+/// (no `=`): html5ever 0.39 read past the string's end and panicked, so
+/// `article import` crashed on it (found by the article_import fuzz
+/// target, kept in tests/fuzz-regressions/article_import/). 0.40.1 reads
+/// it as a page with no declared encoding.
+#[test]
+fn a_page_whose_charset_meta_has_no_value_is_imported() {
+    let dir = scratch("charset-meta");
+    let page = dir.join("page.html");
+    let html = "<!DOCTYPE html><html lang=en><head>\
+        <meta http-equiv=\"content-type\" content=\"text/html; charset\"/>\
+        <title>Why Bees Dance</title><meta name=author content=\"Jane Author\"></head>\
+        <body><article><h1>Why Bees Dance</h1>\
+        <p>Honeybees tell their sisters where food is by dancing on the comb, a habit that has \
+        been studied for a century and still surprises the people who watch it closely.</p>\
+        <p>The angle of the waggle run gives the direction of the flowers from the sun, and its \
+        length tells how far away they are, which the other bees read in the dark hive.</p>\
+        </article></body></html>";
+    if let Err(e) = std::fs::write(&page, html) {
+        panic!("{e}");
+    }
+    let out = dir.join("bees.json");
+    let o = run(&[
+        path(&page),
+        "--out",
+        path(&out),
+        "--date",
+        "2024-03-01",
+        "--publisher",
+        "Hive Notes",
+        "--url",
+        "https://example.org/bees",
+    ]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let written = std::fs::read_to_string(&out).unwrap_or_default();
+    assert!(written.contains("waggle run"), "{written}");
+}
