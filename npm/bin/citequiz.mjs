@@ -38,11 +38,13 @@ Exit codes:
 
 const COMMANDS = {
   check: {
-    usage: 'citequiz check [--format <text|json>] [--deny-warnings] <BANK>...',
+    usage: 'citequiz check [--format <text|json|github>] [--deny-warnings] <BANK>...',
     about: `Check banks and the articles they name
 
-Prints every problem (rustc style, or JSON for tools). Exit 1 on any error.`,
+Prints every problem (rustc style, JSON for tools, or GitHub Actions
+annotations). Exit 1 on any error.`,
     flags: ['--format', '--deny-warnings'],
+    formats: ['text', 'json', 'github'],
     banks: 'many',
   },
   stats: {
@@ -52,6 +54,7 @@ Prints every problem (rustc style, or JSON for tools). Exit 1 on any error.`,
 Questions by kind and tag, points, and which paragraphs of the article no
 question cites.`,
     flags: ['--format'],
+    formats: ['text', 'json'],
     banks: 'one',
   },
   compile: {
@@ -109,8 +112,8 @@ function parse(argv) {
     } else if ((arg === '--format' || arg.startsWith('--format=')) && command.flags.includes('--format')) {
       const value = arg === '--format' ? rest[++i] : arg.slice('--format='.length);
       if (value === undefined) throw new Usage("a value is required for '--format <FORMAT>' but none was supplied", command.usage);
-      if (value !== 'text' && value !== 'json') {
-        throw new Usage(`invalid value '${value}' for '--format <FORMAT>'\n  [possible values: text, json]`, command.usage);
+      if (!command.formats.includes(value)) {
+        throw new Usage(`invalid value '${value}' for '--format <FORMAT>'\n  [possible values: ${command.formats.join(', ')}]`, command.usage);
       }
       parsed.format = value;
     } else {
@@ -201,10 +204,9 @@ function main(argv) {
     return 0;
   }
   const checker = require('../checker/citequiz.js');
-  const json = args.format === 'json';
   switch (args.command) {
-    case 'check': return checker.check(args.banks, json, args.denyWarnings, io);
-    case 'stats': return checker.stats(args.banks[0], json, io);
+    case 'check': return checker.check(args.banks, args.format, args.denyWarnings, io);
+    case 'stats': return checker.stats(args.banks[0], args.format, io);
     default: return checker.compile(args.banks[0], args.out ?? undefined, args.force, io);
   }
 }

@@ -7,7 +7,8 @@ use std::path::PathBuf;
 /// `check`'s flags.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct CheckOptions {
-    /// Text (rustc-style, on stderr) or JSON (on stdout).
+    /// Text (rustc-style, on stderr), JSON (on stdout) or GitHub
+    /// Actions' workflow commands (on stdout).
     pub format: Format,
     /// Warnings fail too (exit 1): for CI.
     pub deny_warnings: bool,
@@ -31,8 +32,14 @@ pub fn check(banks: &[PathBuf], options: CheckOptions, io: &mut dyn Io) -> u8 {
         let denied = options.deny_warnings && warnings > 0;
         failed |= loaded.bank.is_none() || denied;
         match options.format {
-            Format::Text => {
-                print_diagnostics(&loaded, io);
+            Format::Text | Format::Github => {
+                if options.format == Format::Github {
+                    for d in &loaded.diagnostics {
+                        io.print(Stream::Out, &github_annotation(d));
+                    }
+                } else {
+                    print_diagnostics(&loaded, io);
+                }
                 match &loaded.bank {
                     Some(_) if denied => io.print(
                         Stream::Err,
@@ -77,6 +84,76 @@ pub fn check(banks: &[PathBuf], options: CheckOptions, io: &mut dyn Io) -> u8 {
         io.print(Stream::Out, &serde_json::to_string_pretty(&reports).unwrap_or_default());
     }
     if failed { FAILED } else { 0 }
+}
+
+/// `d` as a GitHub Actions workflow command, one line: `::error` or
+/// `::warning`, the file, line and column, the code as the title, and the
+/// message with where in the bank and the help (escaped as the runner
+/// reads them: `%`, CR and LF in the message; also `:` and `,` in a
+/// property).
+fn github_annotation(d: &Diagnostic) -> String {
+    fn escape(s: &str, property: bool) -> String {
+        let mut out = String::with_capacity(s.len());
+        for c in s.chars() {
+            match c {
+                '%' => out.push_str("%25"),
+                '\r' => out.push_str("%0D"),
+                '\n' => out.push_str("%0A"),
+                ':' if property => out.push_str("%3A"),
+                ',' if property => out.push_str("%2C"),
+                c => out.push(c),
+            }
+        }
+        out
+    }
+    let severity = match d.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    let mut props = Vec::new();
+    if let Some(file) = &d.file {
+        props.push(format!("file={}", escape(&lexically_normal(file), true)));
+    }
+    if let Some(line) = d.line {
+        props.push(format!("line={line}"));
+    }
+    if let Some(col) = d.column {
+        props.push(format!("col={col}"));
+    }
+    props.push(format!("title={}", escape(&format!("citequiz {}", d.code), true)));
+    let mut message = d.message.clone();
+    let mut at = Vec::new();
+    if !d.path.is_empty() {
+        at.push(format!("at {}", d.path));
+    }
+    if let Some(q) = &d.question {
+        at.push(format!("question \"{q}\""));
+    }
+    if !at.is_empty() {
+        message.push_str(&format!(" ({})", at.join(", ")));
+    }
+    if let Some(help) = &d.help {
+        message.push_str(&format!("\nhelp: {help}"));
+    }
+    format!("::{severity} {}::{}", props.join(","), escape(&message, false))
+}
+
+/// `path` without `.` and `dir/..` steps, as the runner matches an
+/// annotation's file against the repository's paths
+/// (`quiz-data/banks/../articles/a.json` → `quiz-data/articles/a.json`).
+pub(super) fn lexically_normal(path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "." => {}
+            "" if !parts.is_empty() => {}
+            ".." if parts.last().is_some_and(|p| !matches!(*p, ".." | "")) => {
+                parts.pop();
+            }
+            part => parts.push(part),
+        }
+    }
+    if parts.is_empty() { ".".to_string() } else { parts.join("/") }
 }
 
 /// The bank files named: a folder stands for its `.json` files, in name

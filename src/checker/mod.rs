@@ -42,6 +42,10 @@ pub enum Format {
     Text,
     /// For tools: one JSON document on stdout.
     Json,
+    /// For GitHub Actions (`check` only; `stats` reports as text): each
+    /// diagnostic as a workflow command on stdout, which the runner shows
+    /// on the bank's line in the pull request, then the text's summary.
+    Github,
 }
 
 /// The shell around the checker: the files it reads and the lines it

@@ -243,3 +243,43 @@ fn a_web_address_is_told_to_be_downloaded_not_to_check_its_path() {
     assert_eq!(unreadable_help("quiz-data/banks/q.json"), "check the path");
     assert_eq!(unreadable_help("HTTP://x"), unreadable_help("https://example.org/q.json"));
 }
+
+#[test]
+fn github_format_is_one_workflow_command_per_problem_on_its_line() {
+    let options = CheckOptions { format: Format::Github, deny_warnings: false };
+    // A warning (an unconfirmed citation) and its summary.
+    let suggested =
+        BANK.replacen("\"cite\": [\n        {", "\"cite\": [\n        {\"suggested\": true,", 1);
+    let (code, out, err) = check_bank(&suggested, options);
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(
+        lines[0].starts_with(
+            "::warning file=quiz-data/banks/b.json,line=43,col=9,title=citequiz suggested-cite::"
+        ),
+        "{out}"
+    );
+    // Where in the bank, then the help after an escaped line break.
+    assert!(
+        lines[0].contains("(at questions[0].cite[0], question \"article-main-claim\")%0Ahelp: ")
+    );
+    assert!(lines[1].ends_with("ok: 10 questions checked, every citation anchored (1 warning)"));
+    // An error in the article: its file named as the repository has it.
+    let mut io = Memory::default();
+    let broken = ARTICLE.replacen("\"title\"", "\"titel\"", 1);
+    io.files.push((PathBuf::from(ARTICLE_PATH), broken));
+    io.files.push((PathBuf::from("quiz-data/banks/b.json"), BANK.to_string()));
+    let code = check(&[PathBuf::from("quiz-data/banks/b.json")], options, &mut io);
+    assert_eq!(code, FAILED);
+    let first = &io.lines[0].1;
+    assert!(
+        first.starts_with(
+            "::error file=quiz-data/articles/gabuev-2020-putin-china-alliance.json,line="
+        ),
+        "{first}"
+    );
+    assert!(first.contains(",title=citequiz unknown-field::"), "{first}");
+    assert_eq!(check::lexically_normal("./a/../../b/./c.json"), "../b/c.json");
+    assert_eq!(check::lexically_normal("/x/../y.json"), "/y.json");
+}

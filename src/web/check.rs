@@ -81,23 +81,29 @@ impl Io for Node<'_> {
     }
 }
 
-fn format(json: bool) -> Format {
-    if json { Format::Json } else { Format::Text }
+/// `--format`'s value, as the script checked it: `json`, `github`, else text.
+fn format(name: &str) -> Format {
+    match name {
+        "json" => Format::Json,
+        "github" => Format::Github,
+        _ => Format::Text,
+    }
 }
 
-/// `citequiz check [--format json] [--deny-warnings] BANK...`: prints what
-/// the native command prints; returns its exit code (0 or 1).
+/// `citequiz check [--format text|json|github] [--deny-warnings] BANK...`:
+/// prints what the native command prints; returns its exit code (0 or 1).
 #[wasm_bindgen]
-pub fn check(banks: Vec<String>, json: bool, deny_warnings: bool, io: &NodeIo) -> u8 {
+pub fn check(banks: Vec<String>, format_name: &str, deny_warnings: bool, io: &NodeIo) -> u8 {
     let banks: Vec<PathBuf> = banks.into_iter().map(PathBuf::from).collect();
-    checker::check(&banks, CheckOptions { format: format(json), deny_warnings }, &mut Node(io))
+    let options = CheckOptions { format: format(format_name), deny_warnings };
+    checker::check(&banks, options, &mut Node(io))
 }
 
-/// `citequiz stats [--format json] BANK`: prints what the native command
-/// prints; returns its exit code (0 or 1).
+/// `citequiz stats [--format text|json] BANK`: prints what the native
+/// command prints; returns its exit code (0 or 1).
 #[wasm_bindgen]
-pub fn stats(bank: String, json: bool, io: &NodeIo) -> u8 {
-    checker::stats(Path::new(&bank), format(json), &mut Node(io))
+pub fn stats(bank: String, format_name: &str, io: &NodeIo) -> u8 {
+    checker::stats(Path::new(&bank), format(format_name), &mut Node(io))
 }
 
 /// `citequiz compile [--out FILE] [--force] BANK`: writes what the native

@@ -92,6 +92,8 @@ test('npx citequiz prints what the native command prints, with its exit codes', 
     ['check', '--format=json', '--deny-warnings', 'tests/fixtures/every-kind.json'],
     ['check', 'tests/fixtures/every-kind.json'],
     ['check', '--deny-warnings', 'tests/fixtures/every-kind.json'],
+    // GitHub Actions' annotations, for a warning and for errors in the bank and the article.
+    ['check', '--format', 'github', 'tests/fixtures/every-kind.json', 'quiz-data/broken.json', 'quiz-data/latin1.json'],
     // A folder is its .json files (articles are not banks: errors).
     ['check', 'quiz-data/banks'],
     ['check', '--format', 'json', 'quiz-data/banks', 'quiz-data/articles'],
@@ -101,6 +103,7 @@ test('npx citequiz prints what the native command prints, with its exit codes', 
     // Usage errors: the exit code only (clap's wording is the native command's own).
     ['check'],
     ['check', '--format', 'xml', banks[0]],
+    ['stats', '--format', 'github', banks[0]],
     ['check', '--strict', banks[0]],
     ['stats', banks[0], banks[1]],
   ];

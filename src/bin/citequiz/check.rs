@@ -1,22 +1,23 @@
 //! `citequiz check`: every problem of every bank and the article it names
 //! (the library's `checker::check`, over the disk and the terminal).
 
-use crate::output::Format;
-use citequiz::checker::{CheckOptions, check};
+use citequiz::checker::{CheckOptions, Format, check};
 use citequiz::files::Disk;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Check banks and the articles they name
 ///
-/// Prints every problem (rustc style, or JSON for tools). Exit 1 on any
-/// error.
+/// Prints every problem (rustc style, JSON for tools, or GitHub Actions
+/// annotations). Exit 1 on any error.
 #[derive(clap::Args)]
 #[command(after_help = crate::EXIT_CODES)]
 pub struct Args {
-    /// How to report: text (rustc-style, on stderr) or json (on stdout).
+    /// How to report: text (rustc-style, on stderr), json (on stdout) or
+    /// github (workflow commands on stdout: GitHub Actions shows each
+    /// problem on its line of the bank in the pull request).
     #[arg(long, value_enum, default_value_t)]
-    format: Format,
+    format: CheckFormat,
     /// Fail (exit 1) on warnings too, such as the item-writing ones: for CI.
     #[arg(long)]
     deny_warnings: bool,
@@ -26,7 +27,20 @@ pub struct Args {
     banks: Vec<PathBuf>,
 }
 
+#[derive(Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+enum CheckFormat {
+    #[default]
+    Text,
+    Json,
+    Github,
+}
+
 pub fn run(a: &Args) -> ExitCode {
-    let options = CheckOptions { format: a.format.into(), deny_warnings: a.deny_warnings };
+    let format = match a.format {
+        CheckFormat::Text => Format::Text,
+        CheckFormat::Json => Format::Json,
+        CheckFormat::Github => Format::Github,
+    };
+    let options = CheckOptions { format, deny_warnings: a.deny_warnings };
     ExitCode::from(check(&a.banks, options, &mut Disk))
 }
