@@ -141,6 +141,19 @@ impl Diagnostic {
         out
     }
 
+    /// Where in the document: `at questions[0].cite, question "q1"` (the
+    /// JSON path and the question, each when known), or empty.
+    pub fn whereabouts(&self) -> String {
+        let mut at = Vec::new();
+        if !self.path.is_empty() {
+            at.push(format!("at {}", self.path));
+        }
+        if let Some(q) = &self.question {
+            at.push(format!("question \"{q}\""));
+        }
+        at.join(", ")
+    }
+
     /// Renders the diagnostic rustc style, quoting the offending source line
     /// when `source` is given.
     pub fn render(&self, source: Option<&str>) -> String {
@@ -149,17 +162,9 @@ impl Diagnostic {
             Severity::Warning => "warning",
         };
         let mut out = format!("{sev}[{}]: {}\n", self.code, self.message);
-        let loc = self.location();
-        let mut where_ = Vec::new();
-        if !loc.is_empty() {
-            where_.push(loc);
-        }
-        if !self.path.is_empty() {
-            where_.push(format!("at {}", self.path));
-        }
-        if let Some(q) = &self.question {
-            where_.push(format!("question \"{q}\""));
-        }
+        let where_ = [self.location(), self.whereabouts()];
+        let where_: Vec<&str> =
+            where_.iter().map(String::as_str).filter(|s| !s.is_empty()).collect();
         if !where_.is_empty() {
             out.push_str(&format!("  --> {}\n", where_.join(", ")));
         }

@@ -38,13 +38,13 @@ Exit codes:
 
 const COMMANDS = {
   check: {
-    usage: 'citequiz check [--format <text|json|github>] [--deny-warnings] <BANK>...',
+    usage: 'citequiz check [--format <text|json|github|gitlab>] [--deny-warnings] <BANK>...',
     about: `Check banks and the articles they name
 
-Prints every problem (rustc style, JSON for tools, or GitHub Actions
-annotations). Exit 1 on any error.`,
+Prints every problem (rustc style, JSON for tools, GitHub Actions
+annotations or a GitLab Code Quality report). Exit 1 on any error.`,
     flags: ['--format', '--deny-warnings'],
-    formats: ['text', 'json', 'github'],
+    formats: ['text', 'json', 'github', 'gitlab'],
     banks: 'many',
   },
   stats: {

@@ -24,6 +24,7 @@ fn count(diags: &[Diagnostic], sev: Severity) -> usize {
 pub fn check(banks: &[PathBuf], options: CheckOptions, io: &mut dyn Io) -> u8 {
     let mut failed = false;
     let mut reports = Vec::new();
+    let mut issues = Vec::new();
     for path in &bank_files(banks, io) {
         let loaded = load_bank(path, io);
         let path = path.display();
@@ -32,14 +33,21 @@ pub fn check(banks: &[PathBuf], options: CheckOptions, io: &mut dyn Io) -> u8 {
         let denied = options.deny_warnings && warnings > 0;
         failed |= loaded.bank.is_none() || denied;
         match options.format {
-            Format::Text | Format::Github => {
-                if options.format == Format::Github {
-                    for d in &loaded.diagnostics {
-                        io.print(Stream::Out, &github_annotation(d));
+            Format::Text | Format::Github | Format::Gitlab => {
+                match options.format {
+                    Format::Github => {
+                        for d in &loaded.diagnostics {
+                            io.print(Stream::Out, &github_annotation(d));
+                        }
                     }
-                } else {
-                    print_diagnostics(&loaded, io);
+                    Format::Gitlab => {
+                        let bank = path.to_string();
+                        issues.extend(loaded.diagnostics.iter().map(|d| gitlab_issue(d, &bank)));
+                    }
+                    _ => print_diagnostics(&loaded, io),
                 }
+                // GitLab's report is stdout, so the summary goes to stderr.
+                let ok = if options.format == Format::Gitlab { Stream::Err } else { Stream::Out };
                 match &loaded.bank {
                     Some(_) if denied => io.print(
                         Stream::Err,
@@ -49,7 +57,7 @@ pub fn check(banks: &[PathBuf], options: CheckOptions, io: &mut dyn Io) -> u8 {
                         ),
                     ),
                     Some(bank) => io.print(
-                        Stream::Out,
+                        ok,
                         &format!(
                             "{path}: ok: {} checked, every citation anchored{}",
                             plural(bank.questions().len(), "question"),
@@ -80,8 +88,14 @@ pub fn check(banks: &[PathBuf], options: CheckOptions, io: &mut dyn Io) -> u8 {
             })),
         }
     }
-    if options.format == Format::Json {
-        io.print(Stream::Out, &serde_json::to_string_pretty(&reports).unwrap_or_default());
+    match options.format {
+        Format::Json => {
+            io.print(Stream::Out, &serde_json::to_string_pretty(&reports).unwrap_or_default());
+        }
+        Format::Gitlab => {
+            io.print(Stream::Out, &serde_json::to_string_pretty(&issues).unwrap_or_default());
+        }
+        _ => {}
     }
     if failed { FAILED } else { 0 }
 }
@@ -122,20 +136,44 @@ fn github_annotation(d: &Diagnostic) -> String {
     }
     props.push(format!("title={}", escape(&format!("citequiz {}", d.code), true)));
     let mut message = d.message.clone();
-    let mut at = Vec::new();
-    if !d.path.is_empty() {
-        at.push(format!("at {}", d.path));
-    }
-    if let Some(q) = &d.question {
-        at.push(format!("question \"{q}\""));
-    }
+    let at = d.whereabouts();
     if !at.is_empty() {
-        message.push_str(&format!(" ({})", at.join(", ")));
+        message.push_str(&format!(" ({at})"));
     }
     if let Some(help) = &d.help {
         message.push_str(&format!("\nhelp: {help}"));
     }
     format!("::{severity} {}::{}", props.join(","), escape(&message, false))
+}
+
+/// `d` as an issue of GitLab's Code Quality report: the code as
+/// `check_name`, the message with where and the help as `description`,
+/// errors `critical` and warnings `minor`, the file and line (1 when the
+/// problem has none), and a fingerprint that stays while the problem
+/// does, though lines move: FNV-1a over the file, code, JSON path,
+/// question and message. `bank` stands for a problem without a file.
+fn gitlab_issue(d: &Diagnostic, bank: &str) -> serde_json::Value {
+    let file = lexically_normal(d.file.as_deref().unwrap_or(bank));
+    let question = d.question.as_deref().unwrap_or_default();
+    let key = [file.as_str(), d.code, &d.path, question, &d.message].join("\u{1f}");
+    let mut description = format!("{}: {}", d.code, d.message);
+    let at = d.whereabouts();
+    if !at.is_empty() {
+        description.push_str(&format!(" ({at})"));
+    }
+    if let Some(help) = &d.help {
+        description.push_str(&format!("; help: {help}"));
+    }
+    serde_json::json!({
+        "description": description,
+        "check_name": d.code,
+        "fingerprint": format!("{:016x}", crate::hash::fnv1a(key.as_bytes())),
+        "severity": match d.severity {
+            Severity::Error => "critical",
+            Severity::Warning => "minor",
+        },
+        "location": { "path": file, "lines": { "begin": d.line.unwrap_or(1) } },
+    })
 }
 
 /// `path` without `.` and `dir/..` steps, as the runner matches an

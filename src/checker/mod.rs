@@ -46,6 +46,10 @@ pub enum Format {
     /// diagnostic as a workflow command on stdout, which the runner shows
     /// on the bank's line in the pull request, then the text's summary.
     Github,
+    /// For GitLab CI (`check` only; `stats` reports as text): one Code
+    /// Quality report (JSON) on stdout, which a merge request shows; the
+    /// summary lines on stderr.
+    Gitlab,
 }
 
 /// The shell around the checker: the files it reads and the lines it

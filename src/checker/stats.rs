@@ -65,7 +65,7 @@ pub fn stats(path: &Path, format: Format, io: &mut dyn Io) -> u8 {
             });
             out(&serde_json::to_string_pretty(&v).unwrap_or_default());
         }
-        Format::Text | Format::Github => {
+        Format::Text | Format::Github | Format::Gitlab => {
             out(&format!("{} ({})", bank.title(), bank.id()));
             out(&format!(
                 "{}, {} points, pass mark {}%",

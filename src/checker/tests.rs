@@ -283,3 +283,35 @@ fn github_format_is_one_workflow_command_per_problem_on_its_line() {
     assert_eq!(check::lexically_normal("./a/../../b/./c.json"), "../b/c.json");
     assert_eq!(check::lexically_normal("/x/../y.json"), "/y.json");
 }
+
+#[test]
+fn gitlab_format_is_one_code_quality_report_whose_fingerprints_survive_moved_lines() {
+    let options = CheckOptions { format: Format::Gitlab, deny_warnings: false };
+    let suggested =
+        BANK.replacen("\"cite\": [\n        {", "\"cite\": [\n        {\"suggested\": true,", 1);
+    let report = |bank: &str| {
+        let (code, out, err) = check_bank(bank, options);
+        assert_eq!(code, 0, "{err}");
+        // The summary is on stderr: stdout is the report alone.
+        assert!(err.ends_with("every citation anchored (1 warning)"), "{err}");
+        serde_json::from_str::<serde_json::Value>(&out).expect("one JSON document")
+    };
+    let first = report(&suggested);
+    let issue = &first[0];
+    assert_eq!(first.as_array().map(Vec::len), Some(1), "{first}");
+    assert_eq!(issue["check_name"], "suggested-cite");
+    assert_eq!(issue["severity"], "minor");
+    assert_eq!(issue["location"]["path"], "quiz-data/banks/b.json");
+    assert_eq!(issue["location"]["lines"]["begin"], 43);
+    let description = issue["description"].as_str().unwrap_or_default();
+    assert!(
+        description.starts_with("suggested-cite: this citation was suggested"),
+        "{description}"
+    );
+    assert!(description.contains("question \"article-main-claim\"); help: read"), "{description}");
+    // Two lines added above: the line moves, the fingerprint stays.
+    let moved = report(&suggested.replacen('{', "{\n\n", 1));
+    assert_eq!(moved[0]["location"]["lines"]["begin"], 45);
+    assert_eq!(moved[0]["fingerprint"], issue["fingerprint"]);
+    assert_eq!(issue["fingerprint"].as_str().map(str::len), Some(16));
+}

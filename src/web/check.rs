@@ -81,16 +81,18 @@ impl Io for Node<'_> {
     }
 }
 
-/// `--format`'s value, as the script checked it: `json`, `github`, else text.
+/// `--format`'s value, as the script checked it: `json`, `github`,
+/// `gitlab`, else text.
 fn format(name: &str) -> Format {
     match name {
         "json" => Format::Json,
         "github" => Format::Github,
+        "gitlab" => Format::Gitlab,
         _ => Format::Text,
     }
 }
 
-/// `citequiz check [--format text|json|github] [--deny-warnings] BANK...`:
+/// `citequiz check [--format text|json|github|gitlab] [--deny-warnings] BANK...`:
 /// prints what the native command prints; returns its exit code (0 or 1).
 #[wasm_bindgen]
 pub fn check(banks: Vec<String>, format_name: &str, deny_warnings: bool, io: &NodeIo) -> u8 {

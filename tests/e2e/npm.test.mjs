@@ -94,6 +94,7 @@ test('npx citequiz prints what the native command prints, with its exit codes', 
     ['check', '--deny-warnings', 'tests/fixtures/every-kind.json'],
     // GitHub Actions' annotations, for a warning and for errors in the bank and the article.
     ['check', '--format', 'github', 'tests/fixtures/every-kind.json', 'quiz-data/broken.json', 'quiz-data/latin1.json'],
+    ['check', '--format=gitlab', 'tests/fixtures/every-kind.json', 'quiz-data/broken.json', 'quiz-data/latin1.json'],
     // A folder is its .json files (articles are not banks: errors).
     ['check', 'quiz-data/banks'],
     ['check', '--format', 'json', 'quiz-data/banks', 'quiz-data/articles'],

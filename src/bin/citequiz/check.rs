@@ -8,14 +8,15 @@ use std::process::ExitCode;
 
 /// Check banks and the articles they name
 ///
-/// Prints every problem (rustc style, JSON for tools, or GitHub Actions
-/// annotations). Exit 1 on any error.
+/// Prints every problem (rustc style, JSON for tools, GitHub Actions
+/// annotations or a GitLab Code Quality report). Exit 1 on any error.
 #[derive(clap::Args)]
 #[command(after_help = crate::EXIT_CODES)]
 pub struct Args {
-    /// How to report: text (rustc-style, on stderr), json (on stdout) or
+    /// How to report: text (rustc-style, on stderr), json (on stdout),
     /// github (workflow commands on stdout: GitHub Actions shows each
-    /// problem on its line of the bank in the pull request).
+    /// problem on its line of the bank in the pull request) or gitlab (a
+    /// Code Quality report on stdout, for a merge request).
     #[arg(long, value_enum, default_value_t)]
     format: CheckFormat,
     /// Fail (exit 1) on warnings too, such as the item-writing ones: for CI.
@@ -33,6 +34,7 @@ enum CheckFormat {
     Text,
     Json,
     Github,
+    Gitlab,
 }
 
 pub fn run(a: &Args) -> ExitCode {
@@ -40,6 +42,7 @@ pub fn run(a: &Args) -> ExitCode {
         CheckFormat::Text => Format::Text,
         CheckFormat::Json => Format::Json,
         CheckFormat::Github => Format::Github,
+        CheckFormat::Gitlab => Format::Gitlab,
     };
     let options = CheckOptions { format, deny_warnings: a.deny_warnings };
     ExitCode::from(check(&a.banks, options, &mut Disk))
