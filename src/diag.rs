@@ -162,11 +162,14 @@ impl Diagnostic {
             Severity::Warning => "warning",
         };
         let mut out = format!("{sev}[{}]: {}\n", self.code, self.message);
-        let where_ = [self.location(), self.whereabouts()];
-        let where_: Vec<&str> =
-            where_.iter().map(String::as_str).filter(|s| !s.is_empty()).collect();
+        let mut where_ = self.location();
+        let at = self.whereabouts();
+        if !where_.is_empty() && !at.is_empty() {
+            where_.push_str(", ");
+        }
+        where_.push_str(&at);
         if !where_.is_empty() {
-            out.push_str(&format!("  --> {}\n", where_.join(", ")));
+            out.push_str(&format!("  --> {where_}\n"));
         }
         if let (Some(src), Some(line), Some(col)) = (source, self.line, self.column)
             && let Some(text) = src.lines().nth(line.saturating_sub(1))
