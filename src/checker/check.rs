@@ -7,8 +7,8 @@ use std::path::PathBuf;
 /// `check`'s flags.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct CheckOptions {
-    /// Text (rustc-style, on stderr), JSON (on stdout) or GitHub
-    /// Actions' workflow commands (on stdout).
+    /// Text (rustc-style, on stderr), JSON, GitHub Actions' workflow
+    /// commands or GitLab's Code Quality report (each on stdout).
     pub format: Format,
     /// Warnings fail too (exit 1): for CI.
     pub deny_warnings: bool,
@@ -37,7 +37,7 @@ pub fn check(banks: &[PathBuf], options: CheckOptions, io: &mut dyn Io) -> u8 {
                 match options.format {
                     Format::Github => {
                         for d in &loaded.diagnostics {
-                            io.print(Stream::Out, &github_annotation(d));
+                            io.print(Stream::Out, &github_annotation(d, &path.to_string()));
                         }
                     }
                     Format::Gitlab => {
@@ -104,8 +104,8 @@ pub fn check(banks: &[PathBuf], options: CheckOptions, io: &mut dyn Io) -> u8 {
 /// `::warning`, the file, line and column, the code as the title, and the
 /// message with where in the bank and the help (escaped as the runner
 /// reads them: `%`, CR and LF in the message; also `:` and `,` in a
-/// property).
-fn github_annotation(d: &Diagnostic) -> String {
+/// property). `bank` stands for a problem without a file.
+fn github_annotation(d: &Diagnostic, bank: &str) -> String {
     fn escape(s: &str, property: bool) -> String {
         let mut out = String::with_capacity(s.len());
         for c in s.chars() {
@@ -124,10 +124,8 @@ fn github_annotation(d: &Diagnostic) -> String {
         Severity::Error => "error",
         Severity::Warning => "warning",
     };
-    let mut props = Vec::new();
-    if let Some(file) = &d.file {
-        props.push(format!("file={}", escape(&lexically_normal(file), true)));
-    }
+    let file = lexically_normal(d.file.as_deref().unwrap_or(bank));
+    let mut props = vec![format!("file={}", escape(&file, true))];
     if let Some(line) = d.line {
         props.push(format!("line={line}"));
     }
@@ -135,14 +133,7 @@ fn github_annotation(d: &Diagnostic) -> String {
         props.push(format!("col={col}"));
     }
     props.push(format!("title={}", escape(&format!("citequiz {}", d.code), true)));
-    let mut message = d.message.clone();
-    let at = d.whereabouts();
-    if !at.is_empty() {
-        message.push_str(&format!(" ({at})"));
-    }
-    if let Some(help) = &d.help {
-        message.push_str(&format!("\nhelp: {help}"));
-    }
+    let message = described(d, "\nhelp: ");
     format!("::{severity} {}::{}", props.join(","), escape(&message, false))
 }
 
@@ -156,16 +147,8 @@ fn gitlab_issue(d: &Diagnostic, bank: &str) -> serde_json::Value {
     let file = lexically_normal(d.file.as_deref().unwrap_or(bank));
     let question = d.question.as_deref().unwrap_or_default();
     let key = [file.as_str(), d.code, &d.path, question, &d.message].join("\u{1f}");
-    let mut description = format!("{}: {}", d.code, d.message);
-    let at = d.whereabouts();
-    if !at.is_empty() {
-        description.push_str(&format!(" ({at})"));
-    }
-    if let Some(help) = &d.help {
-        description.push_str(&format!("; help: {help}"));
-    }
     serde_json::json!({
-        "description": description,
+        "description": format!("{}: {}", d.code, described(d, "; help: ")),
         "check_name": d.code,
         "fingerprint": format!("{:016x}", crate::hash::fnv1a(key.as_bytes())),
         "severity": match d.severity {
@@ -174,6 +157,21 @@ fn gitlab_issue(d: &Diagnostic, bank: &str) -> serde_json::Value {
         },
         "location": { "path": file, "lines": { "begin": d.line.unwrap_or(1) } },
     })
+}
+
+/// The message, where in the bank in brackets, then `help_after` and the
+/// help: one line of text for a CI system's view of the problem.
+fn described(d: &Diagnostic, help_after: &str) -> String {
+    let mut out = d.message.clone();
+    let at = d.whereabouts();
+    if !at.is_empty() {
+        out.push_str(&format!(" ({at})"));
+    }
+    if let Some(help) = &d.help {
+        out.push_str(help_after);
+        out.push_str(help);
+    }
+    out
 }
 
 /// `path` without `.` and `dir/..` steps, as the runner matches an

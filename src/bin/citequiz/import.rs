@@ -1,9 +1,10 @@
 //! `citequiz import FILE` (or `import gift|aiken FILE`): questions in
-//! Moodle's GIFT or Aiken format as a bank for an article; the format told
-//! from the file's name or text (`QuestionFormat::detect`) unless named. The reading is the library's
-//! (`citequiz::author::gift`, `aiken`), the bank's layout and suggested
-//! citations `author::new::bank_with`'s; this file reads the source,
-//! writes the bank (whole or not at all) and says what to check.
+//! Moodle's GIFT or Aiken format as a bank for an article, the format told
+//! from the file's name or text (`QuestionFormat::detect`) unless named.
+//! The reading is the library's (`citequiz::author::gift`, `aiken`), the
+//! bank's layout and suggested citations `author::new::bank_with`'s; this
+//! file reads the source, writes the bank (whole or not at all) and says
+//! what to check.
 
 use citequiz::author::convert::QuestionFormat;
 use citequiz::author::new::{Skeleton, bank_with, place};
