@@ -287,7 +287,9 @@ fn bank_with_a_warning(dir: &Path) -> PathBuf {
         .unwrap();
     let key = q["answer"].clone();
     let options = q["options"].as_array_mut().unwrap();
-    let distractor = options.iter_mut().find(|o| o["id"] != key).unwrap();
+    // The last distractor: the first is the one worded as carefully as the
+    // key, and replacing it would also warn absolutes-and-hedges.
+    let distractor = options.iter_mut().rev().find(|o| o["id"] != key).unwrap();
     distractor["text"] = "None of the above".into();
     std::fs::write(&path, serde_json::to_string_pretty(&bank).unwrap()).unwrap();
     path

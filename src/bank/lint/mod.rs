@@ -40,6 +40,16 @@
 //!   of n has the longest one keyed with probability k/n), by an exact
 //!   one-sided Poisson-binomial test (the binomial test for sets of unequal
 //!   sizes); it warns when p < [`BANK_ALPHA`] (0.01).
+//! - `absolutes-and-hedges`, per choice set of three options or more (not
+//!   Part B's quotes, which are the article's words): every key has a
+//!   hedge ([`HEDGES_EN`], "may", "probably"…) and no distractor has one;
+//!   or every distractor, two at least, has an absolute ([`ABSOLUTES_EN`],
+//!   "always", "never"…) and no key has one. Whole folded words; a
+//!   Russian bank uses its own lists. On the shipped banks as first
+//!   written, the hedge rule found six choice sets (five questions, one in
+//!   both Gabuev banks) whose key a learner could pick for its caution
+//!   alone; "can" is left out of the hedges, as it says what is possible
+//!   more often than it hedges.
 //! - `answer-echo`, `answer-revealed`, `hint-gives-answer` compare content
 //!   words (function words dropped, lightly stemmed): a key "stands out"
 //!   when it shares at least two such words with the text and at least
@@ -60,7 +70,7 @@ use words::{contains_phrase, folded_words, numbers, stems};
 pub mod codes {
     use crate::diag::Code;
     /// Every code these checks report, as diagnostics carry them.
-    pub const ALL: [&str; 7] = [
+    pub const ALL: [&str; 8] = [
         Code::PLACEHOLDER_EXPLANATION.as_str(),
         Code::LONGEST_ANSWER.as_str(),
         Code::ANSWER_ECHO.as_str(),
@@ -68,6 +78,7 @@ pub mod codes {
         Code::ALL_OF_THE_ABOVE.as_str(),
         Code::ANSWER_REVEALED.as_str(),
         Code::HINT_GIVES_ANSWER.as_str(),
+        Code::ABSOLUTES_AND_HEDGES.as_str(),
     ];
 }
 
@@ -115,6 +126,39 @@ const ABOVE_RU: &[&str] = &[
     "нет правильного ответа",
 ];
 
+/// Words that make a statement absolute, folded: a test-wise learner
+/// rules out the options that use them.
+#[rustfmt::skip]
+pub const ABSOLUTES_EN: &[&str] = &[
+    "always", "never", "only", "all", "none", "every", "everyone", "everything", "nobody",
+    "nothing", "completely", "entirely", "totally", "must", "impossible", "certainly",
+    "definitely", "solely", "absolutely", "invariably",
+];
+
+/// Words that hedge a statement, folded: a test-wise learner picks the
+/// option that uses them.
+#[rustfmt::skip]
+pub const HEDGES_EN: &[&str] = &[
+    "may", "might", "could", "often", "usually", "sometimes", "some", "likely", "probably",
+    "possibly", "perhaps", "generally", "tend", "tends", "partly", "largely", "mostly",
+    "mainly", "apparently", "seems", "appears",
+];
+
+/// The same in Russian, folded, with ё written е.
+#[rustfmt::skip]
+const ABSOLUTES_RU: &[&str] = &[
+    "всегда", "никогда", "только", "все", "никто", "ничто", "ничего", "полностью",
+    "совершенно", "должен", "должна", "должны", "невозможно", "каждый", "любой",
+];
+
+/// The same in Russian, folded, with ё written е.
+#[rustfmt::skip]
+const HEDGES_RU: &[&str] = &[
+    "может", "могут", "мог", "могла", "могло", "могли", "часто", "обычно", "иногда",
+    "вероятно", "возможно", "видимо", "пожалуй", "некоторые", "отчасти", "скорее", "наверное",
+    "похоже",
+];
+
 /// Every item-writing warning for `bank`, question by question in the
 /// bank's order, the bank-level `longest-answer` last.
 ///
@@ -159,6 +203,7 @@ pub fn check(bank: &Bank, article: &Article) -> Vec<Diagnostic> {
             longest(q, set, &mut out);
             if !set.quotes {
                 above(q, set, russian, &mut out);
+                qualifiers(q, set, russian, &mut out);
                 echo_prompt(q, set, &mut out);
             }
             duplicates(q, set.options.iter().map(|o| (o.text.as_str(), o.path.as_str())), &mut out);
@@ -435,6 +480,61 @@ fn above(q: &Question, set: &ChoiceSet, russian: bool, out: &mut Vec<Diagnostic>
                  real option instead",
             ));
         }
+    }
+}
+
+/// `absolutes-and-hedges`: only the keys hedge, or only the distractors
+/// are absolute (see the module docs).
+fn qualifiers(q: &Question, set: &ChoiceSet, russian: bool, out: &mut Vec<Diagnostic>) {
+    if set.options.len() < 3 {
+        return;
+    }
+    let (absolutes, hedges) =
+        if russian { (ABSOLUTES_RU, HEDGES_RU) } else { (ABSOLUTES_EN, HEDGES_EN) };
+    let first = |o: &Opt, list: &[&str]| -> Option<String> {
+        let folded = o.folded.replace('ё', "е");
+        folded.split(' ').find(|w| list.contains(w)).map(str::to_string)
+    };
+    let key_hedges: Vec<Option<String>> = set.keys().map(|k| first(k, hedges)).collect();
+    if key_hedges.iter().all(Option::is_some)
+        && !key_hedges.is_empty()
+        && set.distractors().all(|d| first(d, hedges).is_none())
+        && let (Some(key), Some(Some(word))) = (set.keys().next(), key_hedges.first())
+    {
+        out.push(warn(
+            q,
+            Code::ABSOLUTES_AND_HEDGES,
+            key.path.clone(),
+            format!("only the key hedges (\"{word}\"): no distractor is worded as carefully"),
+            "a learner who cannot answer picks the careful option, and wins here; word a \
+             distractor as carefully, or state the key as plainly as the article allows",
+        ));
+    }
+    let distractor_absolutes: Vec<Option<String>> =
+        set.distractors().map(|d| first(d, absolutes)).collect();
+    if distractor_absolutes.len() >= 2
+        && distractor_absolutes.iter().all(Option::is_some)
+        && set.keys().all(|k| first(k, absolutes).is_none())
+        && let Some(d) = set.distractors().next()
+    {
+        let words: Vec<String> = distractor_absolutes.into_iter().flatten().collect();
+        let mut shown: Vec<&str> = Vec::new();
+        for w in &words {
+            if !shown.contains(&w.as_str()) {
+                shown.push(w);
+            }
+        }
+        out.push(warn(
+            q,
+            Code::ABSOLUTES_AND_HEDGES,
+            d.path.clone(),
+            format!(
+                "every distractor is absolute (\"{}\") and the key is not",
+                shown.join("\", \"")
+            ),
+            "a learner rules out \"always\" and \"never\" without reading, and wins here; \
+             qualify a distractor as the article would, or let a key be absolute",
+        ));
     }
 }
 

@@ -362,3 +362,69 @@ fn an_explanation_left_as_the_placeholder_is_flagged() {
         .collect();
     assert_eq!(got, [("placeholder-explanation", Some("kept"), "questions[0].explanation")]);
 }
+
+#[test]
+fn absolutes_and_hedges_when_only_the_key_is_careful_or_only_the_distractors_absolute() {
+    // Only the key hedges: warned at the key.
+    let hedged = choice(
+        "q",
+        "Why did Putin speak so?",
+        &[
+            "It may have been a tactic",
+            "It was a plan for war",
+            "It was a slip of his",
+            "A test of Xi's mood",
+        ],
+    );
+    let diags = check_lints(
+        "",
+        &[&hedged],
+        &[("absolutes-and-hedges", "q", "questions[0].options[0].text")],
+    );
+    assert!(diags[0].message.contains("(\"may\")"), "{}", diags[0].message);
+    // A distractor worded as carefully: nothing to warn.
+    let balanced = choice(
+        "q",
+        "Why did Putin speak so?",
+        &[
+            "It may have been a tactic",
+            "It was probably a plan",
+            "It was a slip of his",
+            "A test of Xi's mood",
+        ],
+    );
+    check_lints("", &[&balanced], &[]);
+    // Every distractor absolute, the key not: warned at the first distractor.
+    let absolute = choice(
+        "q",
+        "What did Putin say?",
+        &[
+            "He did not rule it out",
+            "He always wanted it",
+            "He never spoke of it",
+            "Only Xi did so then",
+        ],
+    );
+    let diags = check_lints(
+        "",
+        &[&absolute],
+        &[("absolutes-and-hedges", "q", "questions[0].options[1].text")],
+    );
+    assert!(diags[0].message.contains("\"always\", \"never\", \"only\""), "{}", diags[0].message);
+    // One distractor plain: nothing. Two options: too few to tell.
+    let mixed = choice(
+        "q",
+        "What?",
+        &["He did not rule it out", "He always wanted it", "A slip of his tongue"],
+    );
+    check_lints("", &[&mixed], &[]);
+    check_lints("", &[&choice("q", "Why?", &["It may be a tactic", "A plan for war"])], &[]);
+    // Russian words in a Russian bank only.
+    let ru = choice("q", "Почему?", &["Возможно, это тактика", "Это план войны", "Это его ошибка"]);
+    check_lints(
+        r#", "language": "ru""#,
+        &[&ru],
+        &[("absolutes-and-hedges", "q", "questions[0].options[0].text")],
+    );
+    check_lints("", &[&ru], &[]);
+}
