@@ -208,6 +208,8 @@ registry! {
         "A question's visible text gives away another question's answer, and is shown first.";
     HINT_GIVES_ANSWER = "hint-gives-answer", Warning:
         "A hint contains the answer.";
+    KEY_POSITION = "key-position", Warning:
+        "Options are not shuffled and one position holds the key far more often than chance.";
     ABSOLUTES_AND_HEDGES = "absolutes-and-hedges", Warning:
         "Only the key hedges (\"may\", \"probably\"), or every distractor is absolute (\"always\", \"never\") and the key is not.";
 

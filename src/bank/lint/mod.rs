@@ -50,6 +50,12 @@
 //!   both Gabuev banks) whose key a learner could pick for its caution
 //!   alone; "can" is left out of the hedges, as it says what is possible
 //!   more often than it hedges.
+//! - `key-position`, for a bank whose options are not shuffled: over the
+//!   choice sets with one key and three options or more, the position
+//!   holding the key most often, against chance (1/n for a set of n), by
+//!   the same exact test; the p-value is multiplied by the number of
+//!   positions tried (Bonferroni) and must fall below [`BANK_ALPHA`], over
+//!   four sets at least.
 //! - `answer-echo`, `answer-revealed`, `hint-gives-answer` compare content
 //!   words (function words dropped, lightly stemmed): a key "stands out"
 //!   when it shares at least two such words with the text and at least
@@ -70,7 +76,7 @@ use words::{contains_phrase, folded_words, numbers, stems};
 pub mod codes {
     use crate::diag::Code;
     /// Every code these checks report, as diagnostics carry them.
-    pub const ALL: [&str; 8] = [
+    pub const ALL: [&str; 9] = [
         Code::PLACEHOLDER_EXPLANATION.as_str(),
         Code::LONGEST_ANSWER.as_str(),
         Code::ANSWER_ECHO.as_str(),
@@ -79,6 +85,7 @@ pub mod codes {
         Code::ANSWER_REVEALED.as_str(),
         Code::HINT_GIVES_ANSWER.as_str(),
         Code::ABSOLUTES_AND_HEDGES.as_str(),
+        Code::KEY_POSITION.as_str(),
     ];
 }
 
@@ -216,6 +223,9 @@ pub fn check(bank: &Bank, article: &Article) -> Vec<Diagnostic> {
         revealed(bank, info, &infos, &index, &mut out);
     }
     bank_longest(&infos, &mut out);
+    if !bank.shuffle_options() {
+        key_positions(&infos, &mut out);
+    }
     out
 }
 
@@ -876,11 +886,7 @@ fn bank_longest(infos: &[Info], out: &mut Vec<Diagnostic>) {
         return;
     }
     let expected: f64 = chances.iter().sum();
-    let p_text = if p < 0.001 {
-        "p < 0.001".to_string()
-    } else {
-        format!("p = 0.{:03}", (p * 1000.0).round() as u32)
-    };
+    let p_text = p_value(p);
     out.push(
         Diagnostic::warning(
             Code::LONGEST_ANSWER,
@@ -897,6 +903,58 @@ fn bank_longest(infos: &[Info], out: &mut Vec<Diagnostic>) {
              long and detailed as keys, and let the longest option often be a distractor",
         ),
     );
+}
+
+/// `key-position` (see the module docs).
+fn key_positions(infos: &[Info], out: &mut Vec<Diagnostic>) {
+    let sets: Vec<(usize, usize)> = (infos.iter().flat_map(|i| &i.sets))
+        .filter(|s| s.options.len() >= 3 && s.keys().count() == 1)
+        .filter_map(|s| Some((s.options.iter().position(|o| o.keyed)?, s.options.len())))
+        .collect();
+    let widest = sets.iter().map(|&(_, n)| n).max().unwrap_or(0);
+    if sets.len() < 4 {
+        return;
+    }
+    let tested = (0..widest).map(|at| {
+        let chances: Vec<f64> =
+            sets.iter().filter(|&&(_, n)| at < n).map(|&(_, n)| 1.0 / n as f64).collect();
+        let count = sets.iter().filter(|&&(key, _)| key == at).count();
+        let p = (poisson_binomial_tail(&chances, count) * widest as f64).min(1.0);
+        (at, count, chances.iter().sum::<f64>(), p)
+    });
+    let Some((at, count, expected, p)) = tested.min_by(|a, b| a.3.total_cmp(&b.3)) else {
+        return;
+    };
+    if p >= BANK_ALPHA {
+        return;
+    }
+    out.push(
+        Diagnostic::warning(
+            Code::KEY_POSITION,
+            "questions",
+            format!(
+                "options are not shuffled, and the key is option {} of its set in {count} of {} \
+                 choice sets, where chance would give about {} ({})",
+                at + 1,
+                sets.len(),
+                fixed2(expected),
+                p_value(p)
+            ),
+        )
+        .with_help(
+            "a learner who cannot answer picks that position, and wins here; set \
+             \"shuffle_options\": true, or move the keys so that each position holds about as many",
+        ),
+    );
+}
+
+/// "p < 0.001", or "p = 0.004": for a warning's message.
+fn p_value(p: f64) -> String {
+    if p < 0.001 {
+        "p < 0.001".to_string()
+    } else {
+        format!("p = 0.{:03}", (p * 1000.0).round() as u32)
+    }
 }
 
 /// P(X ≥ x) where X is the number of successes of independent trials with

@@ -428,3 +428,28 @@ fn absolutes_and_hedges_when_only_the_key_is_careful_or_only_the_distractors_abs
     );
     check_lints("", &[&ru], &[]);
 }
+
+#[test]
+fn key_position_when_options_are_not_shuffled() {
+    // Five sets of four options, each keyed first: 5 against 1.25 expected,
+    // p = 4 positions × 0.25^5.
+    let options = [
+        ["Red", "Blue", "Green", "Gray"],
+        ["Oak", "Elm", "Ash", "Fir"],
+        ["Cat", "Dog", "Cow", "Pig"],
+        ["Rain", "Snow", "Hail", "Fog"],
+        ["Gold", "Iron", "Zinc", "Lead"],
+    ];
+    let qs: Vec<String> =
+        options.iter().enumerate().map(|(i, o)| choice(&format!("q{i}"), "Which?", o)).collect();
+    let qs: Vec<&str> = qs.iter().map(String::as_str).collect();
+    let diags =
+        check_lints(r#", "shuffle_options": false"#, &qs, &[("key-position", "", "questions")]);
+    let message = &diags[0].message;
+    assert!(message.contains("option 1 of its set in 5 of 5 choice sets"), "{message}");
+    assert!(message.contains("about 1.25 (p = 0.004)"), "{message}");
+    // Shuffled, the position tells nothing.
+    check_lints(r#", "shuffle_options": true"#, &qs, &[]);
+    // Four sets keyed first: p = 4 × 0.0039 = 0.016, not below 0.01.
+    check_lints(r#", "shuffle_options": false"#, &qs[..4], &[]);
+}
