@@ -30,12 +30,21 @@ pub fn fixture() -> &'static Bank {
     BANK.get_or_init(|| Bank::load(FIXTURE_JSON, None, article()).expect("the fixture loads").0)
 }
 
-/// Any text as a bank against the real article: a bank or diagnostics,
-/// which render with the source.
+/// Any text as a bank against the real article: a bank (with its
+/// item-writing warnings) or diagnostics, which render with the source.
 pub fn bank_load(data: &[u8]) {
     let whole = std::str::from_utf8(data).ok().and_then(|text| {
         match Bank::load(text, Some("fuzz.json"), article()) {
-            Ok((bank, _)) => Some(bank),
+            Ok((bank, _)) => {
+                // `citequiz check` and `preview` also run the item-writing
+                // checks on every bank that loads, placed in its text.
+                let mut lints = citequiz::bank::lint::check(&bank, bank.article());
+                citequiz::bank::lint::place(&mut lints, text, Some("fuzz.json"));
+                for d in &lints {
+                    let _ = d.render(Some(text));
+                }
+                Some(bank)
+            }
             Err(diags) => {
                 for d in &diags {
                     let _ = d.render(Some(text));
