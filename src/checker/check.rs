@@ -25,13 +25,18 @@ pub fn check(banks: &[PathBuf], options: CheckOptions, io: &mut dyn Io) -> u8 {
     let mut failed = false;
     let mut reports = Vec::new();
     let mut issues = Vec::new();
-    for path in &bank_files(banks, io) {
+    let files = bank_files(banks, io);
+    let (mut failures, mut all_errors, mut all_warnings) = (0, 0, 0);
+    for path in &files {
         let loaded = load_bank(path, io);
         let path = path.display();
         let errors = count(&loaded.diagnostics, Severity::Error);
         let warnings = count(&loaded.diagnostics, Severity::Warning);
         let denied = options.deny_warnings && warnings > 0;
         failed |= loaded.bank.is_none() || denied;
+        failures += usize::from(loaded.bank.is_none() || denied);
+        all_errors += errors;
+        all_warnings += warnings;
         match options.format {
             Format::Text | Format::Github | Format::Gitlab => {
                 match options.format {
@@ -87,6 +92,23 @@ pub fn check(banks: &[PathBuf], options: CheckOptions, io: &mut dyn Io) -> u8 {
                 "diagnostics": loaded.diagnostics,
             })),
         }
+    }
+    // Several banks: a last line that tallies them, as a linter's does.
+    if files.len() > 1 && options.format != Format::Json {
+        let mut tally =
+            format!("{} checked: {} ok", plural(files.len(), "bank"), files.len() - failures);
+        if failures > 0 {
+            tally.push_str(&format!(", {failures} failed"));
+        }
+        if all_errors + all_warnings > 0 {
+            tally.push_str(&format!(
+                " ({}, {})",
+                plural(all_errors, "error"),
+                plural(all_warnings, "warning")
+            ));
+        }
+        let clean = failures == 0 && options.format != Format::Gitlab;
+        io.print(if clean { Stream::Out } else { Stream::Err }, &tally);
     }
     match options.format {
         Format::Json => {

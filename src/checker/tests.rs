@@ -200,7 +200,8 @@ fn a_folder_is_its_json_files_in_name_order_and_an_empty_one_says_so() {
     let code = check(&[PathBuf::from("quiz-data/banks")], CheckOptions::default(), &mut io);
     assert_eq!(code, 0);
     let out: Vec<&str> = io.lines.iter().map(|(_, l)| l.split(':').next().unwrap_or("")).collect();
-    assert_eq!(out, ["quiz-data/banks/a.json", "quiz-data/banks/z.json"]);
+    assert_eq!(out, ["quiz-data/banks/a.json", "quiz-data/banks/z.json", "2 banks checked"]);
+    assert_eq!(io.lines.last().map(|(_, l)| l.as_str()), Some("2 banks checked: 2 ok"));
 
     let mut io = Memory::default();
     io.files.push((PathBuf::from("empty/notes.txt"), String::new()));
@@ -314,4 +315,20 @@ fn gitlab_format_is_one_code_quality_report_whose_fingerprints_survive_moved_lin
     assert_eq!(moved[0]["location"]["lines"]["begin"], 45);
     assert_eq!(moved[0]["fingerprint"], issue["fingerprint"]);
     assert_eq!(issue["fingerprint"].as_str().map(str::len), Some(16));
+}
+
+#[test]
+fn several_banks_end_with_a_tally_on_stderr_when_one_failed() {
+    let mut io = Memory::default();
+    io.files.push((PathBuf::from(ARTICLE_PATH), ARTICLE.to_string()));
+    io.files.push((PathBuf::from("quiz-data/banks/a.json"), BANK.to_string()));
+    let broken = BANK.replacen("\"answer\": \"c\"", "\"answer\": \"zz\"", 1);
+    io.files.push((PathBuf::from("quiz-data/banks/b.json"), broken));
+    let code = check(&[PathBuf::from("quiz-data/banks")], CheckOptions::default(), &mut io);
+    assert_eq!(code, FAILED);
+    let last = io.lines.last().cloned().unwrap_or((Stream::Out, String::new()));
+    assert_eq!(last, (Stream::Err, "2 banks checked: 1 ok, 1 failed (1 error, 0 warnings)".into()));
+    // One bank: its own line is the tally.
+    let (_, out, err) = check_bank(BANK, CheckOptions::default());
+    assert_eq!((out.lines().count(), err.as_str()), (1, ""));
 }
