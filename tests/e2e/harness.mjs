@@ -76,10 +76,22 @@ export async function openPage(browser, url, { width = 1280, height = 900 } = {}
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  // Requests of a document the page has since navigated away from are
+  // dropped by the browser (a slow /favicon.svg when a link is followed at
+  // once): each request remembers how many main-frame navigations had
+  // started before it.
+  let navigations = 0;
+  const startedAfter = new WeakMap();
+  page.on('request', (r) => {
+    if (r.isNavigationRequest() && r.frame() === page.mainFrame()) navigations++;
+    startedAfter.set(r, navigations);
+  });
   page.on('requestfailed', (r) => {
+    const aborted = r.failure()?.errorText === 'net::ERR_ABORTED';
     // load.js fetches the player's Wasm beside a bank and cancels it when
     // the bank turns out raw: that cancellation is by design.
-    if (r.url().endsWith('/citequiz_player_bg.wasm') && r.failure()?.errorText === 'net::ERR_ABORTED') return;
+    if (aborted && r.url().endsWith('/citequiz_player_bg.wasm')) return;
+    if (aborted && !r.isNavigationRequest() && startedAfter.get(r) !== navigations) return;
     problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
   });
   page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
