@@ -22,75 +22,68 @@ fn count(diags: &[Diagnostic], sev: Severity) -> usize {
 /// line per bank (text) or one JSON document (json); returns the exit code:
 /// 0, or [`FAILED`] when a bank failed.
 pub fn check(banks: &[PathBuf], options: CheckOptions, io: &mut dyn Io) -> u8 {
-    let mut failed = false;
     let mut reports = Vec::new();
     let mut issues = Vec::new();
     let files = bank_files(banks, io);
     let (mut failures, mut all_errors, mut all_warnings) = (0, 0, 0);
     for path in &files {
         let loaded = load_bank(path, io);
-        let path = path.display();
+        let path = path.display().to_string();
         let errors = count(&loaded.diagnostics, Severity::Error);
         let warnings = count(&loaded.diagnostics, Severity::Warning);
         let denied = options.deny_warnings && warnings > 0;
-        failed |= loaded.bank.is_none() || denied;
         failures += usize::from(loaded.bank.is_none() || denied);
         all_errors += errors;
         all_warnings += warnings;
         match options.format {
-            Format::Text | Format::Github | Format::Gitlab => {
-                match options.format {
-                    Format::Github => {
-                        for d in &loaded.diagnostics {
-                            io.print(Stream::Out, &github_annotation(d, &path.to_string()));
-                        }
-                    }
-                    Format::Gitlab => {
-                        let bank = path.to_string();
-                        issues.extend(loaded.diagnostics.iter().map(|d| gitlab_issue(d, &bank)));
-                    }
-                    _ => print_diagnostics(&loaded, io),
-                }
-                // GitLab's report is stdout, so the summary goes to stderr.
-                let ok = if options.format == Format::Gitlab { Stream::Err } else { Stream::Out };
-                match &loaded.bank {
-                    Some(_) if denied => io.print(
-                        Stream::Err,
-                        &format!(
-                            "{path}: failed: {} (--deny-warnings)",
-                            plural(warnings, "warning")
-                        ),
-                    ),
-                    Some(bank) => io.print(
-                        ok,
-                        &format!(
-                            "{path}: ok: {} checked, every citation anchored{}",
-                            plural(bank.questions().len(), "question"),
-                            if warnings > 0 {
-                                format!(" ({})", plural(warnings, "warning"))
-                            } else {
-                                String::new()
-                            }
-                        ),
-                    ),
-                    None => io.print(
-                        Stream::Err,
-                        &format!(
-                            "{path}: failed: {}, {}",
-                            plural(errors, "error"),
-                            plural(warnings, "warning")
-                        ),
-                    ),
+            Format::Text => print_diagnostics(&loaded, io),
+            Format::Github => {
+                for d in &loaded.diagnostics {
+                    io.print(Stream::Out, &github_annotation(d, &path));
                 }
             }
-            Format::Json => reports.push(serde_json::json!({
-                "file": path.to_string(),
-                "ok": loaded.bank.is_some() && !denied,
-                "questions": loaded.bank.as_ref().map(|b| b.questions().len()),
-                "errors": errors,
-                "warnings": warnings,
-                "diagnostics": loaded.diagnostics,
-            })),
+            Format::Gitlab => {
+                issues.extend(loaded.diagnostics.iter().map(|d| gitlab_issue(d, &path)))
+            }
+            Format::Json => {
+                reports.push(serde_json::json!({
+                    "file": path,
+                    "ok": loaded.bank.is_some() && !denied,
+                    "questions": loaded.bank.as_ref().map(|b| b.questions().len()),
+                    "errors": errors,
+                    "warnings": warnings,
+                    "diagnostics": loaded.diagnostics,
+                }));
+                continue;
+            }
+        }
+        // The bank's line. GitLab's report is stdout, so there it goes to stderr.
+        let ok = if options.format == Format::Gitlab { Stream::Err } else { Stream::Out };
+        match &loaded.bank {
+            Some(_) if denied => io.print(
+                Stream::Err,
+                &format!("{path}: failed: {} (--deny-warnings)", plural(warnings, "warning")),
+            ),
+            Some(bank) => io.print(
+                ok,
+                &format!(
+                    "{path}: ok: {} checked, every citation anchored{}",
+                    plural(bank.questions().len(), "question"),
+                    if warnings > 0 {
+                        format!(" ({})", plural(warnings, "warning"))
+                    } else {
+                        String::new()
+                    }
+                ),
+            ),
+            None => io.print(
+                Stream::Err,
+                &format!(
+                    "{path}: failed: {}, {}",
+                    plural(errors, "error"),
+                    plural(warnings, "warning")
+                ),
+            ),
         }
     }
     // Several banks: a last line that tallies them, as a linter's does.
@@ -119,7 +112,7 @@ pub fn check(banks: &[PathBuf], options: CheckOptions, io: &mut dyn Io) -> u8 {
         }
         _ => {}
     }
-    if failed { FAILED } else { 0 }
+    if failures > 0 { FAILED } else { 0 }
 }
 
 /// `d` as a GitHub Actions workflow command, one line: `::error` or
